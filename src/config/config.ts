@@ -1,0 +1,124 @@
+/**
+ * One typed configuration, read from the environment once at startup, validated, and frozen.
+ * Every variable is documented in .env.example (a test checks the two agree).
+ */
+export interface Config {
+  readonly env: 'development' | 'test' | 'production';
+  readonly host: string;
+  readonly port: number;
+  /** Public base URL, used in links and to decide whether cookies are Secure. */
+  readonly publicUrl: string;
+  /** Folder for the embedded database, its lock and local files. */
+  readonly dataDir: string;
+  /** When set, use this PostgreSQL instead of the embedded PGlite. */
+  readonly databaseUrl: string | undefined;
+  readonly databasePoolSize: number;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Load the demo data set the first time the embedded database is created. */
+  readonly demoOnFirstStart: boolean;
+  readonly demoSeed: number;
+  readonly adminEmail: string;
+  /** First admin's password; generated and printed once when empty. */
+  readonly adminPassword: string | undefined;
+  readonly sessionTtlHours: number;
+  readonly loginMaxAttemptsPerMinute: number;
+  readonly rateLimitPerMinute: number;
+  readonly bodyLimitBytes: number;
+  readonly batchMaxItems: number;
+  readonly evidenceMaxBytes: number;
+  readonly webhookMaxAttempts: number;
+  readonly webhookTimeoutMs: number;
+  readonly outboxPollMs: number;
+  readonly natsUrl: string;
+  readonly natsStream: string;
+  readonly natsDurable: string;
+  readonly auditCheckpointFile: string;
+  readonly shutdownGraceMs: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, reason: string) {
+    super(`${variable}: ${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function str(env: Env, name: string, fallback: string): string {
+  const v = env[name];
+  return v === undefined || v === '' ? fallback : v;
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^-?\d+$/.test(raw.trim())) throw new ConfigError(name, `must be a whole number, got '${raw}'`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got '${raw}'`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, fallback: T, allowed: readonly T[]): T {
+  const raw = str(env, name, fallback);
+  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got '${raw}'`);
+  return raw as T;
+}
+
+/** Reads and validates the configuration. Throws {@link ConfigError} naming the variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const nodeEnv = oneOf(env, 'NODE_ENV', 'development', ['development', 'test', 'production'] as const);
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  const host = str(env, 'HOST', '127.0.0.1');
+  const databaseUrl = env['DATABASE_URL'] === '' ? undefined : env['DATABASE_URL'];
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL', 'must be a postgres:// or postgresql:// URL');
+  }
+  const dataDir = str(env, 'DATA_DIR', './data');
+  const config: Config = {
+    env: nodeEnv,
+    host,
+    port,
+    publicUrl: str(env, 'PUBLIC_URL', `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`),
+    dataDir,
+    databaseUrl,
+    databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
+    logLevel: oneOf(env, 'LOG_LEVEL', nodeEnv === 'test' ? 'silent' : 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
+    demoOnFirstStart: bool(env, 'ASSAY_DEMO', true),
+    demoSeed: int(env, 'ASSAY_DEMO_SEED', 42, 0, 2 ** 31 - 1),
+    adminEmail: str(env, 'ASSAY_ADMIN_EMAIL', 'admin@assay.local'),
+    adminPassword: env['ASSAY_ADMIN_PASSWORD'] === '' ? undefined : env['ASSAY_ADMIN_PASSWORD'],
+    sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 30),
+    loginMaxAttemptsPerMinute: int(env, 'LOGIN_MAX_ATTEMPTS_PER_MINUTE', 10, 1, 10_000),
+    rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 6000, 1, 10_000_000),
+    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 8 * 1024 * 1024, 1024, 512 * 1024 * 1024),
+    batchMaxItems: int(env, 'BATCH_MAX_ITEMS', 1000, 1, 10_000),
+    evidenceMaxBytes: int(env, 'EVIDENCE_MAX_BYTES', 5 * 1024 * 1024, 1, 256 * 1024 * 1024),
+    webhookMaxAttempts: int(env, 'WEBHOOK_MAX_ATTEMPTS', 8, 1, 100),
+    webhookTimeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 5000, 100, 120_000),
+    outboxPollMs: int(env, 'OUTBOX_POLL_MS', 500, 10, 600_000),
+    natsUrl: str(env, 'NATS_URL', 'nats://127.0.0.1:4222'),
+    natsStream: str(env, 'NATS_STREAM', 'ASSAY'),
+    natsDurable: str(env, 'NATS_DURABLE', 'assay-ingest'),
+    auditCheckpointFile: str(env, 'AUDIT_CHECKPOINT_FILE', `${dataDir}/audit-checkpoint.json`),
+    shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+  };
+  return Object.freeze(config);
+}
+
+/** Names of every variable {@link loadConfig} reads; .env.example must list each. */
+export const CONFIG_VARIABLES = [
+  'NODE_ENV', 'HOST', 'PORT', 'PUBLIC_URL', 'DATA_DIR', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'LOG_LEVEL',
+  'ASSAY_DEMO', 'ASSAY_DEMO_SEED', 'ASSAY_ADMIN_EMAIL', 'ASSAY_ADMIN_PASSWORD', 'SESSION_TTL_HOURS',
+  'LOGIN_MAX_ATTEMPTS_PER_MINUTE', 'RATE_LIMIT_PER_MINUTE', 'BODY_LIMIT_BYTES', 'BATCH_MAX_ITEMS',
+  'EVIDENCE_MAX_BYTES', 'WEBHOOK_MAX_ATTEMPTS', 'WEBHOOK_TIMEOUT_MS', 'OUTBOX_POLL_MS', 'NATS_URL',
+  'NATS_STREAM', 'NATS_DURABLE', 'AUDIT_CHECKPOINT_FILE', 'SHUTDOWN_GRACE_MS',
+] as const;

@@ -1,0 +1,34 @@
+import { newId, type Clock } from '../kernel';
+import { appendAudit, type AuditInput, type AuditEntry } from './audit';
+import { sql, type Db } from './connection';
+
+export interface OutboxEventInput {
+  /** Stable event type, e.g. `case.opened`, `restriction.applied`. */
+  readonly type: string;
+  readonly subject: { readonly type: string; readonly id: string };
+  readonly payload: unknown;
+}
+
+/** Writes an event to the outbox inside the caller's transaction; the relay delivers it after commit. */
+export async function enqueueOutbox(tx: Db, clock: Clock, event: OutboxEventInput): Promise<string> {
+  const id = newId('evt');
+  await tx.execute(sql`INSERT INTO outbox_events (id, type, subject_type, subject_id, payload, created_at)
+    VALUES (${id}, ${event.type}, ${event.subject.type}, ${event.subject.id}, ${JSON.stringify(event.payload ?? null)}::jsonb, ${clock.now().toISOString()})`);
+  return id;
+}
+
+export interface ChangeInput extends AuditInput {
+  /** The outbox event for this change; omit only for changes nobody outside needs to hear of. */
+  readonly event?: { readonly type: string; readonly payload: unknown };
+}
+
+/**
+ * The one way a state change is recorded: its outbox event and its audit entry, in the caller's
+ * transaction (the audit append comes last, to hold the chain's lock briefly).
+ */
+export async function recordChange(tx: Db, clock: Clock, change: ChangeInput): Promise<{ audit: AuditEntry; eventId: string | undefined }> {
+  const eventId =
+    change.event === undefined ? undefined : await enqueueOutbox(tx, clock, { type: change.event.type, subject: change.subject, payload: change.event.payload });
+  const audit = await appendAudit(tx, clock, change);
+  return { audit, eventId };
+}
