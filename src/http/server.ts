@@ -1,0 +1,119 @@
+import { existsSync } from 'node:fs';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { Registry, Counter, Histogram, collectDefaultMetrics } from 'prom-client';
+import { ulid } from '../kernel';
+import type { IdentityService } from '../identity';
+import { authPlugin } from './auth.plugin';
+import { sendProblem } from './problem';
+import { ProblemSchema } from './schemas';
+import { identityRoutes } from './identity.routes';
+import { opsRoutes } from './ops.routes';
+import { AppError } from '../kernel';
+
+/** Everything the HTTP layer needs, as the services it calls. */
+export interface HttpDeps {
+  readonly identity: IdentityService;
+  readonly ready: () => Promise<{ ok: boolean; checks: Record<string, string> }>;
+  /** Route plugins of the domain modules, registered after the core. */
+  readonly modules: readonly ((app: FastifyInstance) => Promise<void>)[];
+}
+
+export interface HttpOptions {
+  readonly logger: FastifyServerOptions['logger'];
+  readonly bodyLimitBytes: number;
+  readonly rateLimitPerMinute: number;
+  readonly loginMaxAttemptsPerMinute: number;
+  readonly publicUrl: string;
+  /** Built console (web/dist) to serve at `/`, when present. */
+  readonly consoleDir: string | undefined;
+  readonly version: string;
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+};
+const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+export async function createHttpServer(deps: HttpDeps, opts: HttpOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger,
+    bodyLimit: opts.bodyLimitBytes,
+    genReqId: () => `req_${ulid()}`,
+    requestIdHeader: false,
+    trustProxy: false,
+    return503OnClosing: true,
+    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false, useDefaults: true } },
+  });
+
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics });
+  const requests = new Counter({ name: 'assay_http_requests_total', help: 'HTTP requests', labelNames: ['method', 'route', 'status'], registers: [metrics] });
+  const duration = new Histogram({ name: 'assay_http_request_duration_seconds', help: 'HTTP request duration', labelNames: ['method', 'route'], registers: [metrics], buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10] });
+  app.decorate('metrics', metrics);
+
+  app.addSchema(ProblemSchema);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Assay API', version: opts.version, description: 'Trust and seller-performance operations. Errors are application/problem+json.' },
+      servers: [{ url: opts.publicUrl }],
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'API token (marketplace integration, CLI)' },
+          session: { type: 'apiKey', in: 'cookie', name: 'assay_session', description: 'Console session; unsafe methods also need the x-csrf-token header' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+
+  app.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) void reply.header(k, v);
+    if (!request.url.startsWith('/docs')) void reply.header('content-security-policy', CSP);
+    if (opts.publicUrl.startsWith('https:')) void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    return payload;
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    requests.inc({ method: request.method, route, status: String(reply.statusCode) });
+    duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+  });
+
+  app.setErrorHandler((error, request, reply) => sendProblem(reply, request, error));
+  app.setNotFoundHandler((request, reply) => {
+    if (opts.consoleDir !== undefined && request.method === 'GET' && !request.url.startsWith('/v1/') && (request.headers.accept ?? '').includes('text/html')) {
+      return reply.sendFile('index.html'); // client-side routes of the console
+    }
+    return sendProblem(reply, request, new AppError('not_found', `no route ${request.method} ${request.url.split('?')[0]}`));
+  });
+
+  await app.register(authPlugin, { identity: deps.identity, rateLimitPerMinute: opts.rateLimitPerMinute });
+  await app.register(opsRoutes, { ready: deps.ready, metrics });
+  await app.register(identityRoutes, { identity: deps.identity, loginMaxAttemptsPerMinute: opts.loginMaxAttemptsPerMinute, secureCookies: opts.publicUrl.startsWith('https:') });
+  for (const mod of deps.modules) await app.register(mod);
+
+  if (opts.consoleDir !== undefined && existsSync(opts.consoleDir)) {
+    await app.register(fastifyStatic, { root: opts.consoleDir, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+  return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    metrics: Registry;
+  }
+}
