@@ -6,7 +6,9 @@ import { systemClock, type Clock } from '../kernel';
 import type { Config } from '../config';
 import { query, sql, type Database } from '../db';
 import { createIdentityService, type IdentityService } from '../identity';
+import { createAuditService, type AuditService } from '../audit';
 import { createHttpServer } from '../http/server';
+import { auditRoutes } from '../http/audit.routes';
 
 export const ROOT_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const VERSION = (JSON.parse(readFileSync(resolve(ROOT_DIR, 'package.json'), 'utf8')) as { version: string }).version;
@@ -15,7 +17,7 @@ export interface AppDeps {
   readonly config: Config;
   readonly database: Database;
   readonly clock?: Clock;
-  readonly logger?: FastifyServerOptions['logger'];
+  readonly logger?: FastifyServerOptions['loggerInstance'];
   /** Replace a service (tests inject failing stores through this). */
   readonly overrides?: Partial<Services>;
 }
@@ -24,6 +26,7 @@ export interface AppDeps {
 export interface Services {
   readonly clock: Clock;
   readonly identity: IdentityService;
+  readonly audit: AuditService;
 }
 
 /** Builds the services once from the database and the configuration. */
@@ -31,7 +34,8 @@ export function buildServices(deps: AppDeps): Services {
   const clock = deps.clock ?? systemClock;
   const { db } = deps.database;
   const identity = createIdentityService({ db, clock, sessionTtlHours: deps.config.sessionTtlHours });
-  return { clock, identity, ...deps.overrides };
+  const audit = createAuditService({ db, clock, checkpointFile: deps.config.auditCheckpointFile });
+  return { clock, identity, audit, ...deps.overrides };
 }
 
 export interface App {
@@ -58,7 +62,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   };
   const consoleDir = resolve(ROOT_DIR, 'web/dist');
   const http = await createHttpServer(
-    { identity: services.identity, ready, modules: [] },
+    {
+      identity: services.identity,
+      ready,
+      modules: [
+        auditRoutes(services.audit),
+      ],
+    },
     {
       logger: deps.logger ?? false,
       bodyLimitBytes: deps.config.bodyLimitBytes,

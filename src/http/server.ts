@@ -23,7 +23,8 @@ export interface HttpDeps {
 }
 
 export interface HttpOptions {
-  readonly logger: FastifyServerOptions['logger'];
+  /** A pino logger, or false for none (tests). */
+  readonly logger: FastifyServerOptions['loggerInstance'] | false;
   readonly bodyLimitBytes: number;
   readonly rateLimitPerMinute: number;
   readonly loginMaxAttemptsPerMinute: number;
@@ -45,7 +46,7 @@ const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-
 
 export async function createHttpServer(deps: HttpDeps, opts: HttpOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger,
+    ...(opts.logger === false ? { logger: false } : { loggerInstance: opts.logger }),
     bodyLimit: opts.bodyLimitBytes,
     genReqId: () => `req_${ulid()}`,
     requestIdHeader: false,
