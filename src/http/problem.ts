@@ -72,7 +72,22 @@ export function toAppError(e: unknown): AppError {
       return new AppError(fe.statusCode === 404 ? 'not_found' : fe.statusCode === 413 ? 'payload_too_large' : 'invalid_input', fe.message);
     }
   }
+  const dbCode = databaseErrorCode(e);
+  if (dbCode !== undefined && DATA_ERRORS.has(dbCode)) {
+    return new AppError('invalid_input', 'a value in the request cannot be stored (invalid characters or too large)', { reason: 'request.unstorable_value' });
+  }
   return new AppError('internal', 'internal error', { cause: e });
+}
+
+/** PostgreSQL data exceptions caused by the caller's values, not by us: NUL bytes, encodings, oversize index rows. */
+const DATA_ERRORS = new Set(['22021', '22P05', '54000', '22001', '22003']);
+
+function databaseErrorCode(e: unknown): string | undefined {
+  for (let cur = e, depth = 0; cur !== null && typeof cur === 'object' && depth < 4; cur = (cur as { cause?: unknown }).cause, depth++) {
+    const code = (cur as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
 }
 
 export function problemBody(err: AppError, correlationId: string): ProblemBody {

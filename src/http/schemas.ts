@@ -1,7 +1,8 @@
 import { Type, type TSchema } from 'typebox';
 
 /** Shared wire schemas. Strings are bounded so no request can make us hold huge values. */
-export const Id = Type.String({ minLength: 1, maxLength: 128 });
+/** Our ids and the marketplace's: letters, digits and `_ - . :` only. */
+export const Id = Type.String({ minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9_.:-]+$' });
 export const ShortText = Type.String({ maxLength: 500 });
 export const Timestamp = Type.String({ format: 'date-time', maxLength: 40 });
 

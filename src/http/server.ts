@@ -13,6 +13,7 @@ import { ProblemSchema } from './schemas';
 import { identityRoutes } from './identity.routes';
 import { opsRoutes } from './ops.routes';
 import { AppError } from '../kernel';
+import type { RouteAccess } from './context';
 
 /** Everything the HTTP layer needs, as the services it calls. */
 export interface HttpDeps {
@@ -52,6 +53,10 @@ export async function createHttpServer(deps: HttpDeps, opts: HttpOptions): Promi
     requestIdHeader: false,
     trustProxy: false,
     return503OnClosing: true,
+    maxParamLength: 500,
+    frameworkErrors: (error, request, reply) => {
+      sendProblem(reply, request, error);
+    },
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false, useDefaults: true } },
   });
 
@@ -60,6 +65,16 @@ export async function createHttpServer(deps: HttpDeps, opts: HttpOptions): Promi
   const requests = new Counter({ name: 'assay_http_requests_total', help: 'HTTP requests', labelNames: ['method', 'route', 'status'], registers: [metrics] });
   const duration = new Histogram({ name: 'assay_http_request_duration_seconds', help: 'HTTP request duration', labelNames: ['method', 'route'], registers: [metrics], buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10] });
   app.decorate('metrics', metrics);
+
+  const routes: RouteInfo[] = [];
+  app.decorate('routeTable', routes);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      routes.push({ method, url: route.url, access: route.config?.access, schema: route.schema as RouteInfo['schema'] });
+    }
+  });
 
   app.addSchema(ProblemSchema);
   await app.register(cookie);
@@ -81,6 +96,24 @@ export async function createHttpServer(deps: HttpDeps, opts: HttpOptions): Promi
 
   app.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    if (request.url.includes('%00')) return sendProblem(reply, request, new AppError('invalid_input', 'the URL contains a NUL character', { errors: [{ field: 'url', reason: 'must not contain NUL' }] }));
+  });
+  // PostgreSQL text cannot hold NUL; refuse it at the door with a clear error rather than deep in a store.
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = body as string;
+    if (text.includes('\\u0000')) {
+      done(new AppError('invalid_input', 'the body contains a NUL character (\\u0000), which cannot be stored', { errors: [{ field: 'body', reason: 'must not contain \\u0000' }] }), undefined);
+      return;
+    }
+    if (text.trim() === '') {
+      done(new AppError('invalid_input', 'the JSON body is empty', { errors: [{ field: 'body', reason: 'must not be empty' }] }), undefined);
+      return;
+    }
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(new AppError('invalid_input', 'the body is not valid JSON', { errors: [{ field: 'body', reason: 'is not valid JSON' }] }), undefined);
+    }
   });
   app.addHook('onSend', async (request, reply, payload) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) void reply.header(k, v);
@@ -113,8 +146,17 @@ export async function createHttpServer(deps: HttpDeps, opts: HttpOptions): Promi
   return app;
 }
 
+/** A registered route, as tests and the OpenAPI checks see it. */
+export interface RouteInfo {
+  readonly method: string;
+  readonly url: string;
+  readonly access: RouteAccess | undefined;
+  readonly schema: { body?: unknown; querystring?: unknown; params?: unknown; hide?: boolean } | undefined;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     metrics: Registry;
+    routeTable: readonly RouteInfo[];
   }
 }
