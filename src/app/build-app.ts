@@ -9,6 +9,8 @@ import { createIdentityService, type IdentityService } from '../identity';
 import { createAuditService, type AuditService } from '../audit';
 import { createHttpServer } from '../http/server';
 import { auditRoutes } from '../http/audit.routes';
+import { createOutboxRelay, createWebhookService, type OutboxRelay, type WebhookService } from '../notify';
+import { webhooksRoutes } from '../http/webhooks.routes';
 
 export const ROOT_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const VERSION = (JSON.parse(readFileSync(resolve(ROOT_DIR, 'package.json'), 'utf8')) as { version: string }).version;
@@ -27,6 +29,9 @@ export interface Services {
   readonly clock: Clock;
   readonly identity: IdentityService;
   readonly audit: AuditService;
+  readonly webhooks: WebhookService;
+  /** Not started here: the server and `assay worker` call `relay.start({ logger })` and `await relay.stop()`. */
+  readonly relay: OutboxRelay;
 }
 
 /** Builds the services once from the database and the configuration. */
@@ -35,7 +40,16 @@ export function buildServices(deps: AppDeps): Services {
   const { db } = deps.database;
   const identity = createIdentityService({ db, clock, sessionTtlHours: deps.config.sessionTtlHours });
   const audit = createAuditService({ db, clock, checkpointFile: deps.config.auditCheckpointFile });
-  return { clock, identity, audit, ...deps.overrides };
+  const webhooks = createWebhookService({ db, clock });
+  const relay = createOutboxRelay({
+    db,
+    clock,
+    maxAttempts: deps.config.webhookMaxAttempts,
+    timeoutMs: deps.config.webhookTimeoutMs,
+    pollMs: deps.config.outboxPollMs,
+    userAgent: `Assay-Webhooks/${VERSION}`,
+  });
+  return { clock, identity, audit, webhooks, relay, ...deps.overrides };
 }
 
 export interface App {
@@ -67,6 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       ready,
       modules: [
         auditRoutes(services.audit),
+        webhooksRoutes(services.webhooks),
       ],
     },
     {

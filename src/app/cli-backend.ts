@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config';
 import { AppError, type ErrorCode } from '../kernel';
-import { CliError, type CliBackend } from '../cli';
+import { CliError, type BatchReportView, type CliBackend } from '../cli';
 import { buildServices, type Services } from './build-app';
 import { openRuntime, runningServer } from './runtime';
 
@@ -29,6 +29,9 @@ export async function openDirectBackend(config: Config): Promise<CliBackend & { 
       const t = await services.identity.createApiToken(CLI_ACTOR, input);
       return { token: t.token, id: t.info.id };
     },
+    ingestBatch: async (kind, items) => (await services.marketplace.ingestBatch(CLI_ACTOR, kind, [...items])) as BatchReportView,
+    // PGlite runs one statement at a time; PostgreSQL takes batches on several pool connections.
+    ingestConcurrency: runtime.database.kind === 'pglite' ? 1 : Math.max(1, Math.min(4, config.databasePoolSize - 1)),
     close: () => runtime.close(),
   };
 }
@@ -47,10 +50,19 @@ export function apiClient(baseUrl: string, token: string) {
       throw new CliError(`cannot reach the server at ${baseUrl}: ${(e as Error).message}`);
     }
     const text = await res.text();
-    const json = text === '' ? undefined : (JSON.parse(text) as unknown);
+    let json: unknown;
+    try {
+      json = text === '' ? undefined : (JSON.parse(text) as unknown);
+    } catch {
+      json = undefined;
+    }
     if (!res.ok) {
       const p = (json ?? {}) as { code?: ErrorCode; detail?: string; errors?: { field: string; reason: string }[] };
-      throw new AppError(p.code ?? 'internal', p.detail ?? `HTTP ${res.status}`, { errors: p.errors ?? [] });
+      const retryAfter = Number(res.headers.get('retry-after'));
+      throw new AppError(p.code ?? (res.status === 413 ? 'payload_too_large' : res.status === 429 ? 'rate_limited' : 'internal'), p.detail ?? `HTTP ${res.status}`, {
+        errors: p.errors ?? [],
+        ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}),
+      });
     }
     return json as T;
   };
@@ -76,6 +88,18 @@ export function openRemoteBackend(config: Config, url: string): CliBackend & { c
       const r = await call<{ token: string; info: { id: string } }>('POST', '/v1/api-tokens', input);
       return { token: r.token, id: r.info.id };
     },
+    ingestBatch: async (kind, items) => {
+      // A busy server answers 429 with Retry-After; waiting is better than failing an import halfway.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await call<BatchReportView>('POST', `/v1/${kind}:batch`, { items });
+        } catch (e) {
+          if (!(e instanceof AppError) || e.code !== 'rate_limited' || attempt >= 10) throw e;
+          await new Promise((r) => setTimeout(r, Math.min(60, e.retryAfterSeconds ?? attempt) * 1000));
+        }
+      }
+    },
+    ingestConcurrency: 2,
     close: async () => {},
   };
 }

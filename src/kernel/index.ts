@@ -5,3 +5,4 @@ export * from './money';
 export * from './errors';
 export * from './machine';
 export * from './hash';
+export * from './calendar';
