@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { defaultCompiledRuleSet, scanConversation } from './index';
+
+const rs = defaultCompiledRuleSet();
+
+describe('conversation scanning', () => {
+  it('a number split over two consecutive messages of one sender is caught in the second', () => {
+    const [a, b] = scanConversation(rs, [
+      { id: '1', conversation: 'c', sender: 'seller-1', text: 'my cell is 06 12 34', country: 'FR' },
+      { id: '2', conversation: 'c', sender: 'seller-1', text: '56 78', country: 'FR' },
+    ]);
+    expect(a!.hits.filter((h) => h.kind === 'phone')).toEqual([]);
+    expect(b!.hits[0]).toMatchObject({ kind: 'phone', rule: 'phone.split_messages', normalized: '+33612345678', start: 0, end: 5 });
+  });
+  it('the other party\'s digits in between break the chain', () => {
+    const r = scanConversation(rs, [
+      { id: '1', conversation: 'c', sender: 'seller-1', text: 'my cell is 06 12 34', country: 'FR' },
+      { id: '2', conversation: 'c', sender: 'buyer-1', text: 'ok' },
+      { id: '3', conversation: 'c', sender: 'seller-1', text: '56 78', country: 'FR' },
+    ]);
+    expect(r[2]!.hits).toEqual([]);
+  });
+  it('different conversations do not mix', () => {
+    const r = scanConversation(rs, [
+      { id: '1', conversation: 'a', sender: 's', text: '06 12 34', country: 'FR' },
+      { id: '2', conversation: 'b', sender: 's', text: '56 78', country: 'FR' },
+    ]);
+    expect(r[1]!.hits).toEqual([]);
+  });
+});

@@ -1,0 +1,66 @@
+import { toOriginal } from '../normalize';
+import { WORD_FLAG } from '../rules';
+import { digitsOf } from './digit-runs';
+import type { Detector } from './detector';
+import { hasFlagBefore } from './text-utils';
+
+export function luhnOk(digits: string): boolean {
+  let sum = 0;
+  let dbl = false;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    let d = digits.charCodeAt(i) - 48;
+    if (dbl) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    dbl = !dbl;
+  }
+  return sum % 10 === 0;
+}
+
+/** Issuer prefixes and lengths of the card networks people type into chats. */
+export function cardNetwork(d: string): string | undefined {
+  const n = d.length;
+  const p2 = Number(d.slice(0, 2));
+  const p4 = Number(d.slice(0, 4));
+  const p6 = Number(d.slice(0, 6));
+  if (d[0] === '4' && (n === 13 || n === 16 || n === 19)) return 'visa';
+  if (((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) && n === 16) return 'mastercard';
+  if ((p2 === 34 || p2 === 37) && n === 15) return 'amex';
+  if ((d.startsWith('6011') || d.startsWith('65') || (p6 >= 644000 && p6 <= 649999)) && n >= 16 && n <= 19) return 'discover';
+  if (p4 >= 3528 && p4 <= 3589 && n >= 16 && n <= 19) return 'jcb';
+  if ((p2 === 36 || p2 === 38 || (p4 >= 3000 && p4 <= 3059)) && n >= 14 && n <= 19) return 'diners';
+  if (p2 === 62 && n >= 16 && n <= 19) return 'unionpay';
+  if ((d.startsWith('50') || (p2 >= 56 && p2 <= 69)) && n >= 12 && n <= 19) return 'maestro';
+  return undefined;
+}
+
+/** Card numbers: 13–19 digits in one block or in groups, Luhn-valid, with a known issuer prefix. */
+export const cardDetector: Detector = {
+  name: 'card',
+  kinds: ['card'],
+  applies: (s) => s.digits >= 13,
+  detect(state) {
+    const { rs } = state;
+    const view = state.digitView();
+    const text = view.text;
+    for (const run of state.digitRuns()) {
+      const n = run.groups.length;
+      for (let a = 0; a < n; a++) {
+        let digits = '';
+        for (let b = a + 1; b <= n && digits.length < 19; b++) {
+          digits = digitsOf(text, run, a, b);
+          if (digits.length < 13 || digits.length > 19) continue;
+          if (!luhnOk(digits) || cardNetwork(digits) === undefined) continue;
+          const s = run.groups[a]!.start;
+          if (hasFlagBefore(rs.words, text, s, WORD_FLAG.tracking, 3, 30)) continue;
+          const span = toOriginal(view, s, run.groups[b - 1]!.end);
+          state.hits.push({ kind: 'card', start: span.start, end: span.end, normalized: digits, rule: `card.${cardNetwork(digits)}`, clause: rs.card.clause, weight: rs.card.weight });
+          a = b - 1;
+          break;
+        }
+      }
+    }
+  },
+};

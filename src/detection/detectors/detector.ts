@@ -1,0 +1,50 @@
+import type { CompiledRuleSet } from '../rules';
+import type { TextView } from '../normalize';
+import type { HitKind, RawHit, ScanInput } from '../types';
+import type { DigitRun } from './digit-runs';
+
+/** What one cheap pass over the folded text found; detectors whose signal is absent do not run. */
+export interface Signals {
+  /** ASCII digits in the folded text. */
+  digits: number;
+  /** Spelled number words. */
+  numberWords: number;
+  /** Number words that are not also everyday words (articles, "très"…). */
+  strongNumberWords: number;
+  /** Tokens mixing digits with o/l/i ("O6l2"). */
+  oliTokens: number;
+  at: number;
+  /** '.' between two address characters. */
+  innerDots: number;
+  /** Spelled or bracketed at/dot words, 'www', 'http'. */
+  addrWords: number;
+  /** OR of WORD_FLAG bits of the words present. */
+  flags: number;
+  /** Phrase rules whose trigger words occur, with the offsets of those words in the folded text. */
+  phraseRules: Map<number, number[]>;
+  /** Longest run of ASCII letters/digits in the original text. */
+  longestToken: number;
+}
+
+export interface ScanState {
+  readonly rs: CompiledRuleSet;
+  readonly input: ScanInput;
+  /** The original message. */
+  readonly text: string;
+  readonly folded: TextView;
+  readonly signals: Signals;
+  /** Regions to try for national phone numbers, most likely first. */
+  readonly regions: readonly string[];
+  digitView(): TextView;
+  addrView(): TextView;
+  digitRuns(): readonly DigitRun[];
+  readonly hits: RawHit[];
+}
+
+/** One detector family. Registered in one place (registry.ts), cheapest first. */
+export interface Detector {
+  readonly name: string;
+  readonly kinds: readonly HitKind[];
+  applies(signals: Signals): boolean;
+  detect(state: ScanState): void;
+}

@@ -1,0 +1,51 @@
+import { toOriginal, type TextView } from '../normalize';
+import type { CompiledRuleSet } from '../rules';
+import type { RawHit } from '../types';
+import type { Detector } from './detector';
+import { hostMatches, isValidHost } from './tld';
+
+const LOCAL = /[a-z0-9._%+\-]/;
+const DOMAIN = /[a-z0-9.\-]/;
+
+/**
+ * Email addresses in the address view, so "name at gmail dot com" and "name [at] gmail (dot) com"
+ * are found like plain ones. Expands left and right from each '@' with bounded steps that stop at
+ * the next '@', so many '@' cost linear time.
+ */
+export function findEmails(rs: CompiledRuleSet, view: TextView, original: string, out: RawHit[]): void {
+  const text = view.text;
+  for (let p = text.indexOf('@'); p >= 0; p = text.indexOf('@', p + 1)) {
+    let ls = p;
+    while (ls > 0 && p - ls < 64 && LOCAL.test(text[ls - 1]!)) ls--;
+    let re = p + 1;
+    while (re < text.length && re - p <= 253 && DOMAIN.test(text[re]!)) re++;
+    while (ls < p && (text[ls] === '.' || text[ls] === '-')) ls++;
+    while (re > p + 1 && (text[re - 1] === '.' || text[re - 1] === '-')) re--;
+    const local = text.slice(ls, p);
+    const domain = text.slice(p + 1, re);
+    if (local.length === 0 || local.includes('..') || !isValidHost(domain)) continue;
+    const address = `${local}@${domain}`;
+    if (hostMatches(domain, rs.allowDomains) || rs.allowEmails.has(address)) continue;
+    const span = toOriginal(view, ls, re);
+    const raw = original.slice(span.start, span.end);
+    const obfuscated = !raw.includes('@') || /\s|[[\](){}<>]/.test(raw) || raw.length !== address.length;
+    out.push({
+      kind: 'email',
+      start: span.start,
+      end: span.end,
+      normalized: address,
+      rule: obfuscated ? 'email.obfuscated' : 'email.plain',
+      clause: rs.email.clause,
+      weight: obfuscated ? rs.email.weights.obfuscated : rs.email.weights.plain,
+    });
+  }
+}
+
+export const emailDetector: Detector = {
+  name: 'email',
+  kinds: ['email'],
+  applies: (s) => s.at > 0 || s.addrWords > 0,
+  detect(state) {
+    findEmails(state.rs, state.addrView(), state.text, state.hits);
+  },
+};

@@ -1,0 +1,124 @@
+import { toOriginal } from '../normalize';
+import type { Detector } from './detector';
+
+/** Words between a platform name and the handle: "WhatsApp me at", "insta: @x", "WeChat ID is x". */
+const FILLERS = new Set([
+  'me', 'on', 'at', 'is', 'my', 'id', 'handle', 'user', 'username', 'name', 'account', 'acct', 'profile', 'page', 'add', 'find', 'search', 'as',
+  'su', 'sur', 'auf', 'en', 'op', 'via', 'mon', 'mio', 'mein', 'meine', 'mi', 'mijn', 'est', 'e', 'ist', 'es', 'il', 'le', 'la', 'de', 'der', 'el', 'het',
+  'under', 'sous', 'unter', 'onder', 'come', 'als', 'como', 'here', 'it', 's', 'nom', 'nome', 'nombre', 'utente', 'usuario', 'gebruiker', 'compte', 'conto', 'cuenta',
+]);
+/** Words that mark what follows as an identifier even without '@', digits or dots. */
+const MARKERS = new Set(['id', 'handle', 'username', 'user', 'name', 'account', 'nom', 'nome', 'nombre', 'utente', 'usuario', 'gebruiker', 'profile']);
+/** Aliases that are also everyday words: they need ':' / 'id' / '@' to count. */
+const WEAK_ALIASES = new Set(['line', 'signal', 'snap', 'wa', 'ig', 'tg', 'fb', 'messenger']);
+
+const ID_CHAR = /[a-z0-9._\-]/;
+
+interface Candidate {
+  start: number;
+  end: number;
+  id: string;
+  at: boolean;
+  marked: boolean;
+}
+
+/** The identifier after a platform name, skipping filler words; bounded to 48 characters. */
+function handleAfter(text: string, from: number): Candidate | undefined {
+  let i = from;
+  let marked = false;
+  const limit = Math.min(text.length, from + 48);
+  while (i < limit) {
+    const c = text[i]!;
+    if (c === ' ' || c === '\t' || c === '-' || c === '(' || c === ')' || c === '"' || c === "'" || c === ',') {
+      i++;
+      continue;
+    }
+    if (c === ':' || c === '=' || c === '>') {
+      marked = true;
+      i++;
+      continue;
+    }
+    if (c === '.' || c === '/') return undefined;
+    const at = c === '@';
+    const s = at ? i + 1 : i;
+    let e = s;
+    while (e < text.length && e - s < 40 && ID_CHAR.test(text[e]!)) e++;
+    while (e > s && (text[e - 1] === '.' || text[e - 1] === '-')) e--;
+    if (e === s) return undefined;
+    const word = text.slice(s, e);
+    if (!at && FILLERS.has(word)) {
+      if (MARKERS.has(word)) marked = true;
+      i = e;
+      continue;
+    }
+    return { start: i, end: e, id: word, at, marked };
+  }
+  return undefined;
+}
+
+function plausibleId(c: Candidate, strong: boolean): boolean {
+  if (c.id.length < 3 || c.id.length > 32) return false;
+  if (/^[+\d\s().-]+$/.test(c.id) || /^[0-9oli]+$/.test(c.id)) return false; // a phone number (maybe with O/l for 0/1): the phone detector reports it
+  if (c.at) return /[a-z]/.test(c.id);
+  if (/[\d_.]/.test(c.id)) return /[a-z]/.test(c.id);
+  return c.marked && strong;
+}
+
+/**
+ * Handles tied to a messaging or social platform: "WhatsApp: @villa_antiques", "WeChat ID
+ * lux_watch88", "@atelier.roma on Instagram". A bare @word without a platform is left alone.
+ */
+export const handleDetector: Detector = {
+  name: 'handle',
+  kinds: ['handle'],
+  applies: (s) => (s.flags & (16 | 32)) !== 0 || s.at > 0,
+  detect(state) {
+    const { rs } = state;
+    const view = state.folded;
+    const text = view.text;
+    const finder = rs.handle.finder;
+    const seen = new Set<number>();
+    const mentions: Array<{ start: number; end: number; platform: string }> = [];
+    finder.lastIndex = 0;
+    let guard = 0;
+    for (let m = finder.exec(text); m !== null && guard < 64; m = finder.exec(text), guard++) {
+      const alias = m[0].replace(/[\s-]+/g, ' ');
+      const platform = rs.handle.aliases.get(alias) ?? (rs.handle.contactVerbs.has(alias) || rs.handle.contactVerbs.has(m[0]) ? 'contact' : undefined);
+      if (platform === undefined) continue;
+      mentions.push({ start: m.index, end: m.index + m[0].length, platform });
+      const c = handleAfter(text, m.index + m[0].length);
+      if (c === undefined) continue;
+      const weak = WEAK_ALIASES.has(alias);
+      if (!plausibleId(c, !weak || c.marked)) continue;
+      if (weak && !c.marked && !c.at) continue;
+      if (text[c.end] === '@' || (text[c.end] === '.' && /[a-z]/.test(text[c.end + 1] ?? ''))) continue; // an email or domain
+      push(c, platform);
+    }
+    // "@villa.antiques on insta": an @handle with a platform named shortly after or before
+    for (let p = text.indexOf('@'); p >= 0 && guard < 128; p = text.indexOf('@', p + 1), guard++) {
+      if (p > 0 && /[a-z0-9._%+\-]/.test(text[p - 1]!)) continue;
+      const c = handleAfter(text, p);
+      if (c === undefined || !c.at || seen.has(c.start)) continue;
+      if (text[c.end] === '@' || (text[c.end] === '.' && /[a-z]/.test(text[c.end + 1] ?? ''))) continue;
+      const near = mentions.find((mm) => Math.abs(mm.start - c.end) <= 40 || Math.abs(c.start - mm.end) <= 40);
+      if (near === undefined || !plausibleId(c, true)) continue;
+      push(c, near.platform);
+    }
+
+    function push(c: Candidate, platform: string): void {
+      if (seen.has(c.start)) return;
+      seen.add(c.start);
+      const span = toOriginal(view, c.start, c.end);
+      const contact = platform === 'contact';
+      state.hits.push({
+        kind: 'handle',
+        start: span.start,
+        end: span.end,
+        normalized: `${platform}:${c.id}`,
+        rule: contact ? 'handle.contact_verb' : `handle.${platform}`,
+        clause: rs.handle.clause,
+        weight: contact ? rs.handle.weights.contact_verb : rs.handle.weights.platform,
+      });
+    }
+  },
+};

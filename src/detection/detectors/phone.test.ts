@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { hitsOf } from './test-helpers';
+import { validatePhone } from './phone';
+
+describe('phone detector', () => {
+  it('spelled-out French phone number is caught and normalized to E.164', () => {
+    const [h] = hitsOf('phone', 'zéro six douze trente-quatre cinquante-six soixante-dix-huit', { country: 'FR' });
+    expect(h?.normalized).toBe('+33612345678');
+    expect(h?.rule).toBe('phone.obfuscated');
+  });
+  it('offsets cover the original words, not the normalized digits', () => {
+    const text = 'Appelez le zéro six douze trente-quatre cinquante-six soixante-dix-huit merci';
+    const [h] = hitsOf('phone', text, { country: 'FR' });
+    expect(h?.value).toBe('zéro six douze trente-quatre cinquante-six soixante-dix-huit');
+  });
+  it('uses the seller country before the fallback list', () => {
+    const [h] = hitsOf('phone', 'my cell 0612345678', { seller_country: 'NL' });
+    expect(h?.normalized).toBe('+31612345678');
+  });
+  it('a contact word lifts the score of a national number', () => {
+    const bare = hitsOf('phone', '2125559876')[0];
+    const ctx = hitsOf('phone', 'call 2125559876')[0];
+    expect(ctx!.score).toBeGreaterThan(bare!.score);
+  });
+  it('two numbers in one run are both found', () => {
+    expect(hitsOf('phone', 'tel 06 12 34 56 78 / 07 11 22 33 44', { country: 'FR' })).toHaveLength(2);
+  });
+  it('a price, a dimension, a date range and a lot number are not phones', () => {
+    expect(hitsOf('phone', '$12,500 — 82 x 45 x 30 cm — 1799–1800 — lot 4412983301')).toEqual([]);
+  });
+  it('validation tries the hint regions in order', () => {
+    expect(validatePhone('0612345678', false, ['FR'])).toBe('+33612345678');
+    expect(validatePhone('116610', false, ['DE', 'FR'])).toBeUndefined();
+  });
+});

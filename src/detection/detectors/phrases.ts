@@ -1,0 +1,78 @@
+import { toOriginal } from '../normalize';
+import type { Detector } from './detector';
+
+const MAX_MATCHES_PER_RULE = 4;
+const UNLESS_WINDOW = 80;
+/** A phrase lies within this distance of one of its trigger words (patterns are length-checked). */
+const REACH = 100;
+
+/** The sentence holding [s, e), at most UNLESS_WINDOW characters to each side. */
+function sentenceAround(text: string, s: number, e: number): string {
+  let a = s;
+  const minA = Math.max(0, s - UNLESS_WINDOW);
+  while (a > minA && !'.!?\n'.includes(text[a - 1]!)) a--;
+  let b = e;
+  const maxB = Math.min(text.length, e + UNLESS_WINDOW);
+  while (b < maxB && !'.!?\n'.includes(text[b]!)) b++;
+  return text.slice(a, b);
+}
+
+const isWordChar = (c: string | undefined): boolean => c !== undefined && /[a-z0-9]/.test(c);
+
+/** Windows around the trigger words, widened to word boundaries and merged. */
+function windows(text: string, positions: readonly number[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const p of [...positions].sort((a, b) => a - b)) {
+    let a = Math.max(0, p - REACH);
+    let b = Math.min(text.length, p + REACH);
+    while (a > 0 && isWordChar(text[a - 1])) a--;
+    while (b < text.length && isWordChar(text[b])) b++;
+    const last = out[out.length - 1];
+    if (last !== undefined && a <= last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+/**
+ * The declarative phrase rules of the rule set (intent to circumvent, off-platform payment
+ * methods), in every language. A rule runs only when one of its trigger words occurs, and only on
+ * windows around those words, so the work per message is bounded by the triggers, not the length.
+ * An `unless` pattern in the same sentence (e.g. "through the platform") cancels a match.
+ */
+export const phraseDetector: Detector = {
+  name: 'phrases',
+  kinds: ['intent', 'payment'],
+  applies: (s) => s.phraseRules.size > 0,
+  detect(state) {
+    const { rs } = state;
+    const view = state.folded;
+    const text = view.text;
+    for (const [index, positions] of state.signals.phraseRules) {
+      const rule = rs.phrases[index]!;
+      let found = 0;
+      const seen = new Set<number>();
+      for (const [wa, wb] of windows(text, positions)) {
+        const slice = text.slice(wa, wb);
+        for (const re of rule.regexes) {
+          re.lastIndex = 0;
+          for (let m = re.exec(slice); m !== null && found < MAX_MATCHES_PER_RULE; m = re.exec(slice)) {
+            if (m[0].length === 0) {
+              re.lastIndex++;
+              continue;
+            }
+            const s = wa + m.index;
+            const e = s + m[0].length;
+            if (seen.has(s)) continue;
+            seen.add(s);
+            if (rule.unless.length > 0 && rule.unless.some((u) => u.test(sentenceAround(text, s, e)))) continue;
+            found++;
+            const span = toOriginal(view, s, e);
+            state.hits.push({ kind: rule.kind, start: span.start, end: span.end, normalized: m[0], rule: rule.id, clause: rule.clause, weight: rule.weight });
+          }
+        }
+        if (found >= MAX_MATCHES_PER_RULE) break;
+      }
+    }
+  },
+};

@@ -1,0 +1,15 @@
+/**
+ * The detection engine: pure (no I/O, no clock), imports only `src/kernel`.
+ *
+ * @example
+ *   import { compileRuleSet, defaultRuleSet, scanMessage } from '../detection';
+ *   const rs = compileRuleSet(defaultRuleSet);
+ *   if (rs.ok) scanMessage(rs.value, { id: 'm1', text: 'WhatsApp me: +33 6 12 34 56 78' });
+ */
+export { HIT_KINDS, type Hit, type HitKind, type ScanInput, type ScanResult, type Verdict, type ConversationContext } from './types';
+export { compileRuleSet, defaultRuleSet, defaultCompiledRuleSet, checkLinearRegex, type CompiledRuleSet, type RuleSetError } from './rules';
+export { scanMessage, regionHints } from './scan';
+export { scanConversation, createConversationScanner } from './conversation';
+export { redact } from './redact';
+export { messageScore, verdictFor } from './score';
+export { evaluate, type LabelledCase, type ExpectedHit, type EvalReport, type EvalCell } from './eval';

@@ -1,0 +1,14 @@
+export { fold, foldCodePoint } from './fold';
+export { digitView } from './digits';
+export { addrView, MAIL_PROVIDERS, SPELLED_TLDS } from './addr';
+export { identityView, toOriginal, ViewBuilder, type TextView } from './view';
+export { NUMBER_WORDS } from './number-words';
+
+import { fold } from './fold';
+import { digitView } from './digits';
+import type { TextView } from './view';
+
+/** Folded text with number words turned into digits, the view the digit detectors read. */
+export function normalizeDigits(text: string): TextView {
+  return digitView(fold(text));
+}

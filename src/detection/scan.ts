@@ -1,0 +1,149 @@
+import { addrView, digitView, fold, type TextView } from './normalize';
+import type { CompiledRuleSet } from './rules';
+import { analyze } from './analyze';
+import { findDigitRuns, type DigitRun } from './detectors/digit-runs';
+import type { ScanState } from './detectors/detector';
+import { findPhones } from './detectors/phone';
+import { DETECTORS } from './detectors/registry';
+import { messageScore, scoreHit, verdictFor } from './score';
+import type { ConversationContext, Hit, RawHit, ScanInput, ScanResult } from './types';
+
+const LANG_REGIONS: Readonly<Record<string, readonly string[]>> = {
+  fr: ['FR', 'BE', 'CH'],
+  it: ['IT', 'CH'],
+  de: ['DE', 'AT', 'CH'],
+  es: ['ES'],
+  nl: ['NL', 'BE'],
+  en: ['GB', 'US'],
+};
+
+/** Hint regions for national numbers: the message's country, the seller's, the buyer's, the language's, then the fallback list. */
+export function regionHints(rs: CompiledRuleSet, input: ScanInput): string[] {
+  const out: string[] = [];
+  const add = (c: string | undefined): void => {
+    if (typeof c !== 'string') return;
+    const u = c.toUpperCase();
+    if (/^[A-Z]{2}$/.test(u) && !out.includes(u)) out.push(u);
+  };
+  add(input.country);
+  add(input.seller_country);
+  add(input.buyer_country);
+  for (const r of LANG_REGIONS[(input.lang ?? '').slice(0, 2).toLowerCase()] ?? []) add(r);
+  for (const r of rs.phone.regions) add(r);
+  return out;
+}
+
+/** Which hit survives when two overlap: structured data over phrases, longer over shorter. */
+function priority(h: RawHit): number {
+  switch (h.kind) {
+    case 'card':
+    case 'iban':
+    case 'crypto':
+      return 10;
+    case 'email':
+      return 9;
+    case 'payment':
+      return h.rule.startsWith('payment.account') || h.rule.startsWith('payment.routing') || h.rule.startsWith('payment.swift') ? 8.5 : 4;
+    case 'url':
+      // a bare host with a rare TLD ("james.dupont") after "Skype:" is the handle, not a link
+      return h.rule === 'url.bare_rare_tld' ? 5.5 : 8;
+    case 'handle':
+      return 6;
+    case 'phone':
+      return 5;
+    case 'intent':
+      return 3;
+  }
+}
+
+function resolveOverlaps(hits: RawHit[]): RawHit[] {
+  const order = [...hits].sort((a, b) => priority(b) - priority(a) || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: RawHit[] = [];
+  for (const h of order) {
+    if (h.end <= h.start) continue;
+    if (kept.some((k) => h.start < k.end && h.end > k.start)) continue;
+    kept.push(h);
+  }
+  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function createState(rs: CompiledRuleSet, input: ScanInput, text: string): ScanState {
+  const folded = fold(text);
+  const signals = analyze(rs, folded.text, text);
+  let dv: TextView | undefined;
+  let av: TextView | undefined;
+  let runs: DigitRun[] | undefined;
+  const state: ScanState = {
+    rs,
+    input,
+    text,
+    folded,
+    signals,
+    regions: regionHints(rs, input),
+    hits: [],
+    // the digit view converts number words only in runs (digitView's rule); skip it when no run can qualify
+    digitView: () => (dv ??= signals.oliTokens > 0 || (signals.strongNumberWords >= 1 && signals.numberWords >= 3) || (signals.numberWords >= 2 && signals.digits > 0) || signals.numberWords >= 4 ? digitView(folded) : folded),
+    addrView: () => (av ??= addrView(folded)),
+    digitRuns: () => (runs ??= findDigitRuns(state.digitView().text)),
+  };
+  return state;
+}
+
+/** Phone numbers split over consecutive messages of the same sender ("06 12 34" / "56 78"). */
+function splitPhoneHits(rs: CompiledRuleSet, input: ScanInput, ctx: ConversationContext): RawHit[] {
+  if (input.sender === undefined) return [];
+  const chain: string[] = [];
+  for (let k = ctx.earlier.length - 1; k >= 0 && chain.length < 3; k--) {
+    const m = ctx.earlier[k]!;
+    if (m.conversation !== input.conversation) continue;
+    if (m.sender !== input.sender) break;
+    chain.unshift(m.text.slice(-80));
+  }
+  if (chain.length === 0) return [];
+  const prefix = chain.join('\n') + '\n';
+  const head = input.text.slice(0, 80);
+  const joined = prefix + head;
+  const folded = fold(joined);
+  const dv = digitView(folded);
+  const matches = findPhones(rs, dv, findDigitRuns(dv.text), regionHints(rs, input), joined, input.order_exists === true);
+  const out: RawHit[] = [];
+  for (const m of matches) {
+    const s = dv.starts === null ? m.start : dv.starts[m.start]!;
+    const e = dv.ends === null ? m.end : dv.ends[m.end - 1]!;
+    if (s >= prefix.length || e <= prefix.length) continue;
+    let start = 0;
+    while (start < input.text.length && /\s/.test(input.text[start]!)) start++;
+    const end = e - prefix.length;
+    if (end <= start) continue;
+    out.push({ kind: 'phone', start, end, normalized: m.e164, rule: 'phone.split_messages', clause: rs.phone.clause, weight: rs.phone.weights.split });
+  }
+  return out;
+}
+
+/**
+ * Scans one message. Pure and bounded: no I/O, no clock; work per message is capped by the
+ * prefilter and per-detector budgets.
+ *
+ * @example
+ *   const rs = defaultCompiledRuleSet();
+ *   scanMessage(rs, { id: 'm1', text: 'zéro six douze trente-quatre cinquante-six soixante-dix-huit' });
+ *   // → { id: 'm1', verdict: 'violation', score: 0.9, hits: [{ kind: 'phone', normalized: '+33612345678', … }] }
+ */
+export function scanMessage(rs: CompiledRuleSet, input: ScanInput, ctx?: ConversationContext): ScanResult {
+  const text = typeof input.text === 'string' ? input.text : '';
+  const state = createState(rs, input, text);
+  for (const d of DETECTORS) if (d.applies(state.signals)) d.detect(state);
+  if (ctx !== undefined && ctx.earlier.length > 0) state.hits.push(...splitPhoneHits(rs, input, ctx));
+  const hits: Hit[] = resolveOverlaps(state.hits).map((h) => ({
+    kind: h.kind,
+    start: h.start,
+    end: h.end,
+    value: text.slice(h.start, h.end),
+    normalized: h.normalized,
+    rule: h.rule,
+    clause: h.clause,
+    score: scoreHit(rs, h, input),
+  }));
+  const score = messageScore(hits);
+  return { id: input.id, verdict: verdictFor(rs, score), score, hits };
+}
