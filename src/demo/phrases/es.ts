@@ -1,0 +1,207 @@
+import { CURRENCY_SYMBOL, DAY_OF_MONTH, MONTH_INDEX, WEEKDAY_INDEX, digitsToWords, groupThousands, type Bank } from './bank';
+
+const DAYS = ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'];
+const MONTHS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
+const DIGITS = ['cero', 'uno', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve'];
+const NAMES: Record<string, string> = { EUR: 'euros', USD: 'dólares', GBP: 'libras', CHF: 'francos suizos' };
+
+const SMALL_PARCEL_ASK = ['¿Cuánto cuesta el envío asegurado a {buyerCity}?', '¿Envían con seguro completo a {buyerCountry}?'];
+const SMALL_PARCEL_ANSWER = ['El envío urgente asegurado a {buyerCity} cuesta {shipPrice}, entrega con firma; tarda {days} días laborables.', 'Enviamos con {carrier}, asegurado por el valor total: {shipPrice}, {days} días laborables.'];
+
+export const es: Bank = {
+  lang: 'es',
+  fmt: {
+    price(major, currency, style) {
+      const n = groupThousands(major, '.');
+      const sym = CURRENCY_SYMBOL[currency] ?? currency;
+      if (style === 1) return `${n} ${NAMES[currency] ?? currency}`;
+      if (style === 2) return `${major}${sym}`;
+      if (style === 3) return `${n} ${currency}`;
+      return `${n} ${sym}`;
+    },
+    circa: (y) => `hacia ${y}`,
+    date: (ms) => `el ${DAYS[WEEKDAY_INDEX(ms)]} ${DAY_OF_MONTH(ms)} de ${MONTHS[MONTH_INDEX(ms)]}`,
+    digitWords: (digits, variant) => digitsToWords(digits, DIGITS, variant % 2 === 0 ? ' ' : ', '),
+    at: ['arroba', '(arroba)', 'at', '[a]'],
+    dot: ['punto', '(punto)', 'dot'],
+  },
+  projectTypes: ['un piso señorial', 'un hotel boutique', 'una casa de campo', 'un restaurante', 'una villa en la costa', 'unas oficinas'],
+  rooms: ['la biblioteca', 'el comedor', 'el recibidor', 'el despacho', 'el salón', 'el dormitorio'],
+  greetBuyer: ['Hola,', 'Buenos días,', 'Hola {sellerFirst},', 'Buenas tardes,', 'Estimados señores:', ''],
+  greetSeller: ['Hola {buyerFirst},', 'Buenos días {buyerFirst},', 'Buenas tardes, {buyerFirst}:', '¡Gracias por su mensaje!', 'Hola,', ''],
+  signBuyer: ['Saludos, {buyerFirst}', 'Un saludo, {buyerFirst}', 'Gracias de antemano, {buyerFirst}', 'Atentamente', '{buyerFirst}', '', ''],
+  signSeller: ['Un cordial saludo, {sellerFirst}', '{sellerFirst} – {gallery}', 'Saludos, {sellerFirst} ({gallery})', 'Atentamente, {sellerFirst}', '', ''],
+  open: [
+    '¿{Item} sigue disponible?',
+    'Me interesa mucho esta pieza («{title}»).',
+    'Me ha encantado {item}.',
+    '¿Podría darme algo más de información sobre la pieza?',
+    '¿La pieza de {maker} sigue a la venta?',
+    'Vi {item} en una feria este año y me alegra encontrar la pieza aquí.',
+    'Una pregunta rápida sobre la pieza.',
+  ],
+  openDesigner: [
+    'Soy interiorista y estoy trabajando en {projectType} en {buyerCity}.',
+    'Busco para un cliente en {buyerCity} y {item} podría encajar perfectamente.',
+    'Somos un estudio de interiorismo y estoy preparando una selección para {projectType}.',
+    'Mi cliente busca una pieza especial para {room}.',
+  ],
+  openCollector: [
+    'Llevo tiempo buscando este modelo.',
+    'Colecciono {maker} y esta pieza completaría un pequeño conjunto.',
+    'Tengo varias piezas de esta época en casa y quedaría de maravilla.',
+    'Es para mi casa en {buyerCity}.',
+  ],
+  available: [
+    'Sí, sigue disponible.',
+    'Gracias por su interés; sí, {item} está disponible.',
+    'Sí, todavía la tenemos. Con mucho gusto respondo a cualquier pregunta.',
+    'Está disponible, y es una de mis piezas favoritas ahora mismo.',
+  ],
+  ask: {
+    condition: ['¿Cómo es el estado general?', '¿Podría describirme el estado con más detalle?', '¿Tiene algún defecto que no se vea en las fotos?'],
+    provenance: ['¿Conoce la procedencia?', '¿De dónde viene la pieza?', '¿Tiene alguna documentación o historia?'],
+    dimensions: ['¿Podría confirmarme las medidas exactas?', '¿Cuáles son las medidas exactas? Tengo que comprobar que cabe.', '¿Pasa por una puerta estándar de 80 cm?'],
+    shipping: ['¿Podría darme presupuesto de envío a {buyerCity} ({buyerCountry})?', '¿Cuánto costaría la entrega con montaje en {buyerCity}?', '¿Cómo envían a {buyerCountry} y cuánto tarda?', '¿Ofrecen entrega con desembalaje y colocación en {buyerCity}?'],
+    photos: ['¿Podría añadir algunas fotos más, sobre todo de la parte trasera y de las marcas?', '¿Sería posible ver fotos de la parte inferior?', '¿Podría subir un detalle de la firma o del sello?'],
+    trade: ['¿Hacen descuento a profesionales?', '¿Hay precio para interioristas?', 'Soy del sector, ¿hay algo de margen?'],
+    authenticity: ['¿Puede garantizar la autenticidad?', '¿Viene con certificado de autenticidad?', '¿Ha sido peritada?'],
+    attribution: ['¿Es un original de {maker} o una reedición?', '¿Es una pieza de época o una producción posterior?', '¿Qué fabricante la produjo?'],
+    sizing: ['¿Qué talla es? Yo uso la {buyerRing}.', '¿Se puede ajustar a mi talla ({buyerRing})?'],
+    papers: ['¿Incluye caja y documentación?', '¿Tiene facturas de revisión?'],
+    viewing: ['¿Sería posible verla en persona?', '¿Está expuesta en algún sitio donde pueda verla?'],
+  },
+  askCat: {
+    furniture: {
+      condition: ['¿Ha sido restaurada o barnizada de nuevo?', '¿Tiene faltas de chapa, reparaciones u holguras?', '¿El acabado es original? Veo marcas en el tablero en una foto.', '¿La tapicería es original o está rehecha?'],
+      dimensions: ['¿Cuál es la altura del asiento?', '¿Puede confirmar la profundidad? El espacio es justo.'],
+    },
+    lighting: {
+      condition: ['¿Tiene la instalación eléctrica renovada? Tendría que funcionar en {buyerCountry}.', '¿Todos los cristales son originales y sin desportilladuras?', '¿Incluye florón y cadena? ¿Qué bombillas lleva?', '¿El latón está pulido o conserva la pátina original?'],
+      dimensions: ['¿Cuál es la altura total con la cadena?'],
+    },
+    art: {
+      condition: ['¿El lienzo ha sido reentelado o restaurado?', '¿Tiene manchas de óxido o el papel está amarillento?', '¿El marco es original?'],
+      provenance: ['¿Tiene historial de exposiciones?', '¿La obra figura en el catálogo razonado?'],
+      dimensions: ['¿Cuáles son las medidas con marco?'],
+    },
+    jewelry: {
+      shipping: SMALL_PARCEL_ASK,
+      condition: ['¿Todas las piedras son originales?', '¿Tiene contrastes?', '¿Hay desgaste en las garras o en el cierre?'],
+      authenticity: ['¿Hay certificado gemológico de la piedra principal?', '¿Viene con el estuche y el certificado originales?'],
+    },
+    watches: {
+      shipping: SMALL_PARCEL_ASK,
+      condition: ['¿Cuándo fue la última revisión?', '¿La esfera es original? ¿Se ha pulido la caja?', '¿Qué tal funciona? ¿Tiene historial de revisiones?'],
+      sizing: ['¿El brazalete valdría para una muñeca de {wrist}?', '¿Tiene eslabones de sobra?'],
+    },
+  },
+  answer: {
+    condition: ['Está en muy buen estado para su época, con ligeras señales de uso.', 'Estado honesto: algunas marcas pequeñas, nada estructural. He añadido detalles al anuncio.', 'Estado excelente, la ha revisado nuestro taller.'],
+    provenance: ['Procede de una colección privada de {provCity}; la compramos directamente a la familia.', 'La adquirimos en {auction} (lote {lot}, {auctionYear}) y tengo la factura.', 'Ha estado en la misma familia desde que se compró en {purchaseYear}; tenemos el recibo original.', 'Viene de una herencia en {provCity}. Puedo hacerle un certificado de la galería con la descripción completa.'],
+    dimensions: ['Medidas: {dims}.', 'Exactamente {dims}; la he vuelto a medir esta mañana.', 'Mide {dims}; le puedo enviar una foto con el metro.'],
+    shipping: ['La entrega con montaje a {buyerCity} serían {shipPrice}, con seguro, unas {weeks} semanas.', 'La embalaríamos en caja con nuestro transportista de arte: {shipPrice} puerta a puerta, unas {weeks} semanas.', 'El envío a {buyerCountry} cuesta {shipPrice} con caja y seguro; plazo {weeks} semanas.', 'Me han pasado presupuesto esta mañana: {shipPrice} a {buyerCity}, entrega con colocación, unas {weeks} semanas.'],
+    photos: ['Acabo de añadir {photosN} fotos al anuncio, también de la parte trasera y de las marcas.', 'Hecho, las fotos nuevas ya están en el anuncio.', 'Mañana hago algunas con luz natural y las subo.'],
+    trade: ['Sí, hacemos un {pct} % a profesionales; lo aplico en la oferta.', 'A interioristas les podemos hacer un {pct} % sobre el precio publicado.', 'Normalmente un {pct} % para el sector, sí.'],
+    authenticity: ['Sí, garantizada, y además cubierta por la garantía de autenticidad de la plataforma.', 'Por supuesto, viene con nuestro certificado de autenticidad.', 'Sí, la ha examinado un experto y puedo indicarlo en la factura.'],
+    attribution: ['Es un ejemplar de época, producido por {producer} {circa}.', 'Original, no es una reedición; se ve en la última foto.', 'De época: {producer}, {circa}. La marca está en la última foto.'],
+    sizing: ['Ahora mismo es una talla {ringEu}; nuestro joyero puede ajustarla sin coste.', 'Talla {ringEu}; ajustarla una o dos tallas no es problema.'],
+    papers: ['Viene con caja y documentación de {paperYear}.', 'Sin papeles, pero el reloj se revisó en {serviceYear} y tengo la factura.'],
+    viewing: ['Claro, la pieza está en nuestra galería de {sellerCity}. Puede reservar una visita a través de la plataforma.', 'Sí, está expuesta en nuestro showroom de {sellerCity}; dígame cuándo pasa por aquí.'],
+  },
+  answerCat: {
+    furniture: {
+      condition: ['Está firme, con un ligero desgaste del acabado propio de la edad, sin reparaciones.', 'Nuestro taller la restauró el año pasado: ensambles encolados y una cera suave; el resto del acabado es original.', 'Tiene un pequeño arreglo de chapa en un lateral (sexta foto) y alguna marca de vaso en el tablero que hemos dejado como pátina.', 'La tapicería se rehízo hace unos años, limpia, sin rotos. La estructura está firme.', 'Acabado original con una pátina preciosa. Se sustituyó una guía de cajón; el resto de herrajes son originales.'],
+    },
+    lighting: {
+      condition: ['La instalación eléctrica está totalmente renovada, con portalámparas nuevos, lista para instalar; podemos adaptarla para {buyerCountry}.', 'Todos los cristales son originales. Hay una mínima desportilladura en el borde de una tulipa, invisible una vez colgada.', 'Lleva bombillas E14. El florón y la cadena son originales; la cadena se puede acortar.', 'El latón conserva su pátina original, no lo hemos pulido. Nuestro electricista revisó la instalación.'],
+    },
+    art: {
+      condition: ['En buen estado general. El lienzo fue reentelado; pequeños retoques en el borde superior visibles con luz UV.', 'El papel está algo amarillento por un enmarcado antiguo, sin manchas ni rotos.', 'El marco es dorado, posterior, en buen estado; la obra está limpia.'],
+      provenance: ['Colección privada, {provCity}, adquirida a la familia del artista.', 'Se vendió en {auction} en {auctionYear}, lote {lot}; tengo la ficha del catálogo.'],
+    },
+    jewelry: {
+      shipping: SMALL_PARCEL_ANSWER,
+      condition: ['Tiene contraste de oro 750. Las piedras son originales y nuestro joyero revisó y repasó las garras.', 'Muy buen estado, ligero desgaste del oro propio de la edad; con contrastes.', 'Estado excelente; se limpió y revisó el mes pasado.'],
+      authenticity: ['Sí, hay un informe de laboratorio de la piedra principal; lo puedo subir al anuncio.', 'Viene con su estuche original y el certificado.'],
+    },
+    watches: {
+      shipping: SMALL_PARCEL_ANSWER,
+      condition: ['Revisado en {serviceYear} por un relojero independiente; adelanta 3 s/día. Esfera y agujas originales.', 'La esfera es original y no se ha tocado; la caja se pulió una vez, las asas siguen marcadas.', 'Revisión completa en {serviceYear}, juntas nuevas, prueba de estanqueidad. {ref}.'],
+      sizing: ['El brazalete vale ahora para una muñeca de unos {wrist}, y hay dos eslabones de sobra.'],
+    },
+  },
+  smallTalkSeller: ['Es una pieza realmente especial.', 'Es raro verlas en este estado.', 'Fue una de las estrellas de nuestro stand en la última feria.', ''],
+  thanks: ['Gracias, muy útil.', 'Gracias por la respuesta tan rápida.', 'Muchas gracias.', 'Perfecto, gracias.'],
+  think: ['Lo comento con mi cliente y le digo algo.', 'Lo pienso el fin de semana.', 'Tengo que volver a medir el espacio; le escribo.', 'Gracias, le voy contando.'],
+  noRush: ['Tómese su tiempo.', 'Sin prisa.', 'Con mucho gusto; quedo a su disposición.'],
+  offer: ['¿Aceptaría {offer}?', 'El presupuesto de mi cliente es de {offer}, ¿hay algo de margen?', '¿Podría dejarlo en {offer} con envío incluido?', 'Puedo ofrecer {offer} y pagar hoy mismo.', '¿{offer} sería posible?'],
+  counter: ['Tan bajo no puedo, pero podría hacer {counter}.', 'Mi último precio sería {counter}; ya está por debajo de piezas comparables.', '¿Lo dejamos en {counter}?', 'Podría aceptar {counter}, sin envío.'],
+  raise: ['¿Lo cerramos en {offer}?', '¿{offer} y trato hecho?', '¿Aceptaría {offer}? Es realmente mi límite.'],
+  acceptOffer: ['De acuerdo, {final}.', 'Vale, {final}.', 'Muy bien, {final}, trato hecho.'],
+  acceptCounter: ['{final} me va bien.', 'Trato hecho en {final}.', 'Vale, hagamos {final}.'],
+  firm: ['Lo siento, el precio es fijo.', 'Me temo que no puedo bajar el precio; la pieza acaba de entrar en depósito.', 'El precio ya está muy ajustado, no puedo bajar más.'],
+  walkAway: ['Se sale de mi presupuesto, por desgracia. Gracias de todos modos.', 'De momento lo dejo, gracias por su tiempo.', 'Entendido, la seguiré mirando.'],
+  sellerOfferSent: ['Le he enviado una oferta de {final} a través de la plataforma; solo tiene que aceptarla para pagar.', 'Debería ver mi oferta de {final} en el chat.', 'Oferta enviada por {final}, válida 48 horas.'],
+  checkoutSoon: ['Perfecto, completo la compra ahora.', 'Aceptada, pago ahora mismo.', 'Genial, la acepto esta tarde.', 'Gracias, procedo al pago.'],
+  buyNow: ['¡Acabo de comprarla en la web!', 'Compra hecha, tengo muchas ganas de recibirla.', 'Pedido realizado, ¡gracias!'],
+  orderThanks: ['¡Gracias por su pedido! Lo preparamos para el envío esta semana.', 'Muchas gracias, el pedido está confirmado. Le iré informando aquí de la entrega.', '¡Gracias! La embalamos y reservamos el transporte.'],
+  deliveryPlan: ['Nuestro equipo puede entregar {date}, entre las 9 y las 13 h. ¿Le viene bien?', 'El transportista propone {date} para la entrega. ¿Puede confirmarlo?', 'Recogida el lunes y entrega {date}.'],
+  dateOk: ['Perfecto, {date}.', 'Me va bien, habrá alguien en casa.', 'Sí, de acuerdo, gracias.'],
+  shipped: ['Su pieza ha salido hoy de nuestro almacén con {carrier}. Número de seguimiento: {tracking}.', '¡Enviada! {carrier}, seguimiento {tracking}.', 'Ya está en camino: seguimiento {carrier} {tracking}.'],
+  arrived: ['Ha llegado perfectamente, en persona es aún más bonita. ¡Gracias!', 'Entregada esta mañana, todo perfecto.', 'Ya está aquí y mi cliente está encantado.'],
+  glad: ['¡Estupendo, que la disfrute!', 'Me alegra mucho saberlo. Gracias de nuevo.', 'Muy buena noticia; gracias por su compra.'],
+  cancelAsk: ['Lo siento mucho, mi cliente ha cambiado de opinión. ¿Podemos cancelar el pedido?', 'Por desgracia tengo que cancelar, las medidas no encajan.'],
+  cancelAck: ['No hay problema, he cancelado el pedido; el reembolso lo gestiona la plataforma.', 'Entendido, el pedido está cancelado.'],
+  returnAsk: ['Ha llegado, pero tiene una grieta que no se veía en las fotos. Quisiera devolverla.', 'Por desgracia no se corresponde con la descripción, una esquina está dañada. ¿Puedo devolverla?'],
+  returnAck: ['Lo siento mucho. Abra una devolución desde la página del pedido y le reembolsaremos en cuanto llegue.', 'Mis disculpas. He aprobado la devolución; el reembolso pasa por la plataforma.'],
+  lateAsk: ['¿Sigue disponible?', '¿Todavía tiene esta pieza?'],
+  soldSorry: ['Lo siento, se vendió la semana pasada. Me llega una parecida pronto; le aviso por aquí.', 'Me temo que se acaba de vender. Con gusto le busco otra.'],
+  nudge: ['Hola, le escribo de nuevo por mi pregunta.', '¿Alguna novedad?', 'Hola, ¿ha visto mi mensaje?'],
+  op: {
+    phoneSeller: ['Sinceramente, es más fácil hablarlo por teléfono: {phone}.', 'Llámeme al {phone}, estoy en la galería hasta las 19 h.', 'Si quiere, llámeme directamente al {phone} y arreglamos entre nosotros el envío y el pago.', 'Mi móvil es el {phone}, llamada o mensaje.'],
+    phoneBuyer: ['¿Me puede llamar? {phone}', 'Este es mi número: {phone}, a partir de las 10.', 'Escríbame un SMS al {phone}, casi no miro la aplicación.'],
+    phoneWords: ['Mi número: {phoneWords}.', 'Llámeme al {phoneWords}', '{phoneWords}, es mi móvil (la web oculta los números).'],
+    phoneSpaced: ['Me localiza en el {phoneSpaced}', '{phoneSpaced} ← móvil, escrito así porque la web bloquea los números', 'Tel.: {phoneSpaced}'],
+    phoneSplitA: ['Puede localizarme en el {phoneA}', 'Mi número empieza por {phoneA}', 'Llame al {phoneA}'],
+    phoneSplitB: ['{phoneB}', '… {phoneB} (el resto)', 'y luego {phoneB}'],
+    email: ['Escríbame a {email} y le mando la factura directamente.', 'Mi correo: {email}; le envío más fotos y cerramos el resto por ahí.', 'Puede contactarme en {email}.'],
+    emailObf: ['Mi correo: {emailObf}', 'Escríbame: {emailObf}', '{emailObf} (escrito así para que no lo bloqueen)'],
+    emailProvider: ['Soy {emailLocal} en {provider}, escríbame allí.', 'En {provider}: {emailLocal}'],
+    website: ['Todo nuestro stock está en {website}; allí los precios son más bajos porque no hay comisión.', 'Puede comprarla directamente en {website}, es la misma pieza.', 'Mire {website}, tenemos nuestra propia tienda online.'],
+    searchHint: ['Busque «{gallery} {sellerCity}» en Google; el teléfono sale en el primer resultado.', 'Búsquenos en internet como {gallery}, ahí verá cómo contactarme.', 'Somos fáciles de encontrar: {gallery}, {sellerCity}. Llame a la galería y pregunte por mí.'],
+    whatsapp: ['Mándeme un WhatsApp al {phone} y le envío un vídeo.', 'Más fácil por WhatsApp: {phone}', 'Un WhatsApp al {phone} y lo cerramos.'],
+    instagram: ['Síganos en Instagram @{handle} y escríbame por privado.', 'Escríbeme por Insta: @{handle}', 'Somos @{handle} en Instagram; escríbame allí para un mejor precio.'],
+    telegram: ['Estoy en Telegram: @{handle}', 'Escríbame por Telegram (@{handle}), es más cómodo que este chat.'],
+    iban: ['Puede pagar por transferencia directamente a {iban} (BIC {bic}) y le descuento la comisión.', 'Nuestros datos bancarios: IBAN {iban}, BIC {bic}, titular {gallery}. En cuanto llegue la transferencia, la envío.', 'Transferencia a {iban} y es suya, sin comisiones de la plataforma.'],
+    bankTransfer: ['Si paga por transferencia en lugar de por la web, nos ahorramos los dos las comisiones.', 'Puedo aceptar una transferencia directa; le paso los datos por privado.', 'Podemos saltarnos el pago de la web y hacer transferencia; le hago un 10 %.'],
+    paymentApp: ['Me vale Bizum o PayPal amigos, así evitamos las comisiones de la web.', 'Pago por Bizum, como le resulte más cómodo.'],
+    directDeal: ['Entre nosotros: si lo hacemos fuera de la web, puedo dejarlo en {directPrice}.', 'La plataforma se queda un {pct} %. Directamente, le paso el ahorro: {directPrice}.', 'Dejemos la plataforma al margen: {directPrice} y organizamos el envío nosotros.', 'Prefiero no pagar la comisión en esta. Directo: {directPrice}.'],
+    contactRequest: ['¿Me podría dar un teléfono? Prefiero hablarlo por teléfono.', '¿Tiene un correo al que pueda escribirle directamente?', '¿Hay alguna forma de contactarle fuera de la web?', '¿Tiene WhatsApp? Me resulta más fácil mandarle fotos del espacio.'],
+    buyerDirect: ['¿Me la vendería directamente por {directPrice}, sin pasar por la web?', 'Si nos saltamos las comisiones de la plataforma, ¿podría hacer {directPrice}?', '¿Puedo pagarle directamente? Prefiero no usar el pago de la web.'],
+    buyerAck: ['Perfecto, le llamo esta tarde.', 'Genial, le acabo de mandar un correo.', 'Gracias, le escribo ahora.', 'Apuntado, hablamos.', 'Vale, le mando un WhatsApp esta noche.'],
+    sellerAck: ['Perfecto, hablamos.', 'Muy bien, hasta luego.', 'Espero su llamada.'],
+    sellerRefuses: ['Lo siento, tengo que mantener todo en la plataforma; nos protege a los dos.', 'Prefiero seguir aquí; solo vendo con el pago de la web.', 'Gracias, pero no es posible, va contra las normas del marketplace. Le respondo con gusto aquí.', 'Sigamos en el chat, por favor. Puede hacer una oferta a través de la web.'],
+    buyerRefuses: ['Prefiero pagar a través de la web, por la protección al comprador.', 'Gracias, pero me quedo con el pago de la plataforma.', 'Prefiero que sigamos aquí, si no le importa.'],
+    futureDirect: ['Para sus próximas compras, escríbame directamente a {email}; le haré precios mucho mejores.', 'La próxima vez llámeme al {phone} y le hago precio de profesional.', 'Tenemos muchas más piezas en {website}, más baratas que aquí: la próxima vez pida allí.'],
+    sellerWillCall: ['Gracias, le llamo enseguida.', 'Anotado, le escribo esta noche.', 'Le llamo en diez minutos.'],
+    emailBuyer: ['Mi correo es {email}, si le resulta más fácil.', 'Puede escribirme a {email}.', 'Envíeme los detalles a {email}.'],
+    sellerWillWrite: ['Gracias, le escribo esta tarde.', 'Anotado, le escribo ahora mismo.', 'Perfecto, le envío todo por correo.'],
+    backToPlatform: ['Pensándolo mejor, prefiero comprar a través de la web: ¿me puede enviar una oferta aquí?', 'Mi gestor quiere que todo pase por la plataforma. ¿Puede hacer la oferta aquí?', 'Al final hagámoslo por la web, por la protección al comprador.'],
+  },
+  dc: {
+    phoneAsk: ['Para la entrega, el transportista necesita un teléfono para concertar la hora. ¿Me confirma el mejor?', '¿Podría confirmar un teléfono para el conductor? Solo se usará para la entrega.'],
+    phoneGive: ['Claro: {phone}. Entre semana a partir de las 10.', 'Es el {phone}, estará mi asistente.', 'Sí, {phone}. Que el conductor llame 30 minutos antes, por favor.'],
+    driver: ['El conductor de {carrier} le llamará desde el {phone} la mañana de la entrega.', 'Coordinación de entregas de {carrier}: {phone}, referencia {tracking}.'],
+    address: ['La dirección de entrega es {address}. Hay montacargas en la parte trasera.', 'Entreguen en casa de mi cliente, por favor: {address}.'],
+    invoiceEmail: ['Para la aduana, envíe por favor la factura comercial a {email}.', 'Nuestro departamento de contabilidad necesita la factura: {email}, gracias.'],
+    invoiceUploaded: ['He subido la factura a la página del pedido; la aduana la necesitará a la llegada.', 'La factura ya está adjunta al pedido.'],
+    location: ['La pieza está en nuestra galería de {sellerCity}; puede verla con cita previa reservando por la plataforma.', 'Estamos en {sellerCity} y enviamos a todo el mundo con transportistas de arte asegurados.', 'Está en nuestro almacén de {sellerCity}, lista para enviar.'],
+    refNumbers: ['Como referencia: {ref}.', 'Detalles: {ref}; caja de {caseMm} mm.', 'Con contrastes; {ref}.'],
+    lotNumbers: ['Fue el lote {lot} en {auction} en {auctionYear}; tengo la página del catálogo.', 'Vendida en {auction}, {auctionYear}, lote {lot}: la etiqueta sigue en la trasera.'],
+    platformOffer: ['Puede usar el botón «Hacer una oferta» y aceptaré {final}.', 'Envíe {final} con el botón de oferta y la acepto al momento.'],
+    holdAsk: ['¿Me la podría reservar un par de días mientras mi cliente confirma?', '¿Sería posible reservarla hasta el final de la semana? Mi cliente está de viaje.'],
+    holdAck: ['Por supuesto, se la he reservado hasta {date}.', 'Hecho, queda reservada para usted hasta {date}.'],
+    holdBuy: ['¡Mi cliente ha dicho que sí! ¿Me envía la oferta de {final}?', 'Buenas noticias, seguimos adelante: envíeme la oferta de {final}.'],
+  },
+};

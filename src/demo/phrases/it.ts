@@ -1,0 +1,207 @@
+import { CURRENCY_SYMBOL, DAY_OF_MONTH, MONTH_INDEX, WEEKDAY_INDEX, digitsToWords, groupThousands, type Bank } from './bank';
+
+const DAYS = ['domenica', 'lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato'];
+const MONTHS = ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'];
+const DIGITS = ['zero', 'uno', 'due', 'tre', 'quattro', 'cinque', 'sei', 'sette', 'otto', 'nove'];
+const NAMES: Record<string, string> = { EUR: 'euro', USD: 'dollari', GBP: 'sterline', CHF: 'franchi' };
+
+const SMALL_PARCEL_ASK = ['Quanto costa la spedizione assicurata a {buyerCity}?', 'Spedite con assicurazione completa verso {buyerCountry}?'];
+const SMALL_PARCEL_ANSWER = ['La spedizione espressa assicurata per {buyerCity} costa {shipPrice}, consegna con firma; servono {days} giorni lavorativi.', 'Spediamo con {carrier}, assicurato per l’intero valore: {shipPrice}, {days} giorni lavorativi.'];
+
+export const it: Bank = {
+  lang: 'it',
+  fmt: {
+    price(major, currency, style) {
+      const n = groupThousands(major, '.');
+      const sym = CURRENCY_SYMBOL[currency] ?? currency;
+      if (style === 1) return `${n} ${NAMES[currency] ?? currency}`;
+      if (style === 2) return `${n}${sym}`;
+      if (style === 3) return `${major} ${NAMES[currency] ?? currency}`;
+      return `${sym} ${n}`;
+    },
+    circa: (y) => `intorno al ${y}`,
+    date: (ms) => `${DAYS[WEEKDAY_INDEX(ms)]} ${DAY_OF_MONTH(ms)} ${MONTHS[MONTH_INDEX(ms)]}`,
+    digitWords: (digits, variant) => digitsToWords(digits, DIGITS, variant % 2 === 0 ? ' ' : '-'),
+    at: ['chiocciola', 'at', '(chiocciola)', '[at]'],
+    dot: ['punto', '(punto)', 'dot'],
+  },
+  projectTypes: ['un appartamento d’epoca', 'una villa sul lago', 'un hotel', 'una casa di campagna', 'un ristorante', 'un ufficio di rappresentanza'],
+  rooms: ['la biblioteca', 'la sala da pranzo', 'l’ingresso', 'lo studio', 'il soggiorno', 'la camera da letto'],
+  greetBuyer: ['Buongiorno,', 'Buongiorno {sellerFirst},', 'Salve,', 'Buonasera,', 'Gentile {gallery},', ''],
+  greetSeller: ['Buongiorno {buyerFirst},', 'Gentile {buyerFirst},', 'Salve,', 'Grazie per il messaggio!', 'Buonasera {buyerFirst},', ''],
+  signBuyer: ['Cordiali saluti, {buyerFirst}', 'Grazie mille, {buyerFirst}', 'Saluti, {buyerFirst}', 'Buona giornata', '{buyerFirst}', '', ''],
+  signSeller: ['Cordiali saluti, {sellerFirst}', '{sellerFirst} – {gallery}', 'Un saluto, {sellerFirst}', 'A presto, {sellerFirst} ({gallery})', '', ''],
+  open: [
+    '{Item} è ancora disponibile?',
+    'Mi interessa molto {item} («{title}»).',
+    'Questo pezzo è stato un colpo di fulmine.',
+    'Potrebbe darmi qualche informazione in più sul pezzo?',
+    'Il pezzo di {maker} è ancora in vendita?',
+    'Avevo visto {item} a una fiera quest’anno, che bello ritrovare il pezzo qui.',
+    'Una domanda veloce sul pezzo.',
+  ],
+  openDesigner: [
+    'Mi occupo di interior design e sto lavorando a {projectType} a {buyerCity}.',
+    'Sto cercando per un cliente a {buyerCity} e questo pezzo potrebbe essere perfetto.',
+    'Siamo uno studio di interior design e sto preparando una selezione per {projectType}.',
+    'Il mio cliente cerca un pezzo importante per {room}.',
+  ],
+  openCollector: [
+    'Cerco questo modello da molto tempo.',
+    'Colleziono {maker} e questo completerebbe un piccolo gruppo.',
+    'Ho diversi pezzi di quest’epoca in casa e starebbe benissimo.',
+    'È per la mia casa a {buyerCity}.',
+  ],
+  available: [
+    'Sì, è ancora disponibile.',
+    'Grazie per l’interesse: sì, {item} è disponibile.',
+    'Sì, c’è ancora. Sono a disposizione per qualsiasi domanda.',
+    'È disponibile, ed è uno dei pezzi che preferisco in questo momento.',
+  ],
+  ask: {
+    condition: ['Com’è lo stato generale?', 'Potrebbe descrivermi le condizioni più nel dettaglio?', 'Ci sono difetti che non si vedono nelle foto?'],
+    provenance: ['Conosce la provenienza?', 'Da dove viene il pezzo?', 'C’è qualche documentazione o storia?'],
+    dimensions: ['Potrebbe confermarmi le misure esatte?', 'Quali sono le misure precise? Devo verificare che ci stia.', 'Passa da una porta standard di 80 cm?'],
+    shipping: ['Potrebbe farmi un preventivo di spedizione per {buyerCity} ({buyerCountry})?', 'Quanto costerebbe la consegna con montaggio a {buyerCity}?', 'Come spedite verso {buyerCountry} e con quali tempi?', 'Fate consegna al piano con disimballo e posizionamento a {buyerCity}?'],
+    photos: ['Potrebbe aggiungere qualche foto, soprattutto del retro e dei marchi?', 'Sarebbe possibile vedere foto della parte inferiore?', 'Potrebbe caricare un dettaglio della firma o del marchio?'],
+    trade: ['Fate uno sconto per professionisti?', 'C’è un prezzo riservato agli architetti?', 'Sono del mestiere, c’è un po’ di margine?'],
+    authenticity: ['Può garantirne l’autenticità?', 'Viene fornito un certificato di autenticità?', 'È stato periziato?'],
+    attribution: ['È un originale {maker} o una riedizione?', 'È un pezzo d’epoca o una produzione successiva?', 'Chi l’ha prodotto?'],
+    sizing: ['Che misura è? Io porto la {buyerRing}.', 'Si può adattare alla mia misura ({buyerRing})?'],
+    papers: ['Ci sono scatola e garanzia?', 'Ha documenti di revisione?'],
+    viewing: ['Sarebbe possibile vederlo dal vivo?', 'È esposto da qualche parte dove potrei vederlo?'],
+  },
+  askCat: {
+    furniture: {
+      condition: ['È stato restaurato o riverniciato?', 'Ci sono mancanze di impiallacciatura, riparazioni o giochi?', 'La finitura è originale? Vedo dei segni sul piano in una foto.', 'La tappezzeria è originale o rifatta?'],
+      dimensions: ['Qual è l’altezza della seduta?', 'Può confermarmi la profondità? Lo spazio è un po’ stretto.'],
+    },
+    lighting: {
+      condition: ['È stato ricablato? Dovrebbe funzionare in {buyerCountry}.', 'I vetri sono tutti originali e senza sbeccature?', 'Sono inclusi rosone e catena? Che lampadine usa?', 'L’ottone è lucidato o ha la patina originale?'],
+      dimensions: ['Qual è l’altezza totale con la catena?'],
+    },
+    art: {
+      condition: ['La tela è stata rifoderata o restaurata?', 'Ci sono macchie di umidità o ingiallimenti sulla carta?', 'La cornice è originale?'],
+      provenance: ['Ha una storia espositiva?', 'L’opera è pubblicata nel catalogo ragionato?'],
+      dimensions: ['Quali sono le misure con la cornice?'],
+    },
+    jewelry: {
+      shipping: SMALL_PARCEL_ASK,
+      condition: ['Le pietre sono tutte originali?', 'Ha i punzoni?', 'C’è usura sulle griffe o sulla chiusura?'],
+      authenticity: ['C’è un certificato gemmologico per la pietra principale?', 'Ha l’astuccio e il certificato originali?'],
+    },
+    watches: {
+      shipping: SMALL_PARCEL_ASK,
+      condition: ['Quando è stato revisionato l’ultima volta?', 'Il quadrante è originale? La cassa è stata lucidata?', 'Come va? Ha uno storico di revisioni?'],
+      sizing: ['Il bracciale andrebbe bene per un polso di {wrist}?', 'Ci sono maglie extra?'],
+    },
+  },
+  answer: {
+    condition: ['È in ottime condizioni per l’epoca, con lievi segni d’uso.', 'Stato onesto: qualche piccolo segno, niente di strutturale. Ho aggiunto dei dettagli all’annuncio.', 'Condizioni eccellenti, è stato controllato dal nostro laboratorio.'],
+    provenance: ['Proviene da una collezione privata di {provCity}, acquistato direttamente dalla famiglia.', 'L’abbiamo acquistato da {auction} (lotto {lot}, {auctionYear}); ho la fattura.', 'È rimasto nella stessa famiglia dall’acquisto nel {purchaseYear}; abbiamo la ricevuta originale.', 'Viene da un’eredità a {provCity}. Posso fornire un certificato della galleria con descrizione completa.'],
+    dimensions: ['Misure: {dims}.', 'Esattamente {dims}, l’ho rimisurato stamattina.', 'Misura {dims}; posso mandarle una foto con il metro.'],
+    shipping: ['La consegna con montaggio a {buyerCity} costerebbe {shipPrice}, assicurazione inclusa, circa {weeks} settimane.', 'Lo imballeremmo in cassa con il nostro trasportatore specializzato: {shipPrice} porta a porta, circa {weeks} settimane.', 'La spedizione in {buyerCountry} costa {shipPrice} con cassa e assicurazione; tempi {weeks} settimane.', 'Ho avuto un preventivo stamattina: {shipPrice} per {buyerCity}, consegna al piano, {weeks} settimane circa.'],
+    photos: ['Ho appena aggiunto {photosN} foto all’annuncio, anche del retro e dei marchi.', 'Fatto, le nuove foto sono online.', 'Domani ne faccio alcune con la luce del giorno e le aggiungo.'],
+    trade: ['Sì, facciamo il {pct}% ai professionisti; lo applico nell’offerta.', 'Per gli architetti possiamo fare il {pct}% sul prezzo indicato.', 'Di solito il {pct}% per i professionisti, sì.'],
+    authenticity: ['Sì, garantito, ed è coperto anche dalla garanzia di autenticità della piattaforma.', 'Certamente, viene fornito con il nostro certificato di autenticità.', 'Sì, è stato esaminato da un esperto e posso indicarlo in fattura.'],
+    attribution: ['È un esemplare d’epoca, prodotto da {producer} {circa}.', 'Originale, non una riedizione: si vede nell’ultima foto.', 'D’epoca: {producer}, {circa}. Il marchio è nell’ultima foto.'],
+    sizing: ['Al momento è una {ringEu}; il nostro orafo può adattarla gratuitamente.', 'Misura {ringEu}; allargarla o stringerla di una o due misure non è un problema.'],
+    papers: ['Viene con scatola e garanzia del {paperYear}.', 'Niente documenti, ma è stato revisionato nel {serviceYear} e ho la ricevuta.'],
+    viewing: ['Certo, il pezzo è in galleria a {sellerCity}. Può prenotare una visita tramite la piattaforma.', 'Sì, è esposto nel nostro showroom di {sellerCity}; mi dica quando passa.'],
+  },
+  answerCat: {
+    furniture: {
+      condition: ['È solido, con lievi segni d’usura sulla finitura dovuti all’età, nessun restauro.', 'È stato restaurato dal nostro laboratorio l’anno scorso: incastri reincollati e una leggera cera; per il resto la finitura è originale.', 'C’è un piccolo ritocco all’impiallacciatura su un lato (sesta foto) e qualche alone sul piano che abbiamo lasciato come patina.', 'La tappezzeria è stata rifatta qualche anno fa, pulita, senza strappi. La struttura è solida.', 'Finitura originale con una bella patina. Una guida del cassetto sostituita, il resto della ferramenta è originale.'],
+    },
+    lighting: {
+      condition: ['È stato completamente ricablato con portalampade nuovi ed è pronto da installare; possiamo adattarlo per {buyerCountry}.', 'Tutti i vetri sono originali. C’è una minuscola sbeccatura sul bordo di un paralume, invisibile una volta appeso.', 'Usa lampadine E14. Rosone e catena originali; la catena si può accorciare.', 'L’ottone ha la sua patina originale, non l’abbiamo lucidato. L’impianto è stato controllato dal nostro elettricista.'],
+    },
+    art: {
+      condition: ['In buone condizioni generali. La tela è stata rifoderata; piccoli ritocchi sul bordo superiore visibili agli UV.', 'La carta è leggermente ingiallita da una vecchia cornice, senza macchie né strappi.', 'La cornice è dorata, successiva, in buono stato; l’opera è pulita.'],
+      provenance: ['Collezione privata, {provCity}, acquisita dalla famiglia dell’artista.', 'Venduto da {auction} nel {auctionYear}, lotto {lot}; ho la scheda del catalogo.'],
+    },
+    jewelry: {
+      shipping: SMALL_PARCEL_ANSWER,
+      condition: ['Ha i punzoni italiani 750. Le pietre sono originali e le griffe sono state controllate dal nostro orafo.', 'Ottime condizioni, lieve usura dell’oro dovuta all’età; punzonato.', 'Condizioni eccellenti, pulito e controllato il mese scorso.'],
+      authenticity: ['Sì, c’è un certificato di laboratorio per la pietra principale, posso caricarlo sull’annuncio.', 'Viene con l’astuccio originale e il certificato.'],
+    },
+    watches: {
+      shipping: SMALL_PARCEL_ANSWER,
+      condition: ['Revisionato nel {serviceYear} da un orologiaio indipendente; va a +3 s/giorno. Quadrante e lancette originali.', 'Quadrante originale mai toccato; cassa lucidata una sola volta, anse ancora nette.', 'Revisione completa nel {serviceYear}, guarnizioni nuove, test di impermeabilità. {ref}.'],
+      sizing: ['Il bracciale va bene per un polso di circa {wrist} e ci sono due maglie in più.'],
+    },
+  },
+  smallTalkSeller: ['È un pezzo davvero speciale.', 'Se ne vedono raramente in queste condizioni.', 'È stato molto apprezzato al nostro stand all’ultima fiera.', ''],
+  thanks: ['Grazie, molto utile.', 'Grazie per la risposta veloce.', 'Grazie mille.', 'Perfetto, grazie.'],
+  think: ['Ne parlo con il mio cliente e le faccio sapere.', 'Ci penso nel fine settimana.', 'Devo rimisurare lo spazio, le faccio sapere.', 'Grazie, la aggiorno.'],
+  noRush: ['Si prenda il suo tempo.', 'Nessuna fretta.', 'Con piacere, resto a disposizione.'],
+  offer: ['Accetterebbe {offer}?', 'Il budget del mio cliente è {offer}, c’è un po’ di margine?', 'Potrebbe fare {offer} spedizione inclusa?', 'Posso offrire {offer} e pagare oggi.', '{offer} potrebbe andare?'],
+  counter: ['Così in basso non posso, ma potrei fare {counter}.', 'Il mio ultimo prezzo è {counter}; è già sotto i prezzi di mercato.', 'Ci vediamo a metà strada, {counter}?', 'Posso accettare {counter}, spedizione esclusa.'],
+  raise: ['Chiudiamo a {offer}?', '{offer} e affare fatto?', 'Accetterebbe {offer}? È davvero il mio massimo.'],
+  acceptOffer: ['Va bene, {final}.', 'D’accordo per {final}.', 'Ok, {final}, affare fatto.'],
+  acceptCounter: ['{final} per me va bene.', 'D’accordo a {final}.', 'Ok, facciamo {final}.'],
+  firm: ['Mi dispiace, il prezzo è fisso.', 'Purtroppo non posso scendere, il pezzo è appena arrivato in conto vendita.', 'Il prezzo è già molto giusto, non posso abbassarlo.'],
+  walkAway: ['Purtroppo è oltre il mio budget. Grazie comunque.', 'Per ora rinuncio, grazie per il tempo.', 'Capito, continuo a tenerlo d’occhio.'],
+  sellerOfferSent: ['Le ho inviato un’offerta a {final} tramite la piattaforma, basta accettarla per pagare.', 'Dovrebbe vedere la mia offerta a {final} nella chat.', 'Offerta inviata a {final}, valida 48 ore.'],
+  checkoutSoon: ['Perfetto, completo l’acquisto adesso.', 'Accettata, pago subito.', 'Ottimo, la accetto stasera.', 'Grazie, procedo con il pagamento.'],
+  buyNow: ['L’ho appena comprato sul sito!', 'Acquisto fatto, non vedo l’ora di riceverlo.', 'Ordine effettuato, grazie!'],
+  orderThanks: ['Grazie per l’ordine! Lo prepariamo per la spedizione questa settimana.', 'Grazie mille, l’ordine è confermato. La aggiorno qui per la consegna.', 'Grazie! Lo imballiamo e prenotiamo il trasportatore.'],
+  deliveryPlan: ['La nostra squadra può consegnare {date}, tra le 9 e le 13. Le va bene?', 'Il trasportatore propone {date} per la consegna. Può confermare?', 'Ritiro lunedì e consegna {date}.'],
+  dateOk: ['{date} va benissimo.', 'Perfetto, ci sarà qualcuno in casa.', 'Sì, va bene, grazie.'],
+  shipped: ['Il pezzo è partito oggi con {carrier}. Numero di tracking: {tracking}.', 'Spedito! {carrier}, tracking {tracking}.', 'È in viaggio: tracking {carrier} {tracking}.'],
+  arrived: ['Arrivato sano e salvo, dal vivo è ancora più bello. Grazie!', 'Consegnato stamattina, tutto perfetto.', 'È arrivato e il mio cliente è entusiasta.'],
+  glad: ['Splendido, se lo goda!', 'Che piacere saperlo. Grazie ancora.', 'Ottima notizia, grazie per l’acquisto.'],
+  cancelAsk: ['Mi scuso, il mio cliente ha cambiato idea: possiamo annullare l’ordine?', 'Purtroppo devo annullare, le misure non vanno bene.'],
+  cancelAck: ['Nessun problema, ho annullato l’ordine; il rimborso passa dalla piattaforma.', 'Capito, l’ordine è annullato.'],
+  returnAsk: ['È arrivato ma c’è una crepa che nelle foto non si vedeva. Vorrei restituirlo.', 'Purtroppo non corrisponde alla descrizione, un angolo è danneggiato. Posso restituirlo?'],
+  returnAck: ['Mi dispiace molto. Apra un reso dalla pagina dell’ordine, la rimborseremo appena rientra.', 'Mi scuso. Ho approvato il reso, il rimborso passa dalla piattaforma.'],
+  lateAsk: ['È ancora disponibile?', 'Ha ancora {item}?'],
+  soldSorry: ['Mi dispiace, è stato venduto la settimana scorsa. Ne arriva uno simile a breve, la avviso qui.', 'Purtroppo è appena stato venduto. Posso cercarne un altro per lei.'],
+  nudge: ['Buongiorno, mi permetto di sollecitare la mia domanda.', 'Novità?', 'Salve, ha visto il mio messaggio?'],
+  op: {
+    phoneSeller: ['Sinceramente è più semplice parlarne al telefono: {phone}.', 'Mi chiami al {phone}, sono in galleria fino alle 19.', 'Se vuole mi chiami direttamente al {phone}, ci accordiamo per spedizione e pagamento.', 'Il mio cellulare è {phone}, chiamate o messaggi.'],
+    phoneBuyer: ['Può chiamarmi? {phone}', 'Questo è il mio numero: {phone}, dalle 10 in poi.', 'Mi scriva un SMS al {phone}, guardo raramente l’app.'],
+    phoneWords: ['Il mio numero: {phoneWords}.', 'Mi chiami al {phoneWords}', '{phoneWords}, è il mio cellulare (il sito nasconde le cifre).'],
+    phoneSpaced: ['Mi trova al {phoneSpaced}', '{phoneSpaced} ← cellulare, scritto così perché il sito blocca i numeri', 'Tel. {phoneSpaced}'],
+    phoneSplitA: ['Può raggiungermi al {phoneA}', 'Il mio numero inizia con {phoneA}', 'Chiami il {phoneA}'],
+    phoneSplitB: ['{phoneB}', '… {phoneB} (il resto)', 'poi {phoneB}'],
+    email: ['Mi scriva a {email}, le mando la fattura direttamente.', 'La mia mail: {email}; le mando altre foto e definiamo il resto lì.', 'Può contattarmi a {email}.'],
+    emailObf: ['La mia mail: {emailObf}', 'Mi scriva: {emailObf}', '{emailObf} (scritto così sennò non passa)'],
+    emailProvider: ['Sono {emailLocal} su {provider}, mi scriva lì.', 'Su {provider}: {emailLocal}'],
+    website: ['Tutto il nostro stock è su {website}, lì i prezzi sono più bassi perché non c’è la commissione.', 'Può comprarlo direttamente su {website}, è lo stesso pezzo.', 'Guardi {website}, abbiamo il nostro shop online.'],
+    searchHint: ['Cerchi «{gallery} {sellerCity}» su Google, il numero è nel primo risultato.', 'Ci trova online come {gallery}, lì vede come contattarmi.', 'Siamo facili da trovare: {gallery}, {sellerCity}. Chiami la galleria e chieda di me.'],
+    whatsapp: ['Mi mandi un WhatsApp al {phone}, le faccio un video.', 'Più comodo su WhatsApp: {phone}', 'Un WhatsApp al {phone} e chiudiamo.'],
+    instagram: ['Ci segua su Instagram @{handle} e mi scriva in DM.', 'Mi scriva su Insta: @{handle}', 'Siamo @{handle} su Instagram, mi scriva lì per un prezzo migliore.'],
+    telegram: ['Sono su Telegram: @{handle}', 'Mi scriva su Telegram (@{handle}), è più comodo di questa chat.'],
+    iban: ['Può pagare con bonifico direttamente su {iban} (BIC {bic}), tolgo la commissione.', 'I nostri dati bancari: IBAN {iban}, BIC {bic}, intestato a {gallery}. Spedisco appena arriva il bonifico.', 'Bonifico su {iban} ed è suo, senza costi della piattaforma.'],
+    bankTransfer: ['Se paga con bonifico invece che sul sito, risparmiamo entrambi le commissioni.', 'Posso accettare un bonifico diretto, le mando i dati in privato.', 'Possiamo saltare il pagamento online e fare un bonifico; le faccio il 10% di sconto.'],
+    paymentApp: ['Va benissimo PayPal amici e familiari, così evitiamo le commissioni del sito.', 'Pagamento con Satispay o PayPal, come preferisce.'],
+    directDeal: ['Tra noi: se facciamo fuori dal sito posso fare {directPrice}.', 'La piattaforma mi prende il {pct}%. In diretta le passo il risparmio: {directPrice}.', 'Lasciamo perdere la piattaforma: {directPrice} e organizziamo noi la spedizione.', 'Preferisco non pagare la commissione su questo. Direttamente: {directPrice}.'],
+    contactRequest: ['Potrebbe darmi un numero? Preferisco parlarne al telefono.', 'Ha una mail dove scriverle direttamente?', 'C’è un modo per contattarla fuori dal sito?', 'Ha WhatsApp? Mi sarebbe più comodo mandarle le foto della stanza.'],
+    buyerDirect: ['Me lo venderebbe direttamente a {directPrice}, senza passare dal sito?', 'Se evitiamo le commissioni della piattaforma, potrebbe fare {directPrice}?', 'Posso pagarla direttamente? Preferisco non usare il pagamento del sito.'],
+    buyerAck: ['Perfetto, la chiamo oggi pomeriggio.', 'Ottimo, le ho appena mandato una mail.', 'Grazie, le scrivo subito.', 'Ricevuto, a dopo.', 'Ok, le mando un WhatsApp stasera.'],
+    sellerAck: ['Perfetto, a presto.', 'Benissimo, a dopo.', 'Aspetto la sua chiamata.'],
+    sellerRefuses: ['Mi dispiace, devo tenere tutto sulla piattaforma: è una tutela per entrambi.', 'Preferisco restare qui; vendo solo con il pagamento del sito.', 'Grazie, ma non è possibile, è contro le regole del marketplace. Rispondo volentieri qui.', 'Restiamo in chat, per favore. Può fare un’offerta tramite il sito.'],
+    buyerRefuses: ['Preferisco pagare tramite il sito, per la protezione acquirenti.', 'Grazie, ma resto sul pagamento della piattaforma.', 'Preferisco restare qui, se non le dispiace.'],
+    futureDirect: ['Per i prossimi acquisti mi scriva direttamente a {email}, le farò prezzi molto migliori.', 'La prossima volta mi chiami al {phone}, le faccio il prezzo da commerciante.', 'Abbiamo molti altri pezzi su {website}, meno cari che qui: la prossima volta ordini lì.'],
+    sellerWillCall: ['Grazie, la chiamo subito.', 'Ricevuto, le scrivo stasera.', 'La richiamo tra dieci minuti.'],
+    emailBuyer: ['La mia mail è {email}, se è più comodo.', 'Può scrivermi a {email}.', 'Mi mandi i dettagli a {email}.'],
+    sellerWillWrite: ['Grazie, le scrivo stasera.', 'Ricevuto, le scrivo subito.', 'Perfetto, le mando tutto via mail.'],
+    backToPlatform: ['Ripensandoci, preferisco comprare tramite il sito: può mandarmi un’offerta qui?', 'Il mio commercialista vuole che passi tutto dalla piattaforma. Può fare l’offerta qui?', 'Alla fine facciamolo tramite il sito, per la protezione acquirenti.'],
+  },
+  dc: {
+    phoneAsk: ['Per la consegna il trasportatore ha bisogno di un numero per fissare l’orario: può confermarmi il migliore?', 'Può confermare un numero per l’autista? Servirà solo per la consegna.'],
+    phoneGive: ['Certo: {phone}. Nei giorni feriali dopo le 10.', 'È il {phone}, ci sarà la mia assistente.', 'Sì, {phone}. L’autista può chiamare 30 minuti prima?'],
+    driver: ['L’autista di {carrier} la chiamerà dal {phone} la mattina della consegna.', 'Coordinatore consegne {carrier}: {phone}, riferimento {tracking}.'],
+    address: ['L’indirizzo di consegna è {address}. C’è un montacarichi sul retro.', 'Consegnate a casa del mio cliente: {address}.'],
+    invoiceEmail: ['Per la dogana, mandi per favore la fattura commerciale a {email}.', 'La nostra amministrazione ha bisogno della fattura: {email}, grazie.'],
+    invoiceUploaded: ['Ho caricato la fattura nella pagina dell’ordine; servirà in dogana.', 'La fattura è allegata all’ordine.'],
+    location: ['Il pezzo è nella nostra galleria a {sellerCity}; può vederlo su appuntamento, prenotando tramite la piattaforma.', 'Siamo a {sellerCity} e spediamo ovunque con trasportatori d’arte assicurati.', 'È nel nostro magazzino di {sellerCity}, pronto per la spedizione.'],
+    refNumbers: ['Per riferimento: {ref}.', 'Dettagli: {ref}; cassa {caseMm} mm.', 'Punzonato; {ref}.'],
+    lotNumbers: ['Era il lotto {lot} da {auction} nel {auctionYear}; ho la pagina del catalogo.', 'Venduto da {auction}, {auctionYear}, lotto {lot}: l’etichetta è ancora sul retro.'],
+    platformOffer: ['Può usare il pulsante «Fai un’offerta», accetterò {final}.', 'Mandi {final} con il pulsante offerta e accetto subito.'],
+    holdAsk: ['Potrebbe tenermelo da parte un paio di giorni mentre il cliente conferma?', 'Sarebbe possibile riservarlo fino a fine settimana? Il mio cliente è in viaggio.'],
+    holdAck: ['Certo, l’ho messo in riserva per lei fino a {date}.', 'Fatto, è riservato per lei fino a {date}.'],
+    holdBuy: ['Il cliente ha detto sì! Può mandarmi l’offerta a {final}?', 'Buone notizie, procediamo: mi mandi l’offerta a {final}.'],
+  },
+};

@@ -1,0 +1,207 @@
+import { CURRENCY_SYMBOL, DAY_OF_MONTH, MONTH_INDEX, WEEKDAY_INDEX, digitsToWords, groupThousands, type Bank } from './bank';
+
+const DAYS = ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'];
+const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+const DIGITS = ['nul', 'een', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen'];
+const NAMES: Record<string, string> = { EUR: 'euro', USD: 'dollar', GBP: 'pond', CHF: 'Zwitserse frank' };
+
+const SMALL_PARCEL_ASK = ['Wat kost verzekerde verzending naar {buyerCity}?', 'Verzendt u volledig verzekerd naar {buyerCountry}?'];
+const SMALL_PARCEL_ANSWER = ['Verzekerde expresverzending naar {buyerCity} kost {shipPrice}, aflevering tegen handtekening; {days} werkdagen.', 'We versturen met {carrier}, verzekerd voor de volle waarde: {shipPrice}, {days} werkdagen.'];
+
+export const nl: Bank = {
+  lang: 'nl',
+  fmt: {
+    price(major, currency, style) {
+      const n = groupThousands(major, '.');
+      const sym = CURRENCY_SYMBOL[currency] ?? currency;
+      if (style === 1) return `${n} ${NAMES[currency] ?? currency}`;
+      if (style === 2) return `${sym}${n},-`;
+      if (style === 3) return `${major} ${NAMES[currency] ?? currency}`;
+      return `${sym} ${n}`;
+    },
+    circa: (y) => `rond ${y}`,
+    date: (ms) => `${DAYS[WEEKDAY_INDEX(ms)]} ${DAY_OF_MONTH(ms)} ${MONTHS[MONTH_INDEX(ms)]}`,
+    digitWords: (digits, variant) => digitsToWords(digits, DIGITS, variant % 2 === 0 ? ' ' : '-'),
+    at: ['apenstaartje', 'at', '(at)', '[at]'],
+    dot: ['punt', '(punt)', 'dot'],
+  },
+  projectTypes: ['een grachtenpand', 'een boetiekhotel', 'een landhuis', 'een restaurant', 'een advocatenkantoor', 'een jarendertigvilla'],
+  rooms: ['de bibliotheek', 'de eetkamer', 'de hal', 'de werkkamer', 'de woonkamer', 'de slaapkamer'],
+  greetBuyer: ['Goedemiddag,', 'Hallo,', 'Hoi {sellerFirst},', 'Beste {gallery},', 'Goedemorgen,', ''],
+  greetSeller: ['Beste {buyerFirst},', 'Hallo {buyerFirst},', 'Dank voor uw bericht!', 'Goedemiddag,', 'Hoi {buyerFirst},', ''],
+  signBuyer: ['Groet, {buyerFirst}', 'Met vriendelijke groet, {buyerFirst}', 'Alvast bedankt, {buyerFirst}', 'Hartelijke groet', '{buyerFirst}', '', ''],
+  signSeller: ['Met vriendelijke groet, {sellerFirst}', '{sellerFirst} – {gallery}', 'Hartelijke groet, {sellerFirst} ({gallery})', 'Groet, {sellerFirst}', '', ''],
+  open: [
+    'Is {item} nog beschikbaar?',
+    'Ik ben erg geïnteresseerd in {item} (“{title}”).',
+    '{Item} spreekt me enorm aan.',
+    'Kunt u me iets meer vertellen over {item}?',
+    'Is het stuk van {maker} nog te koop?',
+    'Ik zag {item} dit jaar op een beurs en ben blij het stuk hier terug te vinden.',
+    'Korte vraag over {item}.',
+  ],
+  openDesigner: [
+    'Ik ben interieurarchitect en werk aan {projectType} in {buyerCity}.',
+    'Ik zoek voor een klant in {buyerCity} en {item} zou perfect kunnen passen.',
+    'Wij zijn een interieurstudio en ik stel een selectie samen voor {projectType}.',
+    'Mijn klant zoekt een bijzonder stuk voor {room}.',
+  ],
+  openCollector: [
+    'Ik zoek dit model al een tijd.',
+    'Ik verzamel {maker} en dit zou een kleine groep aanvullen.',
+    'Ik heb meerdere stukken uit deze periode in huis, dit zou prachtig passen.',
+    'Het is voor mijn eigen huis in {buyerCity}.',
+  ],
+  available: [
+    'Ja, het is nog beschikbaar.',
+    'Dank voor uw interesse – ja, {item} is nog beschikbaar.',
+    'Ja, nog aanwezig. Stel gerust uw vragen.',
+    'Het is beschikbaar, en eerlijk gezegd een van mijn favoriete stukken op dit moment.',
+  ],
+  ask: {
+    condition: ['Hoe is de algemene staat?', 'Kunt u de staat wat uitgebreider beschrijven?', 'Zijn er gebreken die niet op de foto’s te zien zijn?'],
+    provenance: ['Weet u iets over de herkomst?', 'Waar komt het stuk vandaan?', 'Is er documentatie of een geschiedenis bij?'],
+    dimensions: ['Kunt u de exacte afmetingen bevestigen?', 'Wat zijn de precieze maten? Ik moet checken of het past.', 'Past het door een standaarddeur van 80 cm?'],
+    shipping: ['Kunt u een verzendofferte maken naar {buyerCity} ({buyerCountry})?', 'Wat kost bezorging met plaatsing in {buyerCity}?', 'Hoe verstuurt u naar {buyerCountry} en hoe lang duurt dat?', 'Biedt u bezorging aan met uitpakken en plaatsen in {buyerCity}?'],
+    photos: ['Kunt u nog een paar foto’s toevoegen, vooral van de achterkant en de merktekens?', 'Zou ik foto’s van de onderkant kunnen zien?', 'Kunt u een close-up van de signatuur of het merkteken uploaden?'],
+    trade: ['Geeft u handelskorting?', 'Is er een designerkorting?', 'Ik zit in het vak – is er wat ruimte in de prijs?'],
+    authenticity: ['Kunt u de echtheid garanderen?', 'Wordt het geleverd met een echtheidscertificaat?', 'Is het getaxeerd?'],
+    attribution: ['Is het een origineel van {maker} of een latere productie?', 'Is dit een exemplaar uit de periode of een heruitgave?', 'Welke fabrikant heeft het gemaakt?'],
+    sizing: ['Welke maat is het? Ik heb maat {buyerRing}.', 'Kan hij naar maat {buyerRing} worden aangepast?'],
+    papers: ['Zijn doos en papieren erbij?', 'Zijn er servicebewijzen?'],
+    viewing: ['Zou ik het in het echt kunnen bekijken?', 'Staat het ergens waar ik het kan zien?'],
+  },
+  askCat: {
+    furniture: {
+      condition: ['Is het gerestaureerd of opnieuw gelakt?', 'Zijn er fineerschades, reparaties of zit er speling in?', 'Is de afwerking origineel? Op een van de foto’s zie ik sporen op het blad.', 'Is de bekleding origineel of vernieuwd?'],
+      dimensions: ['Wat is de zithoogte?', 'Kunt u de diepte bevestigen? De ruimte is krap.'],
+    },
+    lighting: {
+      condition: ['Is de bedrading vernieuwd? Hij moet in {buyerCountry} werken.', 'Is al het glas origineel en zonder chips?', 'Zitten de plafondkap en de ketting erbij? Welke lampjes gaan erin?', 'Is het messing gepoetst of heeft het nog het originele patina?'],
+      dimensions: ['Wat is de totale hoogte inclusief ketting?'],
+    },
+    art: {
+      condition: ['Is het doek gedoubleerd of gerestaureerd?', 'Zijn er roestvlekjes of is het papier verkleurd?', 'Is de lijst origineel?'],
+      provenance: ['Is er een tentoonstellingsgeschiedenis?', 'Staat het werk in de catalogue raisonné?'],
+      dimensions: ['Wat zijn de maten inclusief lijst?'],
+    },
+    jewelry: {
+      shipping: SMALL_PARCEL_ASK,
+      condition: ['Zijn alle stenen origineel?', 'Zijn er keurmerken?', 'Is er slijtage aan de zetting of de sluiting?'],
+      authenticity: ['Is er een edelsteenrapport voor de hoofdsteen?', 'Komt het met het originele etui en certificaat?'],
+    },
+    watches: {
+      shipping: SMALL_PARCEL_ASK,
+      condition: ['Wanneer is het horloge voor het laatst gereviseerd?', 'Is de wijzerplaat origineel en is de kast gepolijst?', 'Hoe loopt het? Is er een servicegeschiedenis?'],
+      sizing: ['Past de band om een pols van {wrist}?', 'Zijn er extra schakels?'],
+    },
+  },
+  answer: {
+    condition: ['Voor zijn leeftijd in zeer goede staat, met lichte gebruikssporen.', 'Eerlijke staat: een paar kleine sporen, niets constructiefs. Ik heb detailfoto’s toegevoegd.', 'Uitstekende staat, het is nagekeken door onze werkplaats.'],
+    provenance: ['Het komt uit een privécollectie in {provCity}; we kochten het rechtstreeks van de familie.', 'We kochten het bij {auction} (kavel {lot}, {auctionYear}); de factuur is aanwezig.', 'Het is sinds de aankoop in {purchaseYear} in dezelfde familie gebleven; we hebben de originele bon.', 'Het komt uit een nalatenschap in {provCity}. Ik kan een galeriecertificaat met volledige beschrijving meegeven.'],
+    dimensions: ['Afmetingen: {dims}.', 'Precies {dims}, vanochtend nog nagemeten.', 'Het is {dims} – ik stuur graag een foto met meetlint.'],
+    shipping: ['Bezorging met plaatsing in {buyerCity} kost {shipPrice}, verzekerd, ongeveer {weeks} weken.', 'We verpakken het in een kist en versturen met onze kunsttransporteur: {shipPrice} van deur tot deur, zo’n {weeks} weken.', 'Verzending naar {buyerCountry} kost {shipPrice} inclusief kist en verzekering; levertijd {weeks} weken.', 'Ik kreeg vanochtend een offerte: {shipPrice} naar {buyerCity}, met plaatsing, ongeveer {weeks} weken.'],
+    photos: ['Ik heb net {photosN} extra foto’s toegevoegd, ook van de achterkant en de merktekens.', 'Gedaan, de nieuwe foto’s staan online.', 'Ik maak morgen foto’s bij daglicht en zet ze erbij.'],
+    trade: ['Ja, we geven {pct}% aan de handel; ik verwerk het in het bod.', 'Voor interieurarchitecten kunnen we {pct}% van de vraagprijs afdoen.', 'Normaal {pct}% voor vakgenoten, ja.'],
+    authenticity: ['Ja, gegarandeerd – en het valt ook onder de echtheidsgarantie van het platform.', 'Zeker, het wordt geleverd met ons echtheidscertificaat.', 'Ja, een expert heeft het bekeken; ik zet dat graag op de factuur.'],
+    attribution: ['Het is een exemplaar uit de periode, gemaakt door {producer} {circa}.', 'Origineel, geen heruitgave – u ziet het op de laatste foto.', 'Uit de periode: {producer}, {circa}. Het merkteken staat op de laatste foto.'],
+    sizing: ['Hij is nu maat {ringEu}; onze goudsmid past hem gratis aan.', 'Maat {ringEu}; een of twee maten aanpassen is geen probleem.'],
+    papers: ['Met originele doos en papieren uit {paperYear}.', 'Geen papieren, maar het horloge is in {serviceYear} gereviseerd; de factuur is er.'],
+    viewing: ['Natuurlijk, het stuk staat in onze galerie in {sellerCity}. U kunt via het platform een bezichtiging boeken.', 'Ja, het staat in onze showroom in {sellerCity}; laat maar weten wanneer u in de buurt bent.'],
+  },
+  answerCat: {
+    furniture: {
+      condition: ['Het is stevig, met lichte slijtage aan de afwerking passend bij de leeftijd – geen reparaties.', 'Onze werkplaats heeft het vorig jaar gerestaureerd: verbindingen opnieuw gelijmd en licht gewaxt; verder originele afwerking.', 'Er is een kleine fineerreparatie aan één zijde (zesde foto) en wat kringen op het blad, die we als patina hebben gelaten.', 'De bekleding is een paar jaar geleden vernieuwd, schoon, zonder scheuren. Het frame is stevig.', 'Originele afwerking met een prachtig patina. Eén ladegeleider is vervangen, verder al het beslag origineel.'],
+    },
+    lighting: {
+      condition: ['De bedrading is volledig vernieuwd met nieuwe fittingen, klaar om op te hangen; we kunnen hem geschikt maken voor {buyerCountry}.', 'Al het glas is origineel. Eén piepklein chipje aan de rand van een kap, onzichtbaar als hij hangt.', 'Er gaan E14-lampjes in. Plafondkap en ketting zijn origineel; de ketting kan worden ingekort.', 'Het messing heeft het originele patina, we hebben niet gepoetst. De elektra is gecontroleerd door onze elektricien.'],
+    },
+    art: {
+      condition: ['Over het geheel in goede staat. Het doek is gedoubleerd; kleine retouches langs de bovenrand zichtbaar onder UV.', 'Het papier is licht verkleurd door een oude inlijsting, geen vlekken of scheuren.', 'De lijst is een latere vergulde lijst in goede staat; het werk zelf is schoon.'],
+      provenance: ['Privécollectie, {provCity}, verworven van de familie van de kunstenaar.', 'Verkocht bij {auction} in {auctionYear}, kavel {lot}; de catalogustekst heb ik.'],
+    },
+    jewelry: {
+      shipping: SMALL_PARCEL_ANSWER,
+      condition: ['Het heeft het keurmerk 750. De stenen zijn origineel en onze goudsmid heeft de zetting nagekeken.', 'Zeer goede staat, lichte slijtage aan het goud passend bij de leeftijd; met keurmerken.', 'Uitstekende staat, vorige maand gereinigd en nagekeken.'],
+      authenticity: ['Ja, er is een laboratoriumrapport voor de hoofdsteen – ik kan het bij de advertentie zetten.', 'Het komt met het originele etui en het certificaat.'],
+    },
+    watches: {
+      shipping: SMALL_PARCEL_ANSWER,
+      condition: ['In {serviceYear} gereviseerd door een onafhankelijke horlogemaker; loopt +3 s/dag. Wijzerplaat en wijzers origineel.', 'De wijzerplaat is origineel en onaangeroerd; de kast is één keer licht gepolijst, de lugs zijn nog scherp.', 'Volledige revisie in {serviceYear}, nieuwe pakkingen, waterdicht getest. {ref}.'],
+      sizing: ['De band past nu om een pols van ongeveer {wrist}, en er zijn twee extra schakels.'],
+    },
+  },
+  smallTalkSeller: ['Echt een bijzonder stuk.', 'In deze staat zie je ze zelden.', 'Het was een van de blikvangers op onze stand tijdens de laatste beurs.', ''],
+  thanks: ['Dank u, heel nuttig.', 'Bedankt voor het snelle antwoord.', 'Hartelijk dank.', 'Perfect, bedankt.'],
+  think: ['Ik overleg met mijn klant en kom erop terug.', 'Ik denk er in het weekend over na.', 'Ik moet de ruimte nog eens opmeten, ik laat het weten.', 'Dank, ik hou u op de hoogte.'],
+  noRush: ['Neem gerust de tijd.', 'Geen haast.', 'Graag gedaan, ik hoor het wel als u nog vragen heeft.'],
+  offer: ['Zou u {offer} accepteren?', 'Het budget van mijn klant is {offer} – is er wat ruimte?', 'Kan het voor {offer} inclusief verzending?', 'Ik kan {offer} bieden en vandaag nog afrekenen.', 'Zou {offer} bespreekbaar zijn?'],
+  counter: ['Zo laag kan ik niet, maar {counter} is mogelijk.', 'Mijn laatste prijs is {counter}; het is al lager geprijsd dan vergelijkbare stukken.', 'Zullen we elkaar treffen op {counter}?', 'Ik kan {counter} accepteren, exclusief verzending.'],
+  raise: ['Zullen we het op {offer} houden?', '{offer} en we hebben een deal?', 'Zou u {offer} nemen? Dat is echt mijn grens.'],
+  acceptOffer: ['Akkoord, {final}.', 'Goed, {final}.', 'Prima – {final}, we hebben een deal.'],
+  acceptCounter: ['{final} is prima voor mij.', 'Deal voor {final}.', 'Oké, laten we {final} doen.'],
+  firm: ['Sorry, de prijs staat vast.', 'Helaas kan ik niet zakken in prijs, het stuk is net in consignatie binnengekomen.', 'De prijs is al scherp, lager gaat niet.'],
+  walkAway: ['Dat gaat helaas boven mijn budget. Toch bedankt.', 'Ik laat het voor nu, bedankt voor uw tijd.', 'Begrepen – ik hou het in de gaten.'],
+  sellerOfferSent: ['Ik heb u via het platform een bod van {final} gestuurd – accepteer het en u kunt afrekenen.', 'U zou mijn bod van {final} nu in de chat moeten zien.', 'Bod verstuurd voor {final}, 48 uur geldig.'],
+  checkoutSoon: ['Perfect, ik rond de aankoop nu af.', 'Geaccepteerd – ik reken meteen af.', 'Top, ik accepteer het vanavond.', 'Dank, ik betaal nu.'],
+  buyNow: ['Ik heb het zojuist via de site gekocht!', 'Aankoop gedaan, ik kijk ernaar uit.', 'Besteld – dank u!'],
+  orderThanks: ['Dank voor uw bestelling! We maken het deze week klaar voor verzending.', 'Hartelijk dank – de bestelling is bevestigd. Ik hou u hier op de hoogte over de levering.', 'Dank u! We pakken het in en boeken de transporteur.'],
+  deliveryPlan: ['Ons team kan {date} leveren, tussen 9 en 13 uur. Schikt dat?', 'De transporteur stelt {date} voor de levering voor. Kunt u bevestigen?', 'Ophalen op maandag en leveren op {date}.'],
+  dateOk: ['{date} is perfect.', 'Prima, er is iemand thuis.', 'Ja, dat is goed, dank u.'],
+  shipped: ['Uw stuk is vandaag met {carrier} vertrokken. Trackingnummer: {tracking}.', 'Verzonden! {carrier}, track & trace {tracking}.', 'Het is onderweg – {carrier} tracking {tracking}.'],
+  arrived: ['Goed aangekomen – in het echt nog mooier. Dank u!', 'Vanochtend geleverd, alles perfect.', 'Het is er en mijn klant is dolblij.'],
+  glad: ['Fantastisch, veel plezier ermee!', 'Wat fijn om te horen. Nogmaals dank.', 'Goed nieuws – dank voor uw aankoop.'],
+  cancelAsk: ['Het spijt me, mijn klant is van gedachten veranderd – kunnen we de bestelling annuleren?', 'Ik moet helaas annuleren, de maten passen toch niet.'],
+  cancelAck: ['Geen probleem, ik heb de bestelling geannuleerd; de terugbetaling loopt via het platform.', 'Begrepen, de bestelling is geannuleerd.'],
+  returnAsk: ['Het is aangekomen, maar er zit een barst in die niet op de foto’s te zien was. Ik wil het retourneren.', 'Helaas komt het niet overeen met de beschrijving, een hoek is beschadigd. Kan ik het terugsturen?'],
+  returnAck: ['Dat spijt me zeer. Open een retour op de bestelpagina; we betalen terug zodra het terug is.', 'Excuses. Ik heb de retour goedgekeurd; de terugbetaling loopt via het platform.'],
+  lateAsk: ['Is dit nog beschikbaar?', 'Heeft u {item} nog?'],
+  soldSorry: ['Sorry, het is vorige week verkocht. Er komt binnenkort een vergelijkbaar stuk binnen – ik laat het hier weten.', 'Helaas is het net verkocht. Ik kijk graag uit naar een ander exemplaar voor u.'],
+  nudge: ['Goedemiddag, ik kom nog even terug op mijn vraag.', 'Al nieuws?', 'Hallo, heeft u mijn bericht gezien?'],
+  op: {
+    phoneSeller: ['Eerlijk gezegd is het telefonisch makkelijker: {phone}.', 'Bel me op {phone}, ik ben tot 19 uur in de galerie.', 'Als u wilt, belt u me rechtstreeks: {phone}. Verzending en betaling regelen we onderling.', 'Mijn mobiel is {phone}, bellen of appen mag.'],
+    phoneBuyer: ['Kunt u me bellen? {phone}', 'Hier mijn nummer: {phone} – vanaf 10 uur.', 'Stuur me een sms op {phone}, ik kijk zelden in de app.'],
+    phoneWords: ['Mijn nummer: {phoneWords}.', 'Bel me – {phoneWords}', '{phoneWords}, dat is mijn mobiel (de site verbergt cijfers).'],
+    phoneSpaced: ['Bereikbaar op {phoneSpaced}', '{phoneSpaced} ← mobiel, zo geschreven omdat de site nummers blokkeert', 'Tel: {phoneSpaced}'],
+    phoneSplitA: ['U kunt me bereiken op {phoneA}', 'Mijn nummer begint met {phoneA}', 'Bel {phoneA}'],
+    phoneSplitB: ['{phoneB}', '… {phoneB} (de rest)', 'en dan {phoneB}'],
+    email: ['Mail me op {email}, dan stuur ik u direct een factuur.', 'Mijn mail: {email} – ik stuur meer foto’s en we regelen de rest daar.', 'U kunt me bereiken op {email}.'],
+    emailObf: ['Mijn mail: {emailObf}', 'Stuur me een bericht: {emailObf}', '{emailObf} (zo geschreven zodat het erdoor komt)'],
+    emailProvider: ['Ik ben {emailLocal} op {provider}, mail me daar.', 'Op {provider}: {emailLocal}'],
+    website: ['Onze hele voorraad staat op {website} – daar is het goedkoper omdat er geen platformkosten zijn.', 'U kunt het direct op {website} kopen, het is hetzelfde stuk.', 'Kijk op {website}, we hebben een eigen webshop.'],
+    searchHint: ['Google even “{gallery} {sellerCity}” – ons nummer staat bij het eerste resultaat.', 'Zoek ons online op als {gallery}, dan ziet u hoe u me bereikt.', 'We zijn makkelijk te vinden: {gallery}, {sellerCity}. Bel de galerie en vraag naar mij.'],
+    whatsapp: ['App me op {phone}, dan stuur ik een video.', 'Makkelijker via WhatsApp: {phone}', 'Stuur even een WhatsApp naar {phone}, dan ronden we het af.'],
+    instagram: ['Volg ons op Instagram @{handle} en stuur me daar een DM.', 'Stuur me een DM op Insta: @{handle}', 'We zijn @{handle} op Instagram – stuur me daar een bericht voor een betere prijs.'],
+    telegram: ['Ik zit op Telegram: @{handle}', 'Stuur me een bericht op Telegram (@{handle}), dat werkt makkelijker dan deze chat.'],
+    iban: ['U kunt direct overmaken naar {iban} (BIC {bic}), dan haal ik de commissie eraf.', 'Onze bankgegevens: IBAN {iban}, BIC {bic}, t.n.v. {gallery}. Na ontvangst verstuur ik.', 'Overmaken naar {iban} en het is van u – zonder platformkosten.'],
+    bankTransfer: ['Als u per overboeking betaalt in plaats van via de site, besparen we allebei de kosten.', 'Ik kan een directe overboeking accepteren – de gegevens stuur ik privé.', 'We kunnen de checkout overslaan en het per overboeking doen; dan doe ik er 10% af.'],
+    paymentApp: ['Een Tikkie of PayPal vrienden is prima, dan omzeilen we de kosten van de site.', 'Betalen via Tikkie kan ook.'],
+    directDeal: ['Onder ons – als we het buiten de site om doen, kan ik {directPrice} doen.', 'Het platform rekent me {pct}%. Rechtstreeks geef ik dat aan u door: {directPrice}.', 'Laten we het platform erbuiten houden – {directPrice} en we regelen het transport zelf.', 'Over dit stuk wil ik liever geen commissie betalen. Direct: {directPrice}.'],
+    contactRequest: ['Kunt u me een telefoonnummer geven? Ik bespreek het liever telefonisch.', 'Heeft u een e-mailadres waar ik direct naartoe kan schrijven?', 'Kan ik u ook buiten de site bereiken?', 'Heeft u WhatsApp? Dan stuur ik foto’s van de ruimte.'],
+    buyerDirect: ['Zou u het mij rechtstreeks verkopen voor {directPrice}, buiten de site om?', 'Als we de platformkosten overslaan, kan het dan voor {directPrice}?', 'Kan ik u direct betalen? Ik gebruik liever niet de checkout van de site.'],
+    buyerAck: ['Top, ik bel u vanmiddag.', 'Perfect – ik heb u net gemaild.', 'Dank, ik stuur u meteen een bericht.', 'Genoteerd, tot zo.', 'Oké, ik app u vanavond.'],
+    sellerAck: ['Perfect, tot snel.', 'Goed – tot later.', 'Ik wacht op uw telefoontje.'],
+    sellerRefuses: ['Sorry, ik moet alles via het platform afhandelen – dat beschermt ons allebei.', 'Ik blijf liever hier; ik verkoop alleen via de checkout van de site.', 'Dank, maar dat kan niet, het is tegen de regels van het platform. Vragen beantwoord ik graag hier.', 'Laten we het hier in de chat houden. U kunt via de site een bod doen.'],
+    buyerRefuses: ['Ik betaal liever via de site, vanwege de kopersbescherming.', 'Dank, maar ik blijf bij de checkout van het platform.', 'Ik houd het liever hier, als dat goed is.'],
+    futureDirect: ['Voor volgende aankopen kunt u me rechtstreeks mailen op {email} – dan kan ik veel betere prijzen maken.', 'Bel me de volgende keer gewoon op {phone}; dan krijgt u de handelsprijs.', 'We hebben nog veel meer op {website}, goedkoper dan hier – bestel daar de volgende keer.'],
+    sellerWillCall: ['Dank, ik bel u zo.', 'Genoteerd – ik app u vanavond.', 'Ik bel over tien minuten.'],
+    emailBuyer: ['Mijn e-mail is {email}, als dat makkelijker is.', 'U kunt me mailen op {email}.', 'Stuur de details naar {email}.'],
+    sellerWillWrite: ['Dank, ik mail u vanavond.', 'Genoteerd – ik mail u meteen.', 'Perfect, ik stuur u alles per mail.'],
+    backToPlatform: ['Bij nader inzien koop ik liever via de site – kunt u hier een bod sturen?', 'Mijn boekhouder wil alles via het platform. Kunt u het bod hier sturen?', 'Laten we het toch via de site doen, vanwege de kopersbescherming.'],
+  },
+  dc: {
+    phoneAsk: ['Voor de levering heeft de transporteur een telefoonnummer nodig om een tijdslot af te spreken – welk nummer kan ik doorgeven?', 'Kunt u een nummer voor de chauffeur bevestigen? Het wordt alleen voor de levering gebruikt.'],
+    phoneGive: ['Natuurlijk: {phone}. Doordeweeks na 10 uur het best.', 'Het is {phone} – mijn assistent is aanwezig.', 'Zeker, {phone}. Graag 30 minuten van tevoren bellen.'],
+    driver: ['De chauffeur van {carrier} belt u op de ochtend van levering vanaf {phone}.', 'Leveringscoördinator bij {carrier}: {phone}, referentie {tracking}.'],
+    address: ['Het afleveradres is {address}. Er is een goederenlift aan de achterkant.', 'Graag leveren op het adres van mijn klant: {address}.'],
+    invoiceEmail: ['Voor de douane graag de handelsfactuur naar {email}.', 'Onze administratie heeft de factuur nodig – {email} – dank u.'],
+    invoiceUploaded: ['Ik heb de factuur op de bestelpagina gezet; de douane heeft die nodig bij aankomst.', 'De factuur hangt nu aan de bestelling.'],
+    location: ['Het stuk staat in onze galerie in {sellerCity}; u kunt het op afspraak bekijken – boek gewoon een tijd via het platform.', 'We zitten in {sellerCity} en verzenden wereldwijd met verzekerde kunsttransporteurs.', 'Het staat in ons magazijn in {sellerCity}, klaar voor verzending.'],
+    refNumbers: ['Ter referentie: {ref}.', 'Details: {ref}; kast {caseMm} mm.', 'Met keurmerken; {ref}.'],
+    lotNumbers: ['Het was kavel {lot} bij {auction} in {auctionYear}; ik heb de cataloguspagina.', 'Verkocht bij {auction}, {auctionYear}, kavel {lot} – het etiket zit nog op de achterkant.'],
+    platformOffer: ['Gebruik gerust de knop “Doe een bod”, dan accepteer ik {final}.', 'Stuur {final} via de bodknop, dan accepteer ik meteen.'],
+    holdAsk: ['Zou u het een paar dagen voor me kunnen reserveren terwijl mijn klant beslist?', 'Kan het tot het eind van de week gereserveerd worden? Mijn klant is op reis.'],
+    holdAck: ['Natuurlijk – ik heb het tot {date} voor u gereserveerd.', 'Gedaan, het is tot {date} voor u gereserveerd.'],
+    holdBuy: ['Mijn klant zegt ja! Kunt u het bod van {final} sturen?', 'Goed nieuws, we gaan door – stuur me alstublieft het bod van {final}.'],
+  },
+};
