@@ -314,7 +314,7 @@ function iban(country: string): string {
 const group4 = (s: string): string => s.match(/.{1,4}/g)!.join(' ');
 
 function luhnComplete(prefix: string, len: number): string {
-  let s = prefix + digitsN(len - prefix.length - 1);
+  const s = prefix + digitsN(len - prefix.length - 1);
   for (let d = 0; d <= 9; d++) {
     const c = s + d;
     let sum = 0;

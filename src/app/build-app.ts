@@ -11,6 +11,15 @@ import { createHttpServer } from '../http/server';
 import { auditRoutes } from '../http/audit.routes';
 import { createOutboxRelay, createWebhookService, type OutboxRelay, type WebhookService } from '../notify';
 import { webhooksRoutes } from '../http/webhooks.routes';
+import { createMarketplaceService, type MarketplaceService } from '../marketplace';
+import { marketplaceRoutes } from '../http/marketplace.routes';
+import { createCalendarResolver, createCaseService, createCaseTypeRegistry, type CaseService, type CaseTypeRegistry } from '../cases';
+import { conversationReviewCaseType } from '../review';
+import { investigationCaseType } from '../investigations';
+import { appealCaseType, commissionDisputeCaseType } from '../enforcement';
+import { casesRoutes } from '../http/cases.routes';
+import { opsAdminRoutes } from '../http/ops-admin.routes';
+import { embeddedBackup } from './embedded-backup';
 
 export const ROOT_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const VERSION = (JSON.parse(readFileSync(resolve(ROOT_DIR, 'package.json'), 'utf8')) as { version: string }).version;
@@ -32,6 +41,20 @@ export interface Services {
   readonly webhooks: WebhookService;
   /** Not started here: the server and `assay worker` call `relay.start({ logger })` and `await relay.stop()`. */
   readonly relay: OutboxRelay;
+  readonly marketplace: MarketplaceService;
+  /** The case types this process runs (checked at registration). */
+  readonly caseTypes: CaseTypeRegistry;
+  readonly cases: CaseService;
+}
+
+/** Registers this wave's case types; each module declares its own, `src/cases` names none. */
+export function createAppCaseTypes(): CaseTypeRegistry {
+  const registry = createCaseTypeRegistry();
+  registry.registerCaseType(conversationReviewCaseType);
+  registry.registerCaseType(investigationCaseType);
+  registry.registerCaseType(appealCaseType);
+  registry.registerCaseType(commissionDisputeCaseType);
+  return registry;
 }
 
 /** Builds the services once from the database and the configuration. */
@@ -49,7 +72,23 @@ export function buildServices(deps: AppDeps): Services {
     pollMs: deps.config.outboxPollMs,
     userAgent: `Assay-Webhooks/${VERSION}`,
   });
-  return { clock, identity, audit, webhooks, relay, ...deps.overrides };
+  const marketplace = createMarketplaceService({ db, clock });
+  const caseTypes = createAppCaseTypes();
+  const cases = createCaseService({
+    db,
+    clock,
+    types: caseTypes,
+    evidenceMaxBytes: deps.config.evidenceMaxBytes,
+    calendars: createCalendarResolver({ jurisdiction: deps.config.caseJurisdiction, timeZone: deps.config.caseTimeZone, hours: deps.config.caseBusinessHours }),
+    directory: {
+      findUser: async (id) => {
+        const u = await identity.getUser(id).catch(() => undefined);
+        return u === undefined ? undefined : { id: u.id, role: u.role, vendorOrgId: u.vendorOrgId, active: u.status === 'active' };
+      },
+      vendorOrgExists: async (id) => (await identity.listVendorOrgs()).some((o) => o.id === id),
+    },
+  });
+  return { clock, identity, audit, webhooks, relay, marketplace, caseTypes, cases, ...deps.overrides };
 }
 
 export interface App {
@@ -80,8 +119,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       identity: services.identity,
       ready,
       modules: [
+        opsAdminRoutes({ backup: embeddedBackup(deps.database, services.clock) }),
         auditRoutes(services.audit),
         webhooksRoutes(services.webhooks),
+        marketplaceRoutes(services.marketplace, { batchMaxItems: deps.config.batchMaxItems }),
+        casesRoutes(services.cases, { evidenceMaxBytes: deps.config.evidenceMaxBytes }),
       ],
     },
     {

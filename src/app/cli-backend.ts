@@ -68,15 +68,18 @@ export function apiClient(baseUrl: string, token: string) {
   };
 }
 
-/** Commands through the running server that holds the embedded database's lock. */
-export function openRemoteBackend(config: Config, url: string): CliBackend & { call: ReturnType<typeof apiClient> } {
-  let token: string;
+/** The admin token a server that holds the embedded database leaves for CLI commands. */
+export function serverToken(config: Config, url: string): string {
   try {
-    token = readFileSync(join(config.dataDir, 'cli-token'), 'utf8').trim();
+    return readFileSync(join(config.dataDir, 'cli-token'), 'utf8').trim();
   } catch {
     throw new CliError(`a server at ${url} holds ${config.dataDir}, but its CLI token is missing; restart it or stop it first`);
   }
-  const call = apiClient(url, token);
+}
+
+/** Commands through the running server that holds the embedded database's lock. */
+export function openRemoteBackend(config: Config, url: string): CliBackend & { call: ReturnType<typeof apiClient> } {
+  const call = apiClient(url, serverToken(config, url));
   return {
     description: `the server at ${url}`,
     remote: true,

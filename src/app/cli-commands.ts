@@ -1,8 +1,20 @@
 import type { Config } from '../config';
-import type { CommandInstaller } from '../cli';
+import { backupCommands, importCommand, seedCommand, workerCommand, type CommandInstaller } from '../cli';
+import { backupEmbedded, restoreEmbedded } from './backup';
+import { runNatsWorker } from './nats-worker';
+import { runRelayWorker } from './workers';
 
 /** Command groups beyond the core (import, seed, worker, backup…), wired with what they need. */
 export function cliInstallers(config: Config): CommandInstaller[] {
-  void config;
-  return [];
+  return [
+    importCommand({ batchMaxItems: config.batchMaxItems }),
+    seedCommand({ batchMaxItems: config.batchMaxItems, defaultSeed: config.demoSeed, generate: async (o) => (await import('../demo')).generateDemo(o) }),
+    workerCommand({
+      run: async (o) => {
+        if (o.source === 'nats') await runNatsWorker(config, { subjectPrefix: o.subjectPrefix, fetchBatch: o.fetchBatch, relay: o.relay, say: o.say });
+        else await runRelayWorker(config, o.say);
+      },
+    }),
+    backupCommands({ backup: (file) => backupEmbedded(config, file), restore: (file) => restoreEmbedded(config, file) }),
+  ];
 }

@@ -26,6 +26,11 @@ export interface Config {
   readonly bodyLimitBytes: number;
   readonly batchMaxItems: number;
   readonly evidenceMaxBytes: number;
+  /** The team's business calendar for case SLAs: jurisdiction (holidays), time zone and hours. */
+  readonly caseJurisdiction: string;
+  readonly caseTimeZone: string;
+  /** `HH:MM-HH:MM` */
+  readonly caseBusinessHours: string;
   readonly webhookMaxAttempts: number;
   readonly webhookTimeoutMs: number;
   readonly outboxPollMs: number;
@@ -73,6 +78,12 @@ function oneOf<T extends string>(env: Env, name: string, fallback: T, allowed: r
   return raw as T;
 }
 
+function pattern(env: Env, name: string, fallback: string, re: RegExp, what: string): string {
+  const raw = str(env, name, fallback);
+  if (!re.test(raw)) throw new ConfigError(name, `must be ${what}, got '${raw}'`);
+  return raw;
+}
+
 /** Reads and validates the configuration. Throws {@link ConfigError} naming the variable. */
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = oneOf(env, 'NODE_ENV', 'development', ['development', 'test', 'production'] as const);
@@ -99,9 +110,12 @@ export function loadConfig(env: Env = process.env): Config {
     sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 30),
     loginMaxAttemptsPerMinute: int(env, 'LOGIN_MAX_ATTEMPTS_PER_MINUTE', 10, 1, 10_000),
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 6000, 1, 10_000_000),
-    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 8 * 1024 * 1024, 1024, 512 * 1024 * 1024),
+    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 32 * 1024 * 1024, 1024, 512 * 1024 * 1024),
     batchMaxItems: int(env, 'BATCH_MAX_ITEMS', 1000, 1, 10_000),
     evidenceMaxBytes: int(env, 'EVIDENCE_MAX_BYTES', 5 * 1024 * 1024, 1, 256 * 1024 * 1024),
+    caseJurisdiction: pattern(env, 'CASE_JURISDICTION', 'GB', /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'a country code with an optional subdivision, e.g. GB or US-NY'),
+    caseTimeZone: str(env, 'CASE_TIME_ZONE', 'Europe/London'),
+    caseBusinessHours: pattern(env, 'CASE_BUSINESS_HOURS', '09:00-17:30', /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, 'opening and closing time, e.g. 09:00-17:30'),
     webhookMaxAttempts: int(env, 'WEBHOOK_MAX_ATTEMPTS', 8, 1, 100),
     webhookTimeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 5000, 100, 120_000),
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', 500, 10, 600_000),
@@ -119,6 +133,6 @@ export const CONFIG_VARIABLES = [
   'NODE_ENV', 'HOST', 'PORT', 'PUBLIC_URL', 'DATA_DIR', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'LOG_LEVEL',
   'ASSAY_DEMO', 'ASSAY_DEMO_SEED', 'ASSAY_ADMIN_EMAIL', 'ASSAY_ADMIN_PASSWORD', 'SESSION_TTL_HOURS',
   'LOGIN_MAX_ATTEMPTS_PER_MINUTE', 'RATE_LIMIT_PER_MINUTE', 'BODY_LIMIT_BYTES', 'BATCH_MAX_ITEMS',
-  'EVIDENCE_MAX_BYTES', 'WEBHOOK_MAX_ATTEMPTS', 'WEBHOOK_TIMEOUT_MS', 'OUTBOX_POLL_MS', 'NATS_URL',
+  'EVIDENCE_MAX_BYTES', 'CASE_JURISDICTION', 'CASE_TIME_ZONE', 'CASE_BUSINESS_HOURS', 'WEBHOOK_MAX_ATTEMPTS', 'WEBHOOK_TIMEOUT_MS', 'OUTBOX_POLL_MS', 'NATS_URL',
   'NATS_STREAM', 'NATS_DURABLE', 'AUDIT_CHECKPOINT_FILE', 'SHUTDOWN_GRACE_MS',
 ] as const;

@@ -2,7 +2,7 @@ import { addrView, digitView, fold, type TextView } from './normalize';
 import type { CompiledRuleSet } from './rules';
 import { analyze } from './analyze';
 import { findDigitRuns, type DigitRun } from './detectors/digit-runs';
-import type { ScanState } from './detectors/detector';
+import { LIMITS, type ScanState, type Signals } from './detectors/detector';
 import { findPhones } from './detectors/phone';
 import { DETECTORS } from './detectors/registry';
 import { messageScore, scoreHit, verdictFor } from './score';
@@ -67,26 +67,53 @@ function resolveOverlaps(hits: RawHit[]): RawHit[] {
   return kept.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-function createState(rs: CompiledRuleSet, input: ScanInput, text: string): ScanState {
-  const folded = fold(text);
-  const signals = analyze(rs, folded.text, text);
-  let dv: TextView | undefined;
-  let av: TextView | undefined;
-  let runs: DigitRun[] | undefined;
-  const state: ScanState = {
-    rs,
-    input,
-    text,
-    folded,
-    signals,
-    regions: regionHints(rs, input),
-    hits: [],
-    // the digit view converts number words only in runs (digitView's rule); skip it when no run can qualify
-    digitView: () => (dv ??= signals.oliTokens > 0 || (signals.strongNumberWords >= 1 && signals.numberWords >= 3) || (signals.numberWords >= 2 && signals.digits > 0) || signals.numberWords >= 4 ? digitView(folded) : folded),
-    addrView: () => (av ??= addrView(folded)),
-    digitRuns: () => (runs ??= findDigitRuns(state.digitView().text)),
-  };
-  return state;
+/** The digit view changes the text only for o/l/i-in-digit tokens and number groups that convert. */
+function needsDigitView(s: Signals): boolean {
+  if (s.oliTokens > 0) return true;
+  if (s.numberGroups === 0) return false;
+  return (s.strongNumberWords >= 1 && s.numberWords >= 3) || (s.numberWords >= 2 && s.digits > 0) || s.numberWords >= 4;
+}
+
+/** The views and facts of one message, each built on first use (a class: no closures per message). */
+class MessageState implements ScanState {
+  readonly folded: TextView;
+  readonly signals: Signals;
+  readonly hits: RawHit[] = [];
+  private dv: TextView | undefined;
+  private av: TextView | undefined;
+  private runs: DigitRun[] | undefined;
+  private hints: string[] | undefined;
+
+  constructor(
+    readonly rs: CompiledRuleSet,
+    readonly input: ScanInput,
+    readonly text: string,
+  ) {
+    this.folded = fold(text);
+    this.signals = analyze(rs, this.folded.text, text);
+  }
+
+  get regions(): readonly string[] {
+    return (this.hints ??= regionHints(this.rs, this.input));
+  }
+
+  /** Number words and o/l/i-in-digits turned into digits; the folded view itself when nothing would change. */
+  digitView(): TextView {
+    return (this.dv ??= needsDigitView(this.signals) ? digitView(this.folded) : this.folded);
+  }
+
+  addrView(): TextView {
+    return (this.av ??= this.signals.addrHints > 0 || this.signals.at > 0 ? addrView(this.folded) : this.folded);
+  }
+
+  digitRuns(): readonly DigitRun[] {
+    if (this.runs === undefined) {
+      const view = this.digitView();
+      // the prefilter listed the words holding digits; they are valid positions in the folded view only
+      this.runs = view === this.folded ? findDigitRuns(view.text, this.signals.digitTokens) : findDigitRuns(view.text);
+    }
+    return this.runs;
+  }
 }
 
 /** Phone numbers split over consecutive messages of the same sender ("06 12 34" / "56 78"). */
@@ -131,8 +158,13 @@ function splitPhoneHits(rs: CompiledRuleSet, input: ScanInput, ctx: Conversation
  */
 export function scanMessage(rs: CompiledRuleSet, input: ScanInput, ctx?: ConversationContext): ScanResult {
   const text = typeof input.text === 'string' ? input.text : '';
-  const state = createState(rs, input, text);
-  for (const d of DETECTORS) if (d.applies(state.signals)) d.detect(state);
+  const state = new MessageState(rs, input, text);
+  for (const d of DETECTORS) {
+    if (!d.applies(state.signals)) continue;
+    const before = state.hits.length;
+    d.detect(state);
+    if (state.hits.length - before > LIMITS.hitsPerDetector) state.hits.length = before + LIMITS.hitsPerDetector;
+  }
   if (ctx !== undefined && ctx.earlier.length > 0) state.hits.push(...splitPhoneHits(rs, input, ctx));
   const hits: Hit[] = resolveOverlaps(state.hits).map((h) => ({
     kind: h.kind,

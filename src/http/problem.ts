@@ -31,6 +31,8 @@ export interface ProblemBody {
   code: ErrorCode;
   reason?: string;
   errors?: FieldError[];
+  /** For `invalid_transition`: the states allowed from the current one. */
+  allowed?: string[];
   correlation_id: string;
 }
 
@@ -102,6 +104,7 @@ export function problemBody(err: AppError, correlationId: string): ProblemBody {
   };
   if (err.reason !== undefined) body.reason = err.reason;
   if (err.errors.length > 0) body.errors = [...err.errors];
+  if (err.allowed !== undefined) body.allowed = [...err.allowed];
   return body;
 }
 

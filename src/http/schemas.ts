@@ -15,6 +15,7 @@ export const ProblemSchema = Type.Object(
     code: Type.String(),
     reason: Type.Optional(Type.String()),
     errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), reason: Type.String() }))),
+    allowed: Type.Optional(Type.Array(Type.String(), { description: 'invalid_transition: the states allowed from the current one' })),
     correlation_id: Type.String(),
   },
   { $id: 'Problem', description: 'RFC 9457 problem details' },

@@ -53,7 +53,7 @@ export async function createHttpServer(deps: HttpDeps, opts: HttpOptions): Promi
     requestIdHeader: false,
     trustProxy: false,
     return503OnClosing: true,
-    maxParamLength: 500,
+    routerOptions: { maxParamLength: 500 },
     frameworkErrors: (error, request, reply) => {
       sendProblem(reply, request, error);
     },

@@ -27,11 +27,13 @@ export class AppError extends Error {
   /** A stable, more specific reason such as `case.transition_not_allowed`. */
   readonly reason: string | undefined;
   readonly retryAfterSeconds: number | undefined;
+  /** For `invalid_transition`: the states that are allowed from the current one. */
+  readonly allowed: readonly string[] | undefined;
 
   constructor(
     code: ErrorCode,
     message: string,
-    opts: { errors?: readonly FieldError[]; reason?: string; retryAfterSeconds?: number; cause?: unknown } = {},
+    opts: { errors?: readonly FieldError[]; reason?: string; retryAfterSeconds?: number; allowed?: readonly string[]; cause?: unknown } = {},
   ) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = 'AppError';
@@ -39,6 +41,7 @@ export class AppError extends Error {
     this.errors = opts.errors ?? [];
     this.reason = opts.reason;
     this.retryAfterSeconds = opts.retryAfterSeconds;
+    this.allowed = opts.allowed;
   }
 }
 

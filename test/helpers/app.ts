@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { LightMyRequestResponse, InjectOptions } from 'fastify';
 import { loadConfig, type Config } from '../../src/config';
 import { createTestDatabase, type TestDatabase } from '../../src/db/testing';
@@ -27,7 +30,8 @@ export interface TestAppOptions {
 /** A whole Assay on a fresh database, driven through HTTP with inject(). */
 export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', ASSAY_DEMO: 'false', ...opts.env });
+  const dataDir = mkdtempSync(join(tmpdir(), 'assay-test-data-'));
+  const config = loadConfig({ NODE_ENV: 'test', ASSAY_DEMO: 'false', DATA_DIR: dataDir, ...opts.env });
   const clock = fixedClock(opts.now ?? '2026-11-02T10:00:00Z');
   const app = await buildApp({ config, database, clock, ...(opts.overrides === undefined ? {} : { overrides: opts.overrides }) });
   const system = { type: 'system' as const, id: 'test' };

@@ -3,14 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { inTransaction, recordChange, sql, SYSTEM_ACTOR } from '../../src/db';
-import { BACKOFF_STEPS_MS, verifyWebhookSignature } from '../../src/notify';
+import { BACKOFF_STEPS_MS, createOutboxRelay, verifyWebhookSignature } from '../../src/notify';
 import { startWebhookReceiver, type WebhookReceiver } from '../../src/notify/testing';
 
 let t: TestApp;
 let receiver: WebhookReceiver;
 
 beforeAll(async () => {
-  t = await createTestApp({ env: { WEBHOOK_MAX_ATTEMPTS: '4', WEBHOOK_TIMEOUT_MS: '300', OUTBOX_POLL_MS: '20' } });
+  t = await createTestApp({ env: { WEBHOOK_MAX_ATTEMPTS: '4', WEBHOOK_TIMEOUT_MS: '5000', OUTBOX_POLL_MS: '20' } });
   await t.app.services.relay.drain(); // the setup's own events (users, tokens) go nowhere
 });
 afterAll(async () => {
@@ -30,6 +30,8 @@ afterEach(async () => {
 });
 
 const relay = () => t.app.services.relay;
+/** A relay with a short timeout on the same database, for receivers that never answer. */
+const impatientRelay = () => createOutboxRelay({ db: t.database.db, clock: t.clock, maxAttempts: 4, timeoutMs: 300, pollMs: 20 });
 const nowSeconds = () => Math.floor(t.clock.now().getTime() / 1000);
 
 /** A state change somewhere in Assay: its audit entry and outbox event, as every module writes them. */
@@ -199,7 +201,7 @@ describe('delivering events to webhook endpoints', () => {
     const endpoint = await addEndpoint(['slow.*'], `${receiver.url}?token=s3cret-in-query`);
     await change('slow.thing', 'case_7');
     const started = Date.now();
-    expect(await relay().runOnce()).toMatchObject({ attempted: 1, failed: 1 });
+    expect(await impatientRelay().runOnce()).toMatchObject({ attempted: 1, failed: 1 });
     expect(Date.now() - started).toBeLessThan(5000);
     const [d] = await deliveriesOf(endpoint.id);
     expect(d).toMatchObject({ status: 'failed', last_status_code: null, last_error: 'timed out after 300 ms' });
@@ -229,7 +231,7 @@ describe('delivering events to webhook endpoints', () => {
     const endpoint = await addEndpoint(['orphan.*']);
     await change('orphan.event', 'case_10');
     receiver.answer = () => 'hang';
-    await relay().runOnce(); // times out: failed, attempt 1
+    await impatientRelay().runOnce(); // times out: failed, attempt 1
     receiver.answer = () => 204;
     const [d] = await deliveriesOf(endpoint.id);
     // Simulate a relay that claimed attempt 2 and then crashed.

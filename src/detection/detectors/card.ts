@@ -1,7 +1,7 @@
 import { toOriginal } from '../normalize';
 import { WORD_FLAG } from '../rules';
 import { digitsOf } from './digit-runs';
-import type { Detector } from './detector';
+import { LIMITS, type Detector } from './detector';
 import { hasFlagBefore } from './text-utils';
 
 export function luhnOk(digits: string): boolean {
@@ -45,13 +45,20 @@ export const cardDetector: Detector = {
     const { rs } = state;
     const view = state.digitView();
     const text = view.text;
+    let checks = 0;
     for (const run of state.digitRuns()) {
       const n = run.groups.length;
+      let total = 0;
+      for (const g of run.groups) total += g.end - g.start;
+      if (total < 13) continue;
       for (let a = 0; a < n; a++) {
-        let digits = '';
-        for (let b = a + 1; b <= n && digits.length < 19; b++) {
-          digits = digitsOf(text, run, a, b);
-          if (digits.length < 13 || digits.length > 19) continue;
+        // windows [a, b) of 13–19 digits; lengths are summed first, a string is built only for those
+        let len = 0;
+        for (let b = a + 1; b <= n && len < 19; b++) {
+          len += run.groups[b - 1]!.end - run.groups[b - 1]!.start;
+          if (len < 13 || len > 19) continue;
+          if (++checks > LIMITS.candidates) return;
+          const digits = digitsOf(text, run, a, b);
           if (!luhnOk(digits) || cardNetwork(digits) === undefined) continue;
           const s = run.groups[a]!.start;
           if (hasFlagBefore(rs.words, text, s, WORD_FLAG.tracking, 3, 30)) continue;

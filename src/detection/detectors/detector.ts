@@ -3,6 +3,20 @@ import type { TextView } from '../normalize';
 import type { HitKind, RawHit, ScanInput } from '../types';
 import type { DigitRun } from './digit-runs';
 
+/**
+ * Work limits per message. A real chat message stays far below them; an adversarial one (a megabyte
+ * of digits, dots or '@') hits them, and the scan stays linear in its length. A message past a
+ * limit has long been flagged by the findings before it.
+ */
+export const LIMITS = {
+  /** Findings kept per detector. */
+  hitsPerDetector: 64,
+  /** Candidates a detector examines closely (digit runs, '@', host names, IBAN starts, card windows…). */
+  candidates: 256,
+  /** Digit runs collected from one message. */
+  digitRuns: 2048,
+} as const;
+
 /** What one cheap pass over the folded text found; detectors whose signal is absent do not run. */
 export interface Signals {
   /** ASCII digits in the folded text. */
@@ -13,11 +27,22 @@ export interface Signals {
   strongNumberWords: number;
   /** Tokens mixing digits with o/l/i ("O6l2"). */
   oliTokens: number;
+  /** Groups of number words (and digits) that the digit view would turn into digits. */
+  numberGroups: number;
+  /** [start, end) of every word holding a digit, flat and in order (where digit runs can start). */
+  digitTokens: number[];
+  /** Tokens that begin like an IBAN: a country code and two digits ("fr76"). */
+  ibanStarts: number;
   at: number;
   /** '.' between two address characters. */
   innerDots: number;
   /** Spelled or bracketed at/dot words, 'www', 'http'. */
   addrWords: number;
+  /**
+   * Places where the address view could accept a token besides '@' ("[at]", "(.)", " . ", "dot
+   * com", "arobase", "at gmail"): when there is none and no '@', the address view is the folded one.
+   */
+  addrHints: number;
   /** OR of WORD_FLAG bits of the words present. */
   flags: number;
   /** Phrase rules whose trigger words occur, with the offsets of those words in the folded text. */

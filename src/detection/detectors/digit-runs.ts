@@ -1,3 +1,4 @@
+import { LIMITS } from './detector';
 import { isDigitCode, isLower } from './text-utils';
 
 /** A digit group inside a run: "06" in "06 12 34". Offsets are into the digit view. */
@@ -17,7 +18,16 @@ export interface DigitRun {
   readonly seps: readonly string[];
 }
 
-const SEP = new Set([' ', '\t', '\r', '\n', '.', '-', '/', '(', ')', '_', '*', ',', '|', '~', '+']);
+/** Separators inside a run: whitespace and . - / ( ) _ * , | ~ + */
+function isSep(c: number): boolean {
+  switch (c) {
+    case 32: case 9: case 13: case 10: case 46: case 45: case 47: case 40: case 41: case 95: case 42: case 44: case 124: case 126: case 43:
+      return true;
+    default:
+      return false;
+  }
+}
+
 const MAX_GROUPS = 40;
 
 function digitsOf(text: string, run: DigitRun, from = 0, to = run.groups.length): string {
@@ -30,57 +40,85 @@ export { digitsOf };
 /**
  * Finds runs of digit groups separated by at most a few separator characters (at most two line
  * breaks). Linear: every character is visited a bounded number of times.
+ *
+ * `tokens`, when given, are the [start, end) pairs (flat, ascending) of the words of `text` that
+ * hold a digit — the prefilter's list — so only those are searched for a run's first digit.
  */
-export function findDigitRuns(text: string): DigitRun[] {
+export function findDigitRuns(text: string, tokens?: readonly number[]): DigitRun[] {
   const runs: DigitRun[] = [];
   const n = text.length;
   let i = 0;
-  while (i < n) {
-    if (!isDigitCode(text.charCodeAt(i))) {
-      i++;
-      continue;
+  if (tokens === undefined) {
+    while (i < n && runs.length < LIMITS.digitRuns) {
+      const c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57) i = readRun(text, i, runs);
+      else i++;
     }
-    let start = i;
-    let plus = false;
-    if (i > 0 && (text[i - 1] === '+' || text[i - 1] === '(')) {
+    return runs;
+  }
+  for (let t = 0; t < tokens.length && runs.length < LIMITS.digitRuns; t += 2) {
+    const end = tokens[t + 1]!;
+    if (i < tokens[t]!) i = tokens[t]!;
+    while (i < end && runs.length < LIMITS.digitRuns) {
+      const c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57) i = readRun(text, i, runs);
+      else i++;
+    }
+  }
+  return runs;
+}
+
+/** Reads the run whose first digit is at `i`; returns where the search goes on. */
+function readRun(text: string, i: number, runs: DigitRun[]): number {
+  const n = text.length;
+  let start = i;
+  let plus = false;
+  if (i > 0) {
+    const p1 = text.charCodeAt(i - 1);
+    if (p1 === 43 || p1 === 40) {
       start = i - 1;
-      plus = text[i - 1] === '+';
-      if (!plus && i > 1 && text[i - 2] === '+') {
+      plus = p1 === 43;
+      if (!plus && i > 1 && text.charCodeAt(i - 2) === 43) {
         start = i - 2;
         plus = true;
       }
     }
-    const groups: DigitGroup[] = [];
-    const seps: string[] = [];
-    let j = i;
-    for (;;) {
-      const gs = j;
-      while (j < n && isDigitCode(text.charCodeAt(j))) j++;
-      groups.push({ start: gs, end: j });
-      // look for a separator stretch followed by another digit
-      let k = j;
-      let newlines = 0;
-      let other = 0;
-      while (k < n && k - j < 5 && SEP.has(text[k]!)) {
-        if (text[k] === '\n') newlines++;
-        else if (text[k] !== ' ' && text[k] !== '\t' && text[k] !== '\r') other++;
-        k++;
-      }
+  }
+  const groups: DigitGroup[] = [];
+  const seps: string[] = [];
+  let j = i;
+  for (;;) {
+    const gs = j;
+    while (j < n && isDigitCode(text.charCodeAt(j))) j++;
+    groups.push({ start: gs, end: j });
+    // look for a separator stretch followed by another digit
+    let k = j;
+    let newlines = 0;
+    let other = 0;
+    let commaSpace = false;
+    while (k < n && k - j < 5) {
+      const c = text.charCodeAt(k);
+      if (!isSep(c)) break;
+      if (c === 10) newlines++;
+      else if (c !== 32 && c !== 9 && c !== 13) other++;
+      if ((c === 32 || c === 9 || c === 13 || c === 10) && k > j && text.charCodeAt(k - 1) === 44) commaSpace = true;
+      k++;
+    }
+    if (k > j && k < n && isDigitCode(text.charCodeAt(k)) && newlines <= 2 && other <= 3 && groups.length < MAX_GROUPS) {
       // "Ø 40, 1799": a comma and a space end a run unless both sides are short spelled-out groups
-      const listBreak = /,\s/.test(text.slice(j, k)) && (j - gs >= 4 || digitRunLength(text, k) >= 4);
-      if (k > j && k < n && isDigitCode(text.charCodeAt(k)) && newlines <= 2 && other <= 3 && !listBreak && groups.length < MAX_GROUPS) {
+      const listBreak = commaSpace && (j - gs >= 4 || digitRunLength(text, k) >= 4);
+      if (!listBreak) {
         seps.push(text.slice(j, k));
         j = k;
         continue;
       }
-      break;
     }
-    let end = j;
-    if (text[start] === '(' && text[end] === ')') end++;
-    runs.push({ start, end, groups, plus, seps });
-    i = j;
+    break;
   }
-  return runs;
+  let end = j;
+  if (text.charCodeAt(start) === 40 && text.charCodeAt(end) === 41) end++;
+  runs.push({ start, end, groups, plus, seps });
+  return j;
 }
 
 function digitRunLength(text: string, from: number): number {

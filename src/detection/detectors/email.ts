@@ -1,7 +1,7 @@
 import { toOriginal, type TextView } from '../normalize';
 import type { CompiledRuleSet } from '../rules';
 import type { RawHit } from '../types';
-import type { Detector } from './detector';
+import { LIMITS, type Detector } from './detector';
 import { hostMatches, isValidHost } from './tld';
 
 const LOCAL = /[a-z0-9._%+\-]/;
@@ -14,7 +14,8 @@ const DOMAIN = /[a-z0-9.\-]/;
  */
 export function findEmails(rs: CompiledRuleSet, view: TextView, original: string, out: RawHit[]): void {
   const text = view.text;
-  for (let p = text.indexOf('@'); p >= 0; p = text.indexOf('@', p + 1)) {
+  let budget = 4 * LIMITS.candidates;
+  for (let p = text.indexOf('@'); p >= 0 && budget > 0; p = text.indexOf('@', p + 1), budget--) {
     let ls = p;
     while (ls > 0 && p - ls < 64 && LOCAL.test(text[ls - 1]!)) ls--;
     let re = p + 1;

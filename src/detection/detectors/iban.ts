@@ -1,6 +1,6 @@
 import { toOriginal } from '../normalize';
 import { WORD_FLAG } from '../rules';
-import type { Detector } from './detector';
+import { LIMITS, type Detector } from './detector';
 import { hasFlagBefore, isAlnumLower } from './text-utils';
 
 /** IBAN length per country (SWIFT IBAN registry). */
@@ -33,12 +33,13 @@ export function ibanChecksumOk(iban: string): boolean {
 export const ibanDetector: Detector = {
   name: 'iban',
   kinds: ['iban'],
-  applies: (s) => s.digits >= 8,
+  applies: (s) => s.digits >= 8 && s.ibanStarts > 0,
   detect(state) {
     const { rs } = state;
     const view = state.digitView();
     const text = view.text;
-    for (let i = 0; i + 4 <= text.length; i++) {
+    let budget = LIMITS.candidates;
+    for (let i = 0; i + 4 <= text.length && budget > 0; i++) {
       const c0 = text.charCodeAt(i);
       if (c0 < 97 || c0 > 122) continue;
       if (i > 0 && isAlnumLower(text.charCodeAt(i - 1))) continue;
@@ -47,6 +48,7 @@ export const ibanDetector: Detector = {
       const cc = text.slice(i, i + 2).toUpperCase();
       const len = IBAN_LENGTHS[cc];
       if (len === undefined) continue;
+      budget--;
       // collect alphanumerics, allowing single spaces or dashes between groups
       let compact = '';
       let j = i;

@@ -1,6 +1,6 @@
 import { toOriginal } from '../normalize';
 import { WORD_FLAG } from '../rules';
-import type { Detector } from './detector';
+import { LIMITS, type Detector } from './detector';
 import { IBAN_LENGTHS } from './iban';
 import { hasFlagBefore } from './text-utils';
 
@@ -33,7 +33,8 @@ export const paymentDetector: Detector = {
     const { rs, text } = state;
     const folded = state.folded.text;
     BIC.lastIndex = 0;
-    for (let m = BIC.exec(text); m !== null; m = BIC.exec(text)) {
+    let budget = LIMITS.candidates;
+    for (let m = BIC.exec(text); m !== null && budget-- > 0; m = BIC.exec(text)) {
       if (!BIC_COUNTRIES.has(m[0].slice(4, 6))) continue;
       // map the original offset into the folded view's neighbourhood: for ASCII they coincide
       const foldedPos = state.folded.starts === null ? m.index : indexInView(state.folded.starts, m.index);
@@ -42,7 +43,8 @@ export const paymentDetector: Detector = {
     }
     const view = state.digitView();
     ACCOUNT.lastIndex = 0;
-    for (let m = ACCOUNT.exec(view.text); m !== null; m = ACCOUNT.exec(view.text)) {
+    budget = LIMITS.candidates;
+    for (let m = ACCOUNT.exec(view.text); m !== null && budget-- > 0; m = ACCOUNT.exec(view.text)) {
       const number = m[2]!;
       const digits = number.replace(/\D/g, '');
       if (digits.length < 6 || digits.length > 20) continue;

@@ -2,8 +2,8 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/
 import { toOriginal, type TextView } from '../normalize';
 import { WORD_FLAG, type CompiledRuleSet } from '../rules';
 import { digitsOf, gluedWordAfter, gluedWordBefore, type DigitRun } from './digit-runs';
-import type { Detector, ScanState } from './detector';
-import { charAfter, charBefore, wordsAfter, wordsBefore } from './text-utils';
+import { LIMITS, type Detector } from './detector';
+import { charAfter, charBefore, isAlnumLower, wordsAfter, wordsBefore } from './text-utils';
 
 /** A phone number found in a view; offsets are into that view. */
 export interface PhoneMatch {
@@ -93,14 +93,15 @@ function leadingContext(rs: CompiledRuleSet, text: string, pos: number): 'contac
   for (let n = 0; n < 4 && i > limit; n++) {
     let gapHasStop = false;
     let hardStop = false;
-    while (i > limit && !/[a-z0-9]/.test(text[i - 1]!)) {
-      if (text[i - 1] === '.') gapHasStop = true;
-      else if ('!?\n'.includes(text[i - 1]!)) hardStop = true;
+    while (i > limit && !isAlnumLower(text.charCodeAt(i - 1))) {
+      const c = text.charCodeAt(i - 1);
+      if (c === 46) gapHasStop = true;
+      else if (c === 33 || c === 63 || c === 10) hardStop = true;
       i--;
     }
     if (hardStop && n > 0) break;
     const end = i;
-    while (i > limit && /[a-z0-9]/.test(text[i - 1]!)) i--;
+    while (i > limit && isAlnumLower(text.charCodeAt(i - 1))) i--;
     if (end === i) break;
     const w = text.slice(i, end);
     const f = rs.words.get(w) ?? 0;
@@ -146,12 +147,14 @@ export function findPhones(rs: CompiledRuleSet, view: TextView, runs: readonly D
   const text = view.text;
   const out: PhoneMatch[] = [];
   let tries = 0;
+  let examined = 0;
   for (const run of runs) {
     if (tries >= budget) break;
-    const groups = run.groups.map((g) => text.slice(g.start, g.end));
     let total = 0;
-    for (const g of groups) total += g.length;
+    for (const g of run.groups) total += g.end - g.start;
     if (total < 7) continue;
+    if (++examined > LIMITS.candidates) break;
+    const groups = run.groups.map((g) => text.slice(g.start, g.end));
     const ctx = runContext(rs, text, run, groups, orderExists);
     if (ctx.skip) continue;
     // windows of consecutive groups, longest first; after a match, the rest of the run is searched

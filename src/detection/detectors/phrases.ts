@@ -17,21 +17,27 @@ function sentenceAround(text: string, s: number, e: number): string {
   return text.slice(a, b);
 }
 
-const isWordChar = (c: string | undefined): boolean => c !== undefined && /[a-z0-9]/.test(c);
+const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
-/** Windows around the trigger words, widened to word boundaries and merged. */
-function windows(text: string, positions: readonly number[]): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (const p of [...positions].sort((a, b) => a - b)) {
+/** Whether the positions (from the prefilter, usually already in order) ascend. */
+function ascending(positions: readonly number[]): boolean {
+  for (let i = 1; i < positions.length; i++) if (positions[i]! < positions[i - 1]!) return false;
+  return true;
+}
+
+/** Windows around the trigger words, widened to word boundaries and merged (flat [a, b, a, b…]). */
+function windows(text: string, positions: readonly number[], out: number[]): void {
+  out.length = 0;
+  const n = text.length;
+  for (const p of ascending(positions) ? positions : [...positions].sort((x, y) => x - y)) {
     let a = Math.max(0, p - REACH);
-    let b = Math.min(text.length, p + REACH);
-    while (a > 0 && isWordChar(text[a - 1])) a--;
-    while (b < text.length && isWordChar(text[b])) b++;
-    const last = out[out.length - 1];
-    if (last !== undefined && a <= last[1]) last[1] = Math.max(last[1], b);
-    else out.push([a, b]);
+    let b = Math.min(n, p + REACH);
+    while (a > 0 && isWordCode(text.charCodeAt(a - 1))) a--;
+    while (b < n && isWordCode(text.charCodeAt(b))) b++;
+    const k = out.length;
+    if (k > 0 && a <= out[k - 1]!) out[k - 1] = Math.max(out[k - 1]!, b);
+    else out.push(a, b);
   }
-  return out;
 }
 
 /**
@@ -48,12 +54,15 @@ export const phraseDetector: Detector = {
     const { rs } = state;
     const view = state.folded;
     const text = view.text;
+    const spans: number[] = [];
     for (const [index, positions] of state.signals.phraseRules) {
       const rule = rs.phrases[index]!;
       let found = 0;
-      const seen = new Set<number>();
-      for (const [wa, wb] of windows(text, positions)) {
-        const slice = text.slice(wa, wb);
+      let seen: Set<number> | undefined;
+      windows(text, positions, spans);
+      for (let w = 0; w < spans.length && found < MAX_MATCHES_PER_RULE; w += 2) {
+        const wa = spans[w]!;
+        const slice = text.slice(wa, spans[w + 1]!);
         for (const re of rule.regexes) {
           re.lastIndex = 0;
           for (let m = re.exec(slice); m !== null && found < MAX_MATCHES_PER_RULE; m = re.exec(slice)) {
@@ -63,15 +72,14 @@ export const phraseDetector: Detector = {
             }
             const s = wa + m.index;
             const e = s + m[0].length;
-            if (seen.has(s)) continue;
-            seen.add(s);
+            if (seen?.has(s) === true) continue;
+            (seen ??= new Set()).add(s);
             if (rule.unless.length > 0 && rule.unless.some((u) => u.test(sentenceAround(text, s, e)))) continue;
             found++;
             const span = toOriginal(view, s, e);
             state.hits.push({ kind: rule.kind, start: span.start, end: span.end, normalized: m[0], rule: rule.id, clause: rule.clause, weight: rule.weight });
           }
         }
-        if (found >= MAX_MATCHES_PER_RULE) break;
       }
     }
   },

@@ -1,13 +1,21 @@
 import { toOriginal, type TextView } from '../normalize';
 import type { CompiledRuleSet } from '../rules';
 import type { RawHit } from '../types';
-import type { Detector } from './detector';
-import { hostMatches, isValidHost } from './tld';
+import { LIMITS, type Detector } from './detector';
+import { hostMatches, isValidHost, TLDS } from './tld';
 
-const HOST_CHAR = /[a-z0-9\-]/;
+/** a–z, 0–9 and '-': the characters of a host label. */
+const isHostCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45;
 const URL_CHAR = /[^\s<>"'`{}|\\^]/;
+/** ASCII answers of URL_CHAR, by code (1 = may be part of a URL). */
+const URL_ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) URL_ASCII[c] = URL_CHAR.test(String.fromCharCode(c)) ? 1 : 0;
+const isUrlCode = (c: number): boolean => (c < 128 ? URL_ASCII[c] === 1 : URL_CHAR.test(String.fromCharCode(c)));
+/** Every label but the TLD is a number ("1.2.3.com" is a version or a list, not a host). */
+const NUMERIC_LABELS = /^(?:\d+\.)+[^.]+$/;
 const TRAILING = /[.,;:!?)\]'"*]/;
 const SCHEMES = ['https://', 'http://', 'ftp://', 'www.'];
+const WWW_ONLY = ['www.'];
 const MAX_URL = 2048;
 
 interface Span {
@@ -23,8 +31,11 @@ interface Span {
 export function findUrls(rs: CompiledRuleSet, view: TextView, original: string, out: RawHit[]): void {
   const text = view.text;
   const covered: Span[] = [];
-  for (const scheme of SCHEMES) {
-    for (let p = text.indexOf(scheme); p >= 0; p = text.indexOf(scheme, p + 1)) {
+  // every scheme but "www." holds "://": one search tells whether the others need looking for
+  const schemes = text.includes('://') ? SCHEMES : text.includes('www.') ? WWW_ONLY : [];
+  let budget = LIMITS.candidates;
+  for (const scheme of schemes) {
+    for (let p = text.indexOf(scheme); p >= 0 && budget > 0; p = text.indexOf(scheme, p + 1), budget--) {
       if (scheme === 'www.' && p >= 3 && text.slice(p - 3, p) === '://') continue;
       if (p > 0 && /[a-z0-9]/.test(text[p - 1]!) && scheme !== 'www.') {
         // "xhttp://" is not a link start; let the bare-domain pass look at it
@@ -32,7 +43,7 @@ export function findUrls(rs: CompiledRuleSet, view: TextView, original: string, 
       }
       if (p > 0 && /[a-z0-9.@]/.test(text[p - 1]!)) continue;
       let e = p + scheme.length;
-      while (e < text.length && e - p < MAX_URL && URL_CHAR.test(text[e]!)) e++;
+      while (e < text.length && e - p < MAX_URL && isUrlCode(text.charCodeAt(e))) e++;
       while (e > p + scheme.length && TRAILING.test(text[e - 1]!)) e--;
       const rest = text.slice(scheme === 'www.' ? p : p + scheme.length, e);
       const host = (/^[^/?#:@]*@/.test(rest) ? rest.slice(rest.indexOf('@') + 1) : rest).split(/[/?#:]/)[0] ?? '';
@@ -42,15 +53,22 @@ export function findUrls(rs: CompiledRuleSet, view: TextView, original: string, 
     }
   }
 
+  budget = 2 * LIMITS.candidates;
   for (let i = text.indexOf('.'); i >= 0 && i < text.length; i = text.indexOf('.', i + 1)) {
-    if (i === 0 || i + 1 >= text.length || !HOST_CHAR.test(text[i - 1]!) || !HOST_CHAR.test(text[i + 1]!)) continue;
+    if (i === 0 || i + 1 >= text.length || !isHostCode(text.charCodeAt(i - 1)) || !isHostCode(text.charCodeAt(i + 1))) continue;
+    if (--budget < 0) break;
     let hs = i;
-    while (hs > 0 && i - hs < 253 && (HOST_CHAR.test(text[hs - 1]!) || text[hs - 1] === '.')) hs--;
+    while (hs > 0 && i - hs < 253 && (isHostCode(text.charCodeAt(hs - 1)) || text.charCodeAt(hs - 1) === 46)) hs--;
     let he = i + 1;
-    while (he < text.length && he - hs < 253 && (HOST_CHAR.test(text[he]!) || text[he] === '.')) he++;
-    while (he > i && text[he - 1] === '.') he--;
-    while (hs < i && (text[hs] === '.' || text[hs] === '-')) hs++;
+    while (he < text.length && he - hs < 253 && (isHostCode(text.charCodeAt(he)) || text.charCodeAt(he) === 46)) he++;
+    while (he > i && text.charCodeAt(he - 1) === 46) he--;
+    while (hs < i && (text.charCodeAt(hs) === 46 || text.charCodeAt(hs) === 45)) hs++;
     const next = he;
+    // cheapest refusal first: the last label must be a real TLD ("3.200", "etc.)" are not hosts)
+    if (!TLDS.has(text.slice(text.lastIndexOf('.', he - 1) + 1, he))) {
+      i = next;
+      continue;
+    }
     if (covered.some((c) => hs < c.end && he > c.start)) {
       i = next;
       continue;
@@ -67,16 +85,15 @@ export function findUrls(rs: CompiledRuleSet, view: TextView, original: string, 
       i = next;
       continue;
     }
-    const labels = host.split('.');
-    const tld = labels[labels.length - 1]!;
-    if (labels.slice(0, -1).every((l) => /^\d+$/.test(l))) {
+    const tld = host.slice(host.lastIndexOf('.') + 1);
+    if (NUMERIC_LABELS.test(host)) {
       i = next;
       continue;
     }
     let e = he;
     const hasPath = after === '/' || after === '?' || after === '#' || (after === ':' && /\d/.test(text[he + 1] ?? ''));
     if (hasPath) {
-      while (e < text.length && e - hs < MAX_URL && URL_CHAR.test(text[e]!)) e++;
+      while (e < text.length && e - hs < MAX_URL && isUrlCode(text.charCodeAt(e))) e++;
       while (e > he && TRAILING.test(text[e - 1]!)) e--;
     }
     if (!hasPath && rs.url.fileExtensions.has(tld)) {
@@ -107,7 +124,7 @@ function emit(rs: CompiledRuleSet, view: TextView, original: string, out: RawHit
   const value = view.text.slice(s, e);
   let rule: string = `url.${how}`;
   let weight = rs.url.weights[how];
-  if (hostMatches(host, [...rs.url.messengerLinks])) {
+  if (hostMatches(host, rs.url.messengerLinks)) {
     rule = 'url.messenger';
     weight = rs.url.weights.messenger;
   } else if (rs.url.shorteners.has(host)) {

@@ -37,6 +37,9 @@ function wordBefore(text: string, to: number): string {
   return text.slice(j, to);
 }
 
+/** Most address tokens read from one message; an adversarial megabyte of " at " keeps its tail as written. */
+const MAX_TOKENS = 4096;
+
 interface Tok {
   from: number;
   to: number;
@@ -48,7 +51,7 @@ export function addrView(folded: TextView): TextView {
   const text = folded.text;
   const toks: Tok[] = [];
   TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
+  for (let m = TOKEN.exec(text); m !== null && toks.length < MAX_TOKENS; m = TOKEN.exec(text)) {
     const word = m[1] ?? m[2];
     const from = m.index;
     const to = from + m[0].length;

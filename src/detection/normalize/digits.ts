@@ -7,9 +7,7 @@ import { ViewBuilder, type TextView } from './view';
  * scanner decides what belongs together. Returns the input view itself when nothing changes.
  */
 export function digitView(folded: TextView): TextView {
-  const tokens = tokenize(folded.text);
-  if (tokens === null) return folded;
-  const edits = planEdits(folded.text, tokens);
+  const edits = planEdits(folded.text);
   if (edits.length === 0) return folded;
   const b = new ViewBuilder(folded);
   let pos = 0;
@@ -25,9 +23,10 @@ export function digitView(folded: TextView): TextView {
 interface Token {
   start: number;
   end: number;
-  /** 'num' number word, 'digits' ASCII digits, 'mixed' digits with o/l/i, 'rep' repeater, 'conn', 'plus', 'other'. */
-  type: 'num' | 'digits' | 'mixed' | 'rep' | 'conn' | 'plus' | 'other';
+  /** 'num' number word, 'digits' ASCII digits, 'mixed' digits with o/l/i, 'rep' repeater, 'conn', 'plus'. */
+  type: 'num' | 'digits' | 'mixed' | 'rep' | 'conn' | 'plus';
   word: NumberWord | undefined;
+  /** The token's text ('' for plain digits, which nothing reads). */
   text: string;
 }
 
@@ -37,64 +36,105 @@ interface Edit {
   text: string;
 }
 
-const isLetter = (c: number): boolean => (c >= 97 && c <= 122);
+/**
+ * Most edits one message gets. Far above any real message; an adversarial megabyte of number
+ * words keeps its tail as written, which the digit detectors (themselves capped) never reach.
+ */
+const MAX_EDITS = 4096;
+/** Longest group of number tokens read as one (a phone number spelled word by word is ~20). */
+const MAX_GROUP = 64;
+
+const isLetter = (c: number): boolean => c >= 97 && c <= 122;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
-/** Tokens of the folded text, or null when it has no number word and no o/l/i-in-digits token. */
-function tokenize(text: string): Token[] | null {
-  const tokens: Token[] = [];
-  let interesting = false;
-  for (let i = 0; i < text.length; ) {
+/** Longest word that can be part of a number; longer words are not looked up. */
+const MAX_WORD = Math.max(...[...NUMBER_WORDS.keys(), ...REPEATERS.keys(), ...NUMBER_CONNECTORS, ...PLUS_WORDS].map((w) => w.length));
+
+/** The numeric token of text[start, end), or undefined for any other word. */
+function numericToken(text: string, start: number, end: number, letters: number, digits: number): Token | undefined {
+  if (letters === 0) return { start, end, type: 'digits', word: undefined, text: '' };
+  if (digits > 0) {
+    for (let k = start; k < end; k++) {
+      const c = text.charCodeAt(k);
+      if (isLetter(c) && c !== 111 && c !== 108 && c !== 105) return undefined;
+    }
+    return { start, end, type: 'mixed', word: undefined, text: text.slice(start, end) };
+  }
+  if (letters > MAX_WORD) return undefined;
+  const t = text.slice(start, end);
+  const word = NUMBER_WORDS.get(t);
+  if (word !== undefined) return { start, end, type: 'num', word, text: t };
+  if (REPEATERS.has(t)) return { start, end, type: 'rep', word: undefined, text: t };
+  if (NUMBER_CONNECTORS.has(t)) return { start, end, type: 'conn', word: undefined, text: t };
+  if (PLUS_WORDS.has(t)) return { start, end, type: 'plus', word: undefined, text: t };
+  return undefined;
+}
+
+/**
+ * One pass over the words: numeric tokens joined only by separators form a group, each group is
+ * converted when it reads as a number, and o/l/i-in-digit tokens are rewritten.
+ */
+function planEdits(text: string): Edit[] {
+  const edits: Edit[] = [];
+  let group: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n && edits.length < MAX_EDITS) {
     const c = text.charCodeAt(i);
     if (!isLetter(c) && !isDigit(c)) {
       i++;
       continue;
     }
-    let j = i;
+    const start = i;
     let letters = 0;
     let digits = 0;
-    let oli = 0;
-    while (j < text.length) {
-      const d = text.charCodeAt(j);
-      if (isLetter(d)) {
-        letters++;
-        if (d === 111 || d === 108 || d === 105) oli++;
-      } else if (isDigit(d)) digits++;
+    for (; i < n; i++) {
+      const d = text.charCodeAt(i);
+      if (isLetter(d)) letters++;
+      else if (isDigit(d)) digits++;
       else break;
-      j++;
     }
-    const t = text.slice(i, j);
-    let type: Token['type'] = 'other';
-    let word: NumberWord | undefined;
-    if (letters === 0) type = 'digits';
-    else if (digits > 0) {
-      if (oli === letters) {
-        type = 'mixed';
-        interesting = true;
-      }
-    } else if ((word = NUMBER_WORDS.get(t)) !== undefined) {
-      type = 'num';
-      interesting = true;
-    } else if (REPEATERS.has(t)) type = 'rep';
-    else if (NUMBER_CONNECTORS.has(t)) type = 'conn';
-    else if (PLUS_WORDS.has(t)) type = 'plus';
-    tokens.push({ start: i, end: j, type, word, text: t });
-    i = j;
+    const t = numericToken(text, start, i, letters, digits);
+    if (t === undefined) {
+      if (group.length > 0) group = closeGroup(text, group, edits);
+      continue;
+    }
+    if (group.length > 0 && (group.length >= MAX_GROUP || !gapOk(text, group[group.length - 1]!.end, t.start))) group = closeGroup(text, group, edits);
+    group.push(t);
+    if (t.type === 'mixed') edits.push({ from: t.start, to: t.end, text: t.text.replace(/o/g, '0').replace(/[li]/g, '1') });
   }
-  return interesting ? tokens : null;
+  if (group.length > 0) closeGroup(text, group, edits);
+  // a group's edits come after the 'mixed' edits inside it (they never overlap: groups skip 'mixed' tokens)
+  edits.sort((a, b) => a.from - b.from);
+  return edits;
+}
+
+function closeGroup(text: string, group: Token[], edits: Edit[]): Token[] {
+  convertGroup(text, group, edits);
+  return [];
 }
 
 /** Separators that may sit between the parts of one spelled or written number. */
-function gapOk(text: string, from: number, to: number): boolean {
+export function gapOk(text: string, from: number, to: number): boolean {
   if (to - from > 4) return false;
   let newlines = 0;
   for (let i = from; i < to; i++) {
-    const c = text[i]!;
-    if (c === '\n') {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
       if (++newlines > 2) return false;
-    } else if (!' \t\r-.,/_*|:()+~'.includes(c)) return false;
+    } else if (!isGapChar(c)) return false;
   }
   return true;
+}
+
+/** ' ', tab, CR and - . , / _ * | : ( ) + ~ */
+function isGapChar(c: number): boolean {
+  switch (c) {
+    case 32: case 9: case 13: case 45: case 46: case 44: case 47: case 95: case 42: case 124: case 58: case 40: case 41: case 43: case 126:
+      return true;
+    default:
+      return false;
+  }
 }
 
 function joinedByHyphenOrSpace(text: string, a: Token, b: Token): boolean {
@@ -102,29 +142,14 @@ function joinedByHyphenOrSpace(text: string, a: Token, b: Token): boolean {
   return gap === '-' || gap === ' ' || gap === '' || gap === ' - ';
 }
 
-function planEdits(text: string, tokens: Token[]): Edit[] {
-  const edits: Edit[] = [];
-  for (const t of tokens) if (t.type === 'mixed') edits.push({ from: t.start, to: t.end, text: t.text.replace(/o/g, '0').replace(/[li]/g, '1') });
 
-  // groups of numeric tokens joined only by separators
-  let i = 0;
-  while (i < tokens.length) {
-    if (!isNumeric(tokens[i]!)) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (j < tokens.length && isNumeric(tokens[j]!) && gapOk(text, tokens[j - 1]!.end, tokens[j]!.start)) j++;
-    convertGroup(text, tokens.slice(i, j), edits);
-    i = j;
-  }
-  edits.sort((a, b) => a.from - b.from);
-  // the 'mixed' edits and group edits never overlap: groups skip 'mixed' tokens
-  return edits;
-}
 
-function isNumeric(t: Token): boolean {
-  return t.type === 'num' || t.type === 'digits' || t.type === 'mixed' || t.type === 'rep' || t.type === 'conn' || t.type === 'plus';
+/**
+ * Whether a group of number words and digit groups is read as a number. Weak words (articles,
+ * "très", "due") count only in company: three strong-ish words, or words mixed with digit groups.
+ */
+export function groupConverts(words: number, strong: number, digitTokens: number): boolean {
+  return (words >= 3 && strong >= 1) || words >= 4 || (words >= 1 && strong >= 1 && words + digitTokens >= 4) || (words >= 2 && digitTokens >= 1 && words + digitTokens >= 4);
 }
 
 function convertGroup(text: string, group: Token[], edits: Edit[]): void {
@@ -137,8 +162,7 @@ function convertGroup(text: string, group: Token[], edits: Edit[]): void {
       if (!t.word!.weak) strong++;
     } else if (t.type === 'digits' || t.type === 'mixed') digitTokens++;
   }
-  // weak words (articles, "très", "due") count only in company: three strong-ish words, or words mixed with digit groups
-  if (!((words >= 3 && strong >= 1) || words >= 4 || (words >= 1 && strong >= 1 && words + digitTokens >= 4) || (words >= 2 && digitTokens >= 1 && words + digitTokens >= 4))) return;
+  if (!groupConverts(words, strong, digitTokens)) return;
 
   for (let k = 0; k < group.length; k++) {
     const t = group[k]!;

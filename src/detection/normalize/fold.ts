@@ -64,18 +64,128 @@ function computeFold(cp: number): string {
   return s;
 }
 
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
-  return true;
-}
+const HAS_NON_ASCII = /[\x80-\uffff]/;
+/** A surrogate pair or any other non-ASCII code unit. */
+const NON_ASCII = /[\ud800-\udbff][\udc00-\udfff]|[\x80-\uffff]/g;
 
 /**
  * Folds a message for matching: lower-case, accents removed, full-width and other Unicode digits
  * to ASCII, keycap emoji to digits, look-alike letters to Latin, invisible characters dropped.
- * Plain ASCII takes a fast path with an identity offset map.
+ *
+ * Fast paths: plain ASCII is lower-cased natively; otherwise the native `toLowerCase` does the
+ * ASCII letters (no code point shrinks when lower-cased, so equal lengths mean equal positions)
+ * and only non-ASCII characters are folded one by one. When every one of them folds to as many
+ * units as it had — most accented letters do — the view keeps an identity offset map and no
+ * arrays are allocated; otherwise the map is built from the recorded edits.
  */
 export function fold(text: string): TextView {
-  if (isAscii(text)) return identityView(text.toLowerCase(), text.length);
+  const n = text.length;
+  const lowered = text.toLowerCase();
+  const first = text.search(HAS_NON_ASCII);
+  if (first < 0) return identityView(lowered, n);
+  if (lowered.length !== n) return foldByCodePoint(text);
+  // text in another script (Cyrillic, Greek, CJK…): a loop beats a callback per character. Both
+  // paths give the same view; the first non-ASCII characters only choose the faster one.
+  if (text.charCodeAt(first + 1) > 127 && text.charCodeAt(first + 2) > 127 && text.charCodeAt(first + 3) > 127) return foldDense(text, lowered);
+  // edits: original offset, original width, folded length — only where a character is not one unit to one
+  let edits: number[] | undefined;
+  const out = lowered.replace(NON_ASCII, (unit: string, off: number) => {
+    const width = unit.length;
+    const f = foldCodePoint(width === 2 ? text.codePointAt(off)! : text.charCodeAt(off));
+    // a pair maps as a whole, so no offset can fall between its two units
+    if (width === 2 || f.length !== 1) (edits ??= []).push(off, width, f.length);
+    return f;
+  });
+  if (edits === undefined) return identityView(out, n);
+  return mappedView(out, n, edits);
+}
+
+
+/** Per BMP unit, the single unit it folds to: 0 = not computed yet, -1 = it folds to zero or several units. */
+const SINGLE = new Int32Array(0x10000);
+let buffer = new Uint16Array(4096);
+const CHUNK = 4096;
+
+/** The fold of text with many non-ASCII characters: one loop, a per-unit table, one string at the end. */
+function foldDense(text: string, lowered: string): TextView {
+  const n = text.length;
+  if (buffer.length < n + 8) buffer = new Uint16Array(Math.max(n + 8, buffer.length * 2));
+  let out = buffer;
+  let o = 0;
+  let edits: number[] | undefined;
+  for (let i = 0; i < n; ) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      out[o++] = lowered.charCodeAt(i++);
+      continue;
+    }
+    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    if (!pair) {
+      let f = SINGLE[c]!;
+      if (f === 0) {
+        const s = foldCodePoint(c);
+        SINGLE[c] = f = s.length === 1 ? s.charCodeAt(0) : -1;
+      }
+      if (f > 0) {
+        out[o++] = f;
+        i++;
+        continue;
+      }
+    }
+    const width = pair ? 2 : 1;
+    const s = foldCodePoint(pair ? text.codePointAt(i)! : c);
+    if (o + s.length + (n - i) > out.length) {
+      const grown = new Uint16Array(Math.max(out.length * 2, o + s.length + (n - i) + 8));
+      grown.set(out.subarray(0, o));
+      out = grown;
+    }
+    for (let k = 0; k < s.length; k++) out[o++] = s.charCodeAt(k);
+    (edits ??= []).push(i, width, s.length);
+    i += width;
+  }
+  if (out !== buffer && out.length <= 1 << 22) buffer = out;
+  const folded = stringOf(out, o);
+  return edits === undefined ? identityView(folded, n) : mappedView(folded, n, edits);
+}
+
+/** The string of the first `n` units of `buf`, built in chunks (spread arguments are limited). */
+function stringOf(buf: Uint16Array, n: number): string {
+  if (n <= CHUNK) return String.fromCharCode.apply(null, buf.subarray(0, n) as unknown as number[]);
+  const parts: string[] = [];
+  for (let i = 0; i < n; i += CHUNK) parts.push(String.fromCharCode.apply(null, buf.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]));
+  return parts.join('');
+}
+
+/** The offset map of a fold whose edits changed lengths at the recorded places. */
+function mappedView(out: string, n: number, edits: readonly number[]): TextView {
+  const len = out.length;
+  const starts = new Int32Array(len);
+  const ends = new Int32Array(len);
+  let o = 0; // position in `out`
+  let src = 0; // position in the original
+  for (let k = 0; k < edits.length; k += 3) {
+    const off = edits[k]!;
+    const width = edits[k + 1]!;
+    const flen = edits[k + 2]!;
+    for (; src < off; src++, o++) {
+      starts[o] = src;
+      ends[o] = src + 1;
+    }
+    for (let j = 0; j < flen; j++, o++) {
+      starts[o] = off;
+      ends[o] = off + width;
+    }
+    src = off + width;
+  }
+  for (; src < n; src++, o++) {
+    starts[o] = src;
+    ends[o] = src + 1;
+  }
+  return { text: out, starts, ends, originalLength: n };
+}
+
+/** The general fold, code point by code point: the reference the fast paths agree with, and the path for text whose lower-casing changes length. */
+export function foldByCodePoint(text: string): TextView {
   const n = text.length;
   const parts: string[] = [];
   let starts = new Int32Array(n + 16);

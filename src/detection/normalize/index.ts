@@ -1,8 +1,8 @@
-export { fold, foldCodePoint } from './fold';
-export { digitView } from './digits';
+export { fold, foldByCodePoint, foldCodePoint } from './fold';
+export { digitView, gapOk, groupConverts } from './digits';
 export { addrView, MAIL_PROVIDERS, SPELLED_TLDS } from './addr';
 export { identityView, toOriginal, ViewBuilder, type TextView } from './view';
-export { NUMBER_WORDS } from './number-words';
+export { NUMBER_WORDS, NUMBER_CONNECTORS, PLUS_WORDS, REPEATERS } from './number-words';
 
 import { fold } from './fold';
 import { digitView } from './digits';

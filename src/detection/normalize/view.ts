@@ -31,20 +31,45 @@ export function toOriginal(view: TextView, a: number, b: number): { start: numbe
  */
 export class ViewBuilder {
   private readonly parts: string[] = [];
-  private starts: number[] = [];
-  private ends: number[] = [];
-  constructor(private readonly source: TextView) {}
+  private starts: Int32Array;
+  private ends: Int32Array;
+  private len = 0;
+  constructor(private readonly source: TextView) {
+    const cap = source.text.length + 16;
+    this.starts = new Int32Array(cap);
+    this.ends = new Int32Array(cap);
+  }
+
+  private reserve(extra: number): void {
+    if (this.len + extra <= this.starts.length) return;
+    const cap = Math.max(this.starts.length * 2, this.len + extra);
+    const s = new Int32Array(cap);
+    const e = new Int32Array(cap);
+    s.set(this.starts.subarray(0, this.len));
+    e.set(this.ends.subarray(0, this.len));
+    this.starts = s;
+    this.ends = e;
+  }
 
   /** Copies source units [from, to) unchanged. */
   keep(from: number, to: number): void {
     if (to <= from) return;
     this.parts.push(this.source.text.slice(from, to));
+    this.reserve(to - from);
     const s = this.source.starts;
     const e = this.source.ends;
-    for (let i = from; i < to; i++) {
-      this.starts.push(s === null ? i : s[i]!);
-      this.ends.push(e === null ? i + 1 : e[i]!);
+    let k = this.len;
+    if (s === null || e === null) {
+      for (let i = from; i < to; i++, k++) {
+        this.starts[k] = i;
+        this.ends[k] = i + 1;
+      }
+    } else {
+      this.starts.set(s.subarray(from, to), k);
+      this.ends.set(e.subarray(from, to), k);
+      k += to - from;
     }
+    this.len = k;
   }
 
   /** Emits `str` in place of source units [from, to); every unit of `str` maps to that span. */
@@ -54,10 +79,10 @@ export class ViewBuilder {
     const start = to > from ? span.start : this.originalPointAt(from);
     const end = to > from ? span.end : start;
     this.parts.push(str);
-    for (let i = 0; i < str.length; i++) {
-      this.starts.push(start);
-      this.ends.push(end);
-    }
+    this.reserve(str.length);
+    this.starts.fill(start, this.len, this.len + str.length);
+    this.ends.fill(end, this.len, this.len + str.length);
+    this.len += str.length;
   }
 
   private originalPointAt(i: number): number {
@@ -70,8 +95,8 @@ export class ViewBuilder {
   finish(): TextView {
     return {
       text: this.parts.join(''),
-      starts: Int32Array.from(this.starts),
-      ends: Int32Array.from(this.ends),
+      starts: this.starts.subarray(0, this.len),
+      ends: this.ends.subarray(0, this.len),
       originalLength: this.source.originalLength,
     };
   }

@@ -1,0 +1,93 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyze } from './analyze';
+import { findDigitRuns } from './detectors/digit-runs';
+import { LIMITS } from './detectors/detector';
+import { addrView, digitView, fold, foldByCodePoint, type TextView } from './normalize';
+import { defaultCompiledRuleSet, scanMessage } from './index';
+
+/**
+ * The shortcuts of the hot path (fast folds, views skipped when the prefilter says they would
+ * change nothing, digit runs searched only in the words that hold digits) must give exactly what
+ * the long way gives; and the work on adversarial input must stay bounded.
+ */
+const rs = defaultCompiledRuleSet();
+
+function sameView(original: string, a: TextView, b: TextView): void {
+  expect(a.text).toBe(b.text);
+  for (let i = 0; i < a.text.length; i++) {
+    expect([a.starts?.[i] ?? i, a.ends?.[i] ?? i + 1]).toEqual([b.starts?.[i] ?? i, b.ends?.[i] ?? i + 1]);
+  }
+  expect(a.originalLength).toBe(original.length);
+}
+
+const pieces = [
+  'zéro', 'six', 'douze', 'trente-quatre', 'un', 'deux', 'vingt', 'et', 'double', 'plus', 'O6', 'l2', '06', '12', '+33', '4111', 'FR76',
+  'at', 'dot', 'punto', 'arobase', 'gmail', 't-online', '163', 'com', 'fr', 'xyz', 'j.doe', '@', '.', '[', ']', '(', ')', '<', '>',
+  'Straße', 'É', '😀', '５', '٣', '5️⃣', 'Ǆ', 'İ', '\u200b', 'ﬁ', 'Привет', '你好',
+];
+const seps = [' ', '  ', '', '\t', '.', ', ', '-', '/', '\n', ' . '];
+const soup = fc.array(fc.tuple(fc.constantFrom(...pieces), fc.constantFrom(...seps)), { maxLength: 24 }).map((a) => a.map(([p, s]) => p + s).join(''));
+
+describe('the hot path takes only exact shortcuts', () => {
+  it('folds any text exactly as folding it code point by code point', () => {
+    fc.assert(
+      fc.property(fc.oneof(soup, fc.string({ unit: 'binary', maxLength: 80 }), fc.string({ unit: 'grapheme', maxLength: 80 })), (s) => {
+        sameView(s, fold(s), foldByCodePoint(s));
+      }),
+      { numRuns: 800 },
+    );
+  });
+  it('skips the digit view only where it would change nothing', () => {
+    fc.assert(
+      fc.property(soup, (s) => {
+        const f = fold(s);
+        const sig = analyze(rs, f.text, s);
+        if (sig.numberGroups === 0 && sig.oliTokens === 0) expect(digitView(f)).toBe(f);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('skips the address view only where it would change nothing', () => {
+    fc.assert(
+      fc.property(soup, (s) => {
+        const f = fold(s);
+        const sig = analyze(rs, f.text, s);
+        if (sig.addrHints === 0 && sig.at === 0) expect(addrView(f)).toBe(f);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('finds the same digit runs from the words holding digits as from a full scan', () => {
+    fc.assert(
+      fc.property(soup, (s) => {
+        const f = fold(s);
+        const sig = analyze(rs, f.text, s);
+        expect(findDigitRuns(f.text, sig.digitTokens)).toEqual(findDigitRuns(f.text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('work on adversarial input is bounded', () => {
+  const megabyte = (chunk: string): string => chunk.repeat(Math.ceil(1_000_000 / chunk.length));
+  it.each([
+    ['digits and separators', '1 '],
+    ['scheme after scheme', 'http://'],
+    ['spelled addresses', 'name at gmail dot com '],
+    ['IBAN starts', 'FR76 '],
+    ['host names', 'ab.cd.'],
+    ['number words', 'zero un deux trois '],
+    ['o/l digits', 'O6l2 '],
+    ['emoji and digits', '😀1'],
+  ])('a megabyte of %s scans in bounded time and keeps a bounded number of findings', (_name, chunk) => {
+    const t0 = performance.now();
+    const r = scanMessage(rs, { id: 'adv', text: megabyte(chunk) });
+    expect(performance.now() - t0).toBeLessThan(3000);
+    const perKind = new Map<string, number>();
+    for (const h of r.hits) perKind.set(h.kind, (perKind.get(h.kind) ?? 0) + 1);
+    // one kind can come from two detectors (payment: the phrase rules and the bank-details detector)
+    for (const n of perKind.values()) expect(n).toBeLessThanOrEqual(LIMITS.hitsPerDetector * 2);
+  });
+});

@@ -1,0 +1,2 @@
+export { appealCaseType } from './appeal.case-type';
+export { commissionDisputeCaseType } from './commission-dispute.case-type';

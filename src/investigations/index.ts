@@ -1,0 +1,1 @@
+export { investigationCaseType } from './investigation.case-type';

@@ -1,0 +1,5 @@
+export * from './webhook.model';
+export { createWebhookService, type WebhookService, type WebhookDeps, type EndpointInput, type EndpointPatch } from './webhook.service';
+export { createOutboxRelay, type OutboxRelay, type RelayDeps, type RelayLogger, type RelayRound } from './relay';
+export { signWebhook, verifyWebhookSignature, SIGNATURE_HEADER, DEFAULT_TOLERANCE_SECONDS, type SignatureCheck, type SignatureRefusal } from './webhook.signature';
+export { backoffMs, BACKOFF_STEPS_MS } from './webhook.backoff';

@@ -1,0 +1,1 @@
+export { conversationReviewCaseType } from './review.case-type';

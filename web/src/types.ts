@@ -1,0 +1,243 @@
+/** Wire shapes of the API (snake_case, as the server sends them). */
+
+export interface PageDto<T> {
+  readonly items: readonly T[];
+  readonly next_cursor: string | null;
+}
+
+export interface UserDto {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+  readonly role: string;
+  readonly vendor_org_id: string | null;
+  readonly status: string;
+  readonly created_at: string;
+}
+
+export interface VendorOrgDto {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface TokenDto {
+  readonly id: string;
+  readonly name: string;
+  readonly role: string;
+  readonly user_id: string | null;
+  readonly created_at: string;
+  readonly revoked_at: string | null;
+}
+
+export interface WebhookDto {
+  readonly id: string;
+  readonly url: string;
+  readonly event_types: readonly string[];
+  readonly active: boolean;
+  readonly description: string;
+  readonly created_at: string;
+  readonly updated_at: string;
+}
+
+export interface DeliveryDto {
+  readonly id: string;
+  readonly endpoint_id: string;
+  readonly event_id: string;
+  readonly event_type: string;
+  readonly status: string;
+  readonly attempts: number;
+  readonly next_attempt_at: string | null;
+  readonly last_status_code: number | null;
+  readonly last_error: string | null;
+  readonly last_attempt_at: string | null;
+  readonly created_at: string;
+  readonly delivered_at: string | null;
+}
+
+export interface AuditEntryDto {
+  readonly seq: number;
+  readonly id: string;
+  readonly at: string;
+  readonly actor_type: string;
+  readonly actor_id: string;
+  readonly action: string;
+  readonly subject_type: string;
+  readonly subject_id: string;
+  readonly fields: readonly string[];
+  readonly hash: string;
+}
+
+export interface AuditReportDto {
+  readonly ok: boolean;
+  readonly entries: number;
+  readonly head: { seq: number; hash: string } | null;
+  readonly checkpoint: { seq: number; hash: string; at: string } | null;
+  readonly problem: { kind: string; seq: number; id?: string; detail: string } | null;
+}
+
+export interface ConversationDto {
+  readonly id: string;
+  readonly buyer_id: string;
+  readonly seller_id: string;
+  readonly listing_id: string | null;
+  readonly first_message_at: string | null;
+  readonly last_message_at: string | null;
+  readonly message_count: number;
+  readonly created_at: string;
+}
+
+export interface ScanHit {
+  readonly kind: string;
+  readonly start: number;
+  readonly end: number;
+  readonly value?: string;
+  readonly rule?: string;
+  readonly clause?: string;
+  readonly score?: number;
+}
+
+export interface ScanResult {
+  readonly verdict?: 'clear' | 'review' | 'violation';
+  readonly score?: number;
+  readonly hits?: readonly ScanHit[];
+}
+
+export interface MessageDto {
+  readonly id: string;
+  readonly conversation_id: string;
+  readonly sender_role: string;
+  readonly body: string;
+  readonly sent_at: string;
+  readonly lang: string | null;
+  readonly received_at: string;
+  readonly scan: ScanResult | null;
+  readonly rule_set_version: string | null;
+}
+
+export interface SellerDto {
+  readonly id: string;
+  readonly known: boolean;
+  readonly name: string | null;
+  readonly email: string | null;
+  readonly country: string | null;
+  readonly time_zone: string | null;
+  readonly languages: readonly string[];
+  readonly tier: string | null;
+  readonly commission_rate_bps: number | null;
+  readonly status: string;
+  readonly source_updated_at: string | null;
+  readonly created_at: string;
+  readonly updated_at: string;
+}
+
+export interface SellerDetailDto extends SellerDto {
+  readonly commission_rates: readonly { tier: string; rate_bps: number; effective_from: string }[];
+}
+
+export interface ListingDto {
+  readonly id: string;
+  readonly known: boolean;
+  readonly seller_id: string | null;
+  readonly title: string | null;
+  readonly category: string | null;
+  readonly price_minor: number | null;
+  readonly currency: string | null;
+  readonly status: string;
+  readonly period: string | null;
+  readonly materials: string | null;
+  readonly dimensions: string | null;
+  readonly listed_at: string | null;
+  readonly source_updated_at: string | null;
+  readonly status_changed_at: string | null;
+  readonly price_changed_at: string | null;
+}
+
+export interface ListingDetailDto extends ListingDto {
+  readonly history: readonly { id: string; type: string; status: string | null; price_minor: number | null; currency: string | null; occurred_at: string; source: string }[];
+}
+
+export interface CaseSubjectsDto {
+  readonly seller_id: string | null;
+  readonly buyer_id: string | null;
+  readonly listing_id: string | null;
+  readonly order_id: string | null;
+  readonly conversation_id: string | null;
+  readonly message_id: string | null;
+}
+
+export interface CaseDto {
+  readonly id: string;
+  readonly type: string;
+  readonly status: string;
+  readonly closed: boolean;
+  readonly priority: string;
+  readonly queue: string;
+  readonly assignee_id: string | null;
+  readonly subjects: CaseSubjectsDto;
+  readonly title: string;
+  readonly jurisdiction: string;
+  readonly sla_due_at: string;
+  readonly first_response_due_at: string;
+  readonly first_response_at: string | null;
+  readonly opened_at: string;
+  readonly closed_at: string | null;
+  readonly updated_at: string;
+  readonly version: number;
+}
+
+export interface ActorDto {
+  readonly type: string;
+  readonly id: string;
+}
+
+export interface TimelineEntryDto {
+  readonly id: string;
+  readonly at: string;
+  readonly actor: ActorDto;
+  readonly kind: string;
+  readonly data: Record<string, unknown>;
+}
+
+export interface NoteDto {
+  readonly id: string;
+  readonly author: ActorDto;
+  readonly body: string;
+  readonly at: string;
+}
+
+export interface EvidenceDto {
+  readonly id: string;
+  readonly filename: string;
+  readonly content_type: string;
+  readonly size_bytes: number;
+  readonly sha256: string;
+  readonly added_by: ActorDto;
+  readonly at: string;
+}
+
+export interface CaseDetailDto extends CaseDto {
+  readonly next_states: readonly string[];
+  readonly timeline: readonly TimelineEntryDto[];
+  readonly notes: readonly NoteDto[];
+  readonly evidence: readonly EvidenceDto[];
+}
+
+export interface CaseTypeDto {
+  readonly type: string;
+  readonly title: string;
+  readonly initial: string;
+  readonly statuses: readonly { name: string; closed: boolean; next: readonly string[] }[];
+  readonly default_queue: string;
+  readonly default_priority: string;
+  readonly sla_business_hours: Record<string, { first_response_hours: number; resolution_hours: number }>;
+}
+
+export interface QueueDto {
+  readonly queue: string;
+  readonly open: number;
+  readonly overdue: number;
+  readonly unassigned: number;
+  readonly oldest_open_at: string | null;
+  readonly oldest_open_age_seconds: number | null;
+  readonly vendor_org_ids: readonly string[];
+}
