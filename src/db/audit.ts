@@ -53,8 +53,13 @@ export function hashAuditEntry(e: Omit<AuditEntry, 'hash'>): string {
  * a transaction to keep that window short.
  */
 export async function appendAudit(tx: Db, clock: Clock, input: AuditInput): Promise<AuditEntry> {
-  await tx.execute(sql`INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, ${GENESIS_HASH}) ON CONFLICT (id) DO NOTHING`);
-  const head = await queryOne<{ seq: number; hash: string }>(tx, sql`SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE`);
+  // Two round trips per entry: lock and read the head, then insert the entry and move the head in one statement.
+  let head = await queryOne<{ seq: number; hash: string }>(tx, sql`SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE`);
+  if (head === undefined) {
+    // A migration seeds the head; this only runs on a database whose head row was removed by hand.
+    await tx.execute(sql`INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, ${GENESIS_HASH}) ON CONFLICT (id) DO NOTHING`);
+    head = await queryOne<{ seq: number; hash: string }>(tx, sql`SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE`);
+  }
   const prev = head ?? { seq: 0, hash: GENESIS_HASH };
   const at = new Date(Math.floor(clock.now().getTime()));
   const base = {
@@ -71,10 +76,12 @@ export async function appendAudit(tx: Db, clock: Clock, input: AuditInput): Prom
     prevHash: prev.hash,
   };
   const entry: AuditEntry = { ...base, hash: hashAuditEntry(base) };
-  await tx.execute(sql`INSERT INTO audit_log (seq, id, at, actor_type, actor_id, action, subject_type, subject_id, fields, data_hash, prev_hash, hash)
-    VALUES (${entry.seq}, ${entry.id}, ${entry.at.toISOString()}, ${entry.actorType}, ${entry.actorId}, ${entry.action}, ${entry.subjectType},
-            ${entry.subjectId}, ${JSON.stringify(entry.fields)}::jsonb, ${entry.dataHash}, ${entry.prevHash}, ${entry.hash})`);
-  await tx.execute(sql`UPDATE audit_head SET seq = ${entry.seq}, hash = ${entry.hash} WHERE id = 1`);
+  await tx.execute(sql`WITH appended AS (
+      INSERT INTO audit_log (seq, id, at, actor_type, actor_id, action, subject_type, subject_id, fields, data_hash, prev_hash, hash)
+      VALUES (${entry.seq}, ${entry.id}, ${entry.at.toISOString()}, ${entry.actorType}, ${entry.actorId}, ${entry.action}, ${entry.subjectType},
+              ${entry.subjectId}, ${JSON.stringify(entry.fields)}::jsonb, ${entry.dataHash}, ${entry.prevHash}, ${entry.hash})
+      RETURNING seq, hash)
+    UPDATE audit_head SET seq = appended.seq, hash = appended.hash FROM appended WHERE audit_head.id = 1`);
   return entry;
 }
 

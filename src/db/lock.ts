@@ -84,7 +84,7 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const holder = readLock(dataDir);
-      if (holder !== undefined && holder.pid !== process.pid) throw new DataDirLockedError(dataDir, holder);
+      if (holder !== undefined) throw new DataDirLockedError(dataDir, holder);
       rmSync(path, { force: true }); // stale: its process is gone
     }
   }
