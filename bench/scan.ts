@@ -69,8 +69,31 @@ console.log(`engine/baseline time per clean message: ${(base.perSec / c.perSec).
 void d;
 void mx;
 
+const megabyte = (chunk: string): string => chunk.repeat(Math.ceil(1_000_000 / chunk.length));
 const chunk = '0-1-2-3 (((( @@@@ .... a@b.c.d.e 1.2.3.4 ' + '9'.repeat(40) + ' [at] (dot) zero un deux ';
-const adversarial = chunk.repeat(Math.ceil(1_000_000 / chunk.length));
 const t0 = performance.now();
-scanMessage(rs, { id: 'adv', text: adversarial });
+scanMessage(rs, { id: 'adv', text: megabyte(chunk) });
 console.log(`adversarial 1 MB message (digit runs, separators, brackets, '@' and dots): ${(performance.now() - t0).toFixed(0)} ms`);
+// one megabyte of each thing a detector works on, to show that none of them turns quadratic
+const shapes: Record<string, string> = {
+  'separated digits': '1 ',
+  'scheme after scheme': 'http://',
+  'spelled addresses': 'name at gmail dot com ',
+  'IBAN starts': 'FR76 ',
+  'host names': 'ab.cd.',
+  'number words': 'zero un deux trois ',
+  "o/l for digits": 'O6l2 ',
+  'emoji and digits': '\u{1F600}1',
+  "'@' and dots": '@.',
+  'nested brackets': '(['.repeat(8) + ')]'.repeat(8),
+};
+let worst = 0;
+let worstName = '';
+for (const [name, c] of Object.entries(shapes)) {
+  const text = megabyte(c);
+  const s = performance.now();
+  scanMessage(rs, { id: 'adv', text });
+  const ms = performance.now() - s;
+  if (ms > worst) [worst, worstName] = [ms, name];
+}
+console.log(`worst of ${Object.keys(shapes).length} other 1 MB shapes: ${worst.toFixed(0)} ms (${worstName})`);

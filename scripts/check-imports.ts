@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 const ROOT = resolve(import.meta.dirname, '..');
 const SRC = join(ROOT, 'src');
 
-const DOMAIN = ['identity', 'audit', 'policies', 'marketplace', 'cases', 'review', 'enforcement', 'investigations', 'analytics', 'notify'];
+const DOMAIN = ['identity', 'audit', 'policies', 'marketplace', 'cases', 'review', 'enforcement', 'investigations', 'analytics', 'notify', 'rules'];
 
 /** Which modules a module may import (besides itself). `*index` = only through that module's index.ts. */
 function allowed(from: string): { deep: string[]; index: string[] } | 'any' {

@@ -18,6 +18,8 @@ import { conversationReviewCaseType } from '../review';
 import { investigationCaseType } from '../investigations';
 import { appealCaseType, commissionDisputeCaseType } from '../enforcement';
 import { casesRoutes } from '../http/cases.routes';
+import { createRuleSetService, type RuleSetService } from '../rules';
+import { scanRoutes } from '../http/scan.routes';
 import { opsAdminRoutes } from '../http/ops-admin.routes';
 import { embeddedBackup } from './embedded-backup';
 
@@ -45,6 +47,8 @@ export interface Services {
   /** The case types this process runs (checked at registration). */
   readonly caseTypes: CaseTypeRegistry;
   readonly cases: CaseService;
+  /** Detection rule sets: the one scans use (swapped at runtime), stored versions, scans. */
+  readonly ruleSets: RuleSetService;
 }
 
 /** Registers this wave's case types; each module declares its own, `src/cases` names none. */
@@ -88,7 +92,8 @@ export function buildServices(deps: AppDeps): Services {
       vendorOrgExists: async (id) => (await identity.listVendorOrgs()).some((o) => o.id === id),
     },
   });
-  return { clock, identity, audit, webhooks, relay, marketplace, caseTypes, cases, ...deps.overrides };
+  const ruleSets = createRuleSetService({ db, clock });
+  return { clock, identity, audit, webhooks, relay, marketplace, caseTypes, cases, ruleSets, ...deps.overrides };
 }
 
 export interface App {
@@ -124,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         webhooksRoutes(services.webhooks),
         marketplaceRoutes(services.marketplace, { batchMaxItems: deps.config.batchMaxItems }),
         casesRoutes(services.cases, { evidenceMaxBytes: deps.config.evidenceMaxBytes }),
+        scanRoutes(services.ruleSets),
       ],
     },
     {

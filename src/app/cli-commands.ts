@@ -1,5 +1,6 @@
 import type { Config } from '../config';
 import { backupCommands, importCommand, seedCommand, workerCommand, type CommandInstaller } from '../cli';
+import { scanCommand } from '../cli/scan.command';
 import { backupEmbedded, restoreEmbedded } from './backup';
 import { runNatsWorker } from './nats-worker';
 import { runRelayWorker } from './workers';
@@ -16,5 +17,6 @@ export function cliInstallers(config: Config): CommandInstaller[] {
       },
     }),
     backupCommands({ backup: (file) => backupEmbedded(config, file), restore: (file) => restoreEmbedded(config, file) }),
+    scanCommand(),
   ];
 }

@@ -216,7 +216,7 @@ export function analyze(rs: CompiledRuleSet, folded: string, original: string): 
     if (i - start > s.longestToken) s.longestToken = i - start;
     if (digits > 0) s.digitTokens.push(start, i);
     if (letters === 0) {
-      if (i - start <= PROVIDER_NUMBER_LENGTH && PROVIDER_NUMBERS.has(folded.slice(start, i))) sawProviderTail = true;
+      for (const p of PROVIDER_NUMBERS) if (p.length === i - start && folded.startsWith(p, start)) sawProviderTail = true;
       s.digits += digits;
       pass.numeric(start, i, 0, 0, 1);
       continue;
@@ -270,8 +270,7 @@ export function analyze(rs: CompiledRuleSet, folded: string, original: string): 
 }
 
 /** Mail providers named by a number ("163"), for the address hints. */
-const PROVIDER_NUMBERS = new Set([...MAIL_PROVIDERS].filter((w) => /^[0-9]+$/.test(w)));
-const PROVIDER_NUMBER_LENGTH = Math.max(0, ...[...PROVIDER_NUMBERS].map((w) => w.length));
+const PROVIDER_NUMBERS = [...MAIL_PROVIDERS].filter((w) => /^[0-9]+$/.test(w));
 
 const isBlank = (c: number): boolean => c === 32 || c === 9;
 

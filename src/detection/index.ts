@@ -11,5 +11,7 @@ export { compileRuleSet, defaultRuleSet, defaultCompiledRuleSet, checkLinearRege
 export { scanMessage, regionHints } from './scan';
 export { scanConversation, createConversationScanner } from './conversation';
 export { redact } from './redact';
+export { parseScanInput, describeScanInputProblems, MAX_SCAN_TEXT, type ScanInputProblem, type ScanInputRefusal } from './input';
+export { createContractScanner, type ScanOutcome, type ContractScanOptions } from './contract';
 export { messageScore, verdictFor } from './score';
 export { evaluate, type LabelledCase, type ExpectedHit, type EvalReport, type EvalCell } from './eval';

@@ -51,7 +51,7 @@ describe.skipIf(process.env['DATABASE_URL'] !== undefined && process.env['DATABA
       const stopping = server.stop();
       const res = await inFlight;
       expect(res.status).toBe(200);
-      expect((await res.json()).stored).toBe(1000);
+      expect(((await res.json()) as { stored: number }).stored).toBe(1000);
       await stopping;
     } finally {
       await server.stop();

@@ -12,7 +12,8 @@ afterAll(async () => {
 
 describe('import while a server runs', () => {
   it('goes through the server that holds the data folder (directly on PostgreSQL)', async () => {
-    const server = w.spawn(['serve'], { env: { PORT: '0' } });
+    // a small body limit, so that a batch of 300 long messages (~100 KB) has to be split
+    const server = w.spawn(['serve'], { env: { PORT: '0', BODY_LIMIT_BYTES: '40000' } });
     const exited = collect(server);
     try {
       await waitForOutput(server.stderr!, (t) => t.includes('Assay is running at'), 45_000);
@@ -22,6 +23,13 @@ describe('import while a server runs', () => {
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(onPostgres() ? /through PostgreSQL/ : /through the server at http:\/\/127\.0\.0\.1:\d+/);
       expect(summaryOf(r.stdout, 'messages')).toMatchObject({ stored: 2, duplicate: 1, rejected: 1 });
+
+      // Batches bigger than the server's body limit are split until they fit.
+      const big = join(w.dir, 'long-messages.jsonl');
+      writeJsonl(big, Array.from({ length: 300 }, (_, i) => wireMessage(910_000 + i, { body: `${'A long and detailed question about the provenance of the piece. '.repeat(4)}#${i}` })));
+      const r2 = await w.run(['import', big]);
+      expect(r2.code, r2.stderr).toBe(0);
+      expect(summaryOf(r2.stdout, 'messages')).toMatchObject({ stored: 300, rejected: 0 });
     } finally {
       server.kill('SIGTERM');
       await exited;

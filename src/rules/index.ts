@@ -1,0 +1,2 @@
+export * from './rules.model';
+export { createRuleSetService, SCAN_MAX_ITEMS, type RuleSetService, type RuleSetDeps } from './rules.service';
