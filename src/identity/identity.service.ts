@@ -121,8 +121,27 @@ export function createIdentityService(deps: IdentityDeps) {
     };
   }
 
+  /**
+   * Token lookups are cached for a few seconds: the marketplace calls the API thousands of times a
+   * second and one database round trip per call dominated the latency of small requests. A revocation
+   * clears this process's cache at once; other processes notice within TOKEN_CACHE_MS.
+   */
+  const tokenCache = new Map<string, { principal: Principal | undefined; until: number }>();
+  const TOKEN_CACHE_MS = 5_000;
+
   async function principalForToken(token: string): Promise<Principal | undefined> {
-    const t = await identityStore.findLiveToken(db, hashSecret(token));
+    const hash = hashSecret(token);
+    const now = Date.now(); // cache bookkeeping only: not domain time
+    const cached = tokenCache.get(hash);
+    if (cached !== undefined && cached.until > now) return cached.principal;
+    const principal = await lookupToken(hash);
+    if (tokenCache.size >= 10_000) tokenCache.clear();
+    tokenCache.set(hash, { principal, until: now + TOKEN_CACHE_MS });
+    return principal;
+  }
+
+  async function lookupToken(hash: string): Promise<Principal | undefined> {
+    const t = await identityStore.findLiveToken(db, hash);
     if (t === undefined) return undefined;
     let vendorOrgId: string | undefined;
     if (t.userId !== undefined) {
@@ -155,6 +174,7 @@ export function createIdentityService(deps: IdentityDeps) {
   async function revokeApiToken(actor: Actor, id: string): Promise<void> {
     await inTransaction(db, async (tx) => {
       if (!(await identityStore.revokeToken(tx, id, clock.now()))) throw notFound('api token', id);
+      tokenCache.clear();
       await recordChange(tx, clock, { actor, action: 'api_token.revoked', subject: { type: 'api_token', id }, fields: ['revoked_at'] });
     });
   }
