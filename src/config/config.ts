@@ -39,6 +39,11 @@ export interface Config {
   readonly natsDurable: string;
   readonly auditCheckpointFile: string;
   readonly shutdownGraceMs: number;
+  /**
+   * Messages older than this many days when a re-scan or a backfill (import of old messages) scans
+   * them are stored `historical: true`: enforcement never issues strikes or notices for them.
+   */
+  readonly rescanEnforcementCutoffDays: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -109,7 +114,7 @@ export function loadConfig(env: Env = process.env): Config {
     adminPassword: env['ASSAY_ADMIN_PASSWORD'] === '' ? undefined : env['ASSAY_ADMIN_PASSWORD'],
     sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 30),
     loginMaxAttemptsPerMinute: int(env, 'LOGIN_MAX_ATTEMPTS_PER_MINUTE', 10, 1, 10_000),
-    rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 6000, 1, 10_000_000),
+    rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 60_000, 1, 10_000_000),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 32 * 1024 * 1024, 1024, 512 * 1024 * 1024),
     batchMaxItems: int(env, 'BATCH_MAX_ITEMS', 1000, 1, 10_000),
     evidenceMaxBytes: int(env, 'EVIDENCE_MAX_BYTES', 5 * 1024 * 1024, 1, 256 * 1024 * 1024),
@@ -124,6 +129,7 @@ export function loadConfig(env: Env = process.env): Config {
     natsDurable: str(env, 'NATS_DURABLE', 'assay-ingest'),
     auditCheckpointFile: str(env, 'AUDIT_CHECKPOINT_FILE', `${dataDir}/audit-checkpoint.json`),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    rescanEnforcementCutoffDays: int(env, 'RESCAN_ENFORCEMENT_CUTOFF_DAYS', 30, 0, 36_500),
   };
   return Object.freeze(config);
 }
@@ -134,5 +140,5 @@ export const CONFIG_VARIABLES = [
   'ASSAY_DEMO', 'ASSAY_DEMO_SEED', 'ASSAY_ADMIN_EMAIL', 'ASSAY_ADMIN_PASSWORD', 'SESSION_TTL_HOURS',
   'LOGIN_MAX_ATTEMPTS_PER_MINUTE', 'RATE_LIMIT_PER_MINUTE', 'BODY_LIMIT_BYTES', 'BATCH_MAX_ITEMS',
   'EVIDENCE_MAX_BYTES', 'CASE_JURISDICTION', 'CASE_TIME_ZONE', 'CASE_BUSINESS_HOURS', 'WEBHOOK_MAX_ATTEMPTS', 'WEBHOOK_TIMEOUT_MS', 'OUTBOX_POLL_MS', 'NATS_URL',
-  'NATS_STREAM', 'NATS_DURABLE', 'AUDIT_CHECKPOINT_FILE', 'SHUTDOWN_GRACE_MS',
+  'NATS_STREAM', 'NATS_DURABLE', 'AUDIT_CHECKPOINT_FILE', 'SHUTDOWN_GRACE_MS', 'RESCAN_ENFORCEMENT_CUTOFF_DAYS',
 ] as const;
