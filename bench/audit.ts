@@ -8,22 +8,19 @@
  * database with 1 and with 8 concurrent writers, each on its own rows. Ends by verifying the chain
  * the concurrent writers built.
  *
- * A fourth row measures a proposal, not the shipped code: the transaction appends its entry
- * unchained (no lock), and one chainer links committed entries in batches in the background
- * ("chained later"); its chain is verified too, and the chainer's lag is printed.
+ * The audited transaction appends its entry without the chain's lock; the sealer (src/db/audit.ts
+ * `sealAudit`, as the server runs it) links committed entries in batches beside the writers, and the
+ * chain it builds is verified at the end.
  */
 import pg from 'pg';
-import { canonicalJson, sha256Hex, systemClock, ulid } from '../src/kernel';
+import { systemClock, ulid } from '../src/kernel';
 import {
   enqueueOutbox,
-  GENESIS_HASH,
-  hashAuditEntry,
   inTransaction,
   migrate,
   openDatabase,
-  query,
-  queryOne,
   recordChange,
+  sealAudit,
   sql,
   verifyAuditChain,
   SYSTEM_ACTOR,
@@ -53,77 +50,30 @@ const change = (row: number) => ({
   event: { type: 'bench_item.bumped', payload: { id: `itm_${row}` } },
 });
 
-/** The proposal: an entry is appended without the chain's lock; {@link chainPending} links it after commit. */
-async function appendUnchained(tx: Db, row: number): Promise<void> {
-  const c = change(row);
-  await tx.execute(sql`INSERT INTO bench_audit_pending (id, at, actor_type, actor_id, action, subject_type, subject_id, fields, data_hash)
-    VALUES (${`aud_${ulid()}`}, ${clock.now().toISOString()}, ${c.actor.type}, ${c.actor.id}, ${c.action}, ${c.subject.type}, ${c.subject.id},
-            ${JSON.stringify(c.fields)}::jsonb, ${sha256Hex(canonicalJson(c.data))})`);
-}
-
-/**
- * Links up to `limit` committed, unchained entries onto the chain in one transaction: one lock and
- * one commit for the whole batch. The chain position is given here, in the order the chainer sees
- * committed entries, so an entry that commits late cannot fall into a gap behind the head.
- */
-async function chainPending(db: Db, limit = 1000): Promise<number> {
-  return inTransaction(db, async (tx) => {
-    const head = await queryOne<{ seq: number; hash: string }>(tx, sql`SELECT seq, hash FROM bench_audit_head WHERE id = 1 FOR UPDATE`);
-    const rows = await query(tx, sql`SELECT * FROM bench_audit_pending ORDER BY pos LIMIT ${limit}`);
-    if (rows.length === 0) return 0;
-    let seq = Number(head!.seq);
-    let prevHash = head!.hash;
-    const chained = rows.map((r) => {
-      const base = {
-        seq: ++seq,
-        id: String(r['id']),
-        at: new Date(r['at'] as string),
-        actorType: String(r['actor_type']),
-        actorId: String(r['actor_id']),
-        action: String(r['action']),
-        subjectType: String(r['subject_type']),
-        subjectId: String(r['subject_id']),
-        fields: (typeof r['fields'] === 'string' ? JSON.parse(r['fields']) : r['fields']) as string[],
-        dataHash: String(r['data_hash']),
-        prevHash,
-      };
-      const e = { ...base, hash: hashAuditEntry(base) };
-      prevHash = e.hash;
-      return { seq: e.seq, id: e.id, at: e.at.toISOString(), actor_type: e.actorType, actor_id: e.actorId, action: e.action, subject_type: e.subjectType, subject_id: e.subjectId, fields: e.fields, data_hash: e.dataHash, prev_hash: e.prevHash, hash: e.hash };
-    });
-    await tx.execute(sql`INSERT INTO bench_audit_log (seq, id, at, actor_type, actor_id, action, subject_type, subject_id, fields, data_hash, prev_hash, hash)
-      SELECT * FROM jsonb_to_recordset(${JSON.stringify(chained)}::jsonb) AS x(seq bigint, id text, at timestamptz, actor_type text, actor_id text, action text,
-        subject_type text, subject_id text, fields jsonb, data_hash text, prev_hash text, hash text)`);
-    await tx.execute(sql`DELETE FROM bench_audit_pending WHERE pos <= ${Number(rows[rows.length - 1]!['pos'])} AND id IN (SELECT jsonb_array_elements_text(${JSON.stringify(chained.map((c) => c.id))}::jsonb))`);
-    await tx.execute(sql`UPDATE bench_audit_head SET seq = ${seq}, hash = ${prevHash} WHERE id = 1`);
-    return rows.length;
-  });
-}
-
-/** Runs the chainer beside the writers, as the relay loop would; reports the largest backlog it saw. */
-function startChainer(db: Db): { stop(): Promise<{ chained: number; maxBacklog: number }> } {
+/** The sealer as the server runs it (src/app/workers.ts), beside the writers; reports what it linked. */
+function startSealer(db: Db): { stop(): Promise<{ linked: number; maxBatch: number }> } {
   let running = true;
-  let chained = 0;
-  let maxBacklog = 0;
+  let linked = 0;
+  let maxBatch = 0;
   const loop = (async () => {
     while (running) {
-      const n = await chainPending(db);
-      chained += n;
-      maxBacklog = Math.max(maxBacklog, n);
+      const n = await sealAudit(db);
+      linked += n;
+      maxBatch = Math.max(maxBatch, n);
       await new Promise((r) => setTimeout(r, n === 0 ? 20 : 0));
     }
-    for (let n = await chainPending(db); n > 0; n = await chainPending(db)) chained += n;
+    for (let n = await sealAudit(db); n > 0; n = await sealAudit(db)) linked += n;
   })();
   return {
     stop: async () => {
       running = false;
       await loop;
-      return { chained, maxBacklog };
+      return { linked, maxBatch };
     },
   };
 }
 
-const PROPOSAL = 'UPDATE + outbox + entry chained later (proposal)';
+const AUDITED = 'UPDATE + recordChange (audited)';
 
 const VARIANTS: { name: string; work: Work }[] = [
   { name: 'UPDATE only', work: (tx, row) => bump(tx, row) },
@@ -136,19 +86,10 @@ const VARIANTS: { name: string; work: Work }[] = [
     },
   },
   {
-    name: 'UPDATE + recordChange (audited)',
+    name: AUDITED,
     work: async (tx, row) => {
       await bump(tx, row);
       await recordChange(tx, clock, change(row));
-    },
-  },
-  {
-    name: PROPOSAL,
-    work: async (tx, row) => {
-      await bump(tx, row);
-      const c = change(row);
-      await enqueueOutbox(tx, clock, { type: c.event.type, subject: c.subject, payload: c.event.payload });
-      await appendUnchained(tx, row);
     },
   },
 ];
@@ -198,23 +139,6 @@ async function prepare(database: Database, writers: number): Promise<void> {
   await migrate(database);
   await database.db.execute(sql`CREATE TABLE IF NOT EXISTS bench_items (id integer PRIMARY KEY, counter integer NOT NULL, updated_at timestamptz)`);
   await database.db.execute(sql`INSERT INTO bench_items (id, counter) SELECT g, 0 FROM generate_series(1, ${writers * ROWS_PER_WRITER}) g ON CONFLICT DO NOTHING`);
-  await database.db.execute(sql`CREATE TABLE IF NOT EXISTS bench_audit_log (LIKE audit_log INCLUDING ALL)`);
-  await database.db.execute(sql`CREATE TABLE IF NOT EXISTS bench_audit_head (LIKE audit_head INCLUDING ALL)`);
-  await database.db.execute(sql`INSERT INTO bench_audit_head (id, seq, hash) VALUES (1, 0, ${GENESIS_HASH}) ON CONFLICT DO NOTHING`);
-  await database.db.execute(sql`CREATE TABLE IF NOT EXISTS bench_audit_pending (pos bigserial PRIMARY KEY, id text NOT NULL, at timestamptz NOT NULL,
-    actor_type text NOT NULL, actor_id text NOT NULL, action text NOT NULL, subject_type text NOT NULL, subject_id text NOT NULL, fields jsonb NOT NULL, data_hash text NOT NULL)`);
-}
-
-/** The proposal's chain, verified with the same code as the real one (on a copy under the real names). */
-async function verifyBenchChain(db: Db): Promise<{ ok: boolean; entries: number }> {
-  return inTransaction(db, async (tx) => {
-    await tx.execute(sql`CREATE TEMP TABLE audit_log (LIKE bench_audit_log INCLUDING ALL) ON COMMIT DROP`);
-    await tx.execute(sql`INSERT INTO audit_log SELECT * FROM bench_audit_log`);
-    // pg_temp comes first in the search path only when named; the temp table shadows public.audit_log here.
-    await tx.execute(sql`SET LOCAL search_path = pg_temp, public`);
-    const r = await verifyAuditChain(tx);
-    return { ok: r.ok, entries: r.entries };
-  });
 }
 
 async function run(backend: string, database: Database, writerCounts: number[]): Promise<Figure[]> {
@@ -222,18 +146,18 @@ async function run(backend: string, database: Database, writerCounts: number[]):
   const out: Figure[] = [];
   for (const writers of writerCounts) {
     const acc = VARIANTS.map(() => ({ done: 0, latencies: [] as number[] }));
-    const chainerStats = { chained: 0, maxBacklog: 0 };
+    const sealerStats = { linked: 0, maxBatch: 0 };
     for (let round = 0; round < ROUNDS; round++) {
       for (const [k, v] of VARIANTS.entries()) {
         await database.db.execute(sql`VACUUM bench_items`);
-        const chainer = v.name === PROPOSAL ? startChainer(database.db) : undefined;
+        const sealer = v.name === AUDITED ? startSealer(database.db) : undefined;
         const r = await measure(database.db, writers, SECONDS / ROUNDS, v.work);
         acc[k]!.done += r.done;
         acc[k]!.latencies.push(...r.latencies);
-        if (chainer !== undefined) {
-          const c = await chainer.stop();
-          chainerStats.chained += c.chained;
-          chainerStats.maxBacklog = Math.max(chainerStats.maxBacklog, c.maxBacklog);
+        if (sealer !== undefined) {
+          const c = await sealer.stop();
+          sealerStats.linked += c.linked;
+          sealerStats.maxBatch = Math.max(sealerStats.maxBatch, c.maxBatch);
         }
       }
     }
@@ -241,16 +165,13 @@ async function run(backend: string, database: Database, writerCounts: number[]):
       const lat = acc[k]!.latencies.sort((a, b) => a - b);
       const f = { backend, writers, variant: v.name, perSecond: acc[k]!.done / SECONDS, p50: pct(lat, 50), p99: pct(lat, 99) };
       out.push(f);
-      const note = v.name === PROPOSAL ? ` (the chainer linked ${chainerStats.chained} entries, at most ${chainerStats.maxBacklog} per batch)` : '';
+      const note = v.name === AUDITED ? ` (the sealer linked ${sealerStats.linked} entries, at most ${sealerStats.maxBatch} per batch)` : '';
       process.stderr.write(`  ${backend} ${writers}w ${v.name}: ${f.perSecond.toFixed(0)}/s${note}\n`);
     }
   }
   const report = await verifyAuditChain(database.db);
   process.stderr.write(`  ${backend}: audit chain of ${report.entries} entries written by concurrent writers verifies: ${report.ok}\n`);
   if (!report.ok) throw new Error(`the chain is broken: ${report.problem?.detail}`);
-  const proposal = await verifyBenchChain(database.db);
-  process.stderr.write(`  ${backend}: the proposal's chain of ${proposal.entries} entries verifies: ${proposal.ok}\n`);
-  if (!proposal.ok) throw new Error('the proposal chain is broken');
   return out;
 }
 
@@ -267,11 +188,9 @@ function print(figures: Figure[]): void {
   for (const [key, fs] of groups) {
     const base = fs.find((f) => f.variant.includes('baseline'))!;
     const audited = fs.find((f) => f.variant.includes('audited'))!;
-    const later = fs.find((f) => f.variant === PROPOSAL)!;
     const [backend, writers] = key.split(' ');
     console.log(
-      `${backend}, ${writers} writer(s): audited ${audited.perSecond.toFixed(0)}/s vs baseline ${base.perSecond.toFixed(0)}/s → ratio ${(audited.perSecond / base.perSecond).toFixed(2)}` +
-        `; chained later ${later.perSecond.toFixed(0)}/s → ratio ${(later.perSecond / base.perSecond).toFixed(2)}`,
+      `${backend}, ${writers} writer(s): audited ${audited.perSecond.toFixed(0)}/s vs baseline ${base.perSecond.toFixed(0)}/s → ratio ${(audited.perSecond / base.perSecond).toFixed(2)}`,
     );
   }
 }

@@ -1,3 +1,4 @@
+import { startAuditSealer } from './workers';
 import {
   AckPolicy,
   DeliverPolicy,
@@ -380,5 +381,11 @@ async function work(config: Config, opts: NatsWorkerOptions, nc: NatsConnection,
 function startRelay(services: Services, log: Logger): { stop(): Promise<void> } {
   const relay = services.relay;
   relay.start({ logger: log.child({ component: 'outbox-relay' }) });
-  return { stop: () => relay.stop() };
+  const sealer = startAuditSealer(services, 500, log.child({ component: 'audit-sealer' }));
+  return {
+    stop: async () => {
+      await relay.stop();
+      await sealer.stop();
+    },
+  };
 }

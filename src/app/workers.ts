@@ -8,12 +8,42 @@ export interface BackgroundWork {
   stop(): Promise<void>;
 }
 
-/** Starts the loops a server process runs beside HTTP (the outbox relay). */
+/**
+ * Links committed audit entries into the hash chain every `everyMs` (immediately again while a full
+ * batch was linked). Several processes on one PostgreSQL may run it: they take turns on the head.
+ */
+export function startAuditSealer(services: Services, everyMs: number, logger: Logger): { stop(): Promise<void> } {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let round: Promise<void> = Promise.resolve();
+  const tick = () => {
+    round = (async () => {
+      let delay = everyMs;
+      try {
+        if ((await services.audit.seal(1000)) === 1000) delay = 0;
+      } catch (e) {
+        logger.error({ err: e }, 'audit sealer round failed');
+      }
+      if (!stopped) timer = setTimeout(tick, delay);
+    })();
+  };
+  tick();
+  return {
+    stop: async () => {
+      stopped = true;
+      if (timer !== undefined) clearTimeout(timer);
+      await round;
+      await services.audit.seal(1_000_000).catch(() => 0); // leave nothing unlinked at shutdown
+    },
+  };
+}
+
+/** Starts the loops a server process runs beside HTTP: the outbox relay and the audit sealer. */
 export function startBackgroundWork(services: Services, config: Config, logger: Logger): BackgroundWork {
-  void config;
   const loops: { stop(): Promise<void> }[] = [];
   services.relay.start({ logger: logger.child({ component: 'outbox-relay' }) });
   loops.push(services.relay);
+  loops.push(startAuditSealer(services, config.outboxPollMs, logger.child({ component: 'audit-sealer' })));
   return {
     stop: async () => {
       for (const l of loops) await l.stop();
@@ -35,6 +65,7 @@ export async function runRelayWorker(config: Config, say: (line: string) => void
     const services = buildServices({ config, database: runtime.database });
     const logger = pino({ level: config.logLevel });
     services.relay.start({ logger: logger.child({ component: 'outbox-relay' }) });
+    const sealer = startAuditSealer(services, config.outboxPollMs, logger.child({ component: 'audit-sealer' }));
     say(`assay worker: outbox relay running on ${runtime.database.description} (polling every ${config.outboxPollMs} ms)`);
     const signal = await new Promise<NodeJS.Signals>((resolve) => {
       process.once('SIGINT', resolve);
@@ -42,6 +73,7 @@ export async function runRelayWorker(config: Config, say: (line: string) => void
     });
     say(`assay worker: ${signal} received, finishing the deliveries in flight…`);
     await services.relay.stop();
+    await sealer.stop();
     say('assay worker: stopped');
   } finally {
     await runtime.close();

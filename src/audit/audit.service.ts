@@ -1,5 +1,5 @@
 import type { Clock } from '../kernel';
-import { query, readAuditCheckpoint, sql, verifyAuditChain, writeAuditCheckpoint, type AuditCheckpoint, type AuditVerifyReport, type Db } from '../db';
+import { pendingAuditStats, query, readAuditCheckpoint, sealAllAudit, sealAudit, sql, verifyAuditChain, writeAuditCheckpoint, type AuditCheckpoint, type AuditVerifyReport, type Db } from '../db';
 
 export interface AuditDeps {
   readonly db: Db;
@@ -23,16 +23,22 @@ export interface AuditEntryView {
 
 export function createAuditService(deps: AuditDeps) {
   return {
-    /** Recomputes the chain; compares with the checkpoint file when there is one. */
-    async verify(): Promise<AuditVerifyReport & { checkpoint: AuditCheckpoint | undefined }> {
+    /** Links committed entries into the chain, then recomputes it; compares with the checkpoint file when there is one. */
+    async verify(): Promise<AuditVerifyReport & { checkpoint: AuditCheckpoint | undefined; sealed: number }> {
+      const sealed = await sealAllAudit(deps.db);
       const checkpoint = readAuditCheckpoint(deps.checkpointFile);
-      return { ...(await verifyAuditChain(deps.db, checkpoint)), checkpoint };
+      return { ...(await verifyAuditChain(deps.db, checkpoint)), checkpoint, sealed };
     },
     /** Writes the current head to the checkpoint file (run it on a schedule, keep the file apart). */
-    checkpoint(): Promise<AuditCheckpoint> {
+    async checkpoint(): Promise<AuditCheckpoint> {
+      await sealAllAudit(deps.db);
       return writeAuditCheckpoint(deps.db, deps.checkpointFile, deps.clock);
     },
+    /** Links up to `limit` committed entries into the chain; the background sealer calls it. */
+    seal: (limit?: number) => sealAudit(deps.db, limit),
+    pending: () => pendingAuditStats(deps.db, deps.clock.now()),
     async list(filter: { subjectType?: string | undefined; subjectId?: string | undefined; afterSeq?: number | undefined; limit: number }): Promise<AuditEntryView[]> {
+      await sealAllAudit(deps.db); // a reader sees every committed change, linked
       const rows = await query(
         deps.db,
         sql`SELECT seq, id, at, actor_type, actor_id, action, subject_type, subject_id, fields, hash FROM audit_log

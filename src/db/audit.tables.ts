@@ -21,6 +21,23 @@ export const auditLog = pgTable(
   (t) => [index('audit_log_subject_idx').on(t.subjectType, t.subjectId)],
 );
 
+/**
+ * Entries written by state changes, committed with them but not yet linked into the chain. The sealer
+ * links them in batches (one lock, one commit per batch), so writers never wait on the chain's lock.
+ */
+export const auditPending = pgTable('audit_pending', {
+  pos: bigserial('pos', { mode: 'number' }).primaryKey(),
+  id: text('id').notNull().unique(),
+  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  actorType: text('actor_type').notNull(),
+  actorId: text('actor_id').notNull(),
+  action: text('action').notNull(),
+  subjectType: text('subject_type').notNull(),
+  subjectId: text('subject_id').notNull(),
+  fields: jsonb('fields').$type<string[]>().notNull(),
+  dataHash: text('data_hash').notNull(),
+});
+
 /** One row: the chain's head, locked while an entry is appended so the chain stays linear. */
 export const auditHead = pgTable('audit_head', {
   id: integer('id').primaryKey(),

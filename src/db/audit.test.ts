@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../kernel';
 import { inTransaction, query, sql } from './connection';
 import { recordChange } from './outbox';
-import { verifyAuditChain, writeAuditCheckpoint, readAuditCheckpoint, SYSTEM_ACTOR } from './audit';
+import { verifyAuditChain, writeAuditCheckpoint, readAuditCheckpoint, sealAllAudit, sealAudit, pendingAuditStats, SYSTEM_ACTOR } from './audit';
+import { openDatabase } from './connection';
 import { createTestDatabase, type TestDatabase } from './testing';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +32,7 @@ async function writeEntries(n: number): Promise<void> {
       }),
     );
   }
+  await sealAllAudit(t.db);
 }
 
 describe('the audit chain', () => {
@@ -49,8 +51,8 @@ describe('the audit chain', () => {
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
-    const n = await query(t.db, sql`SELECT (SELECT count(*) FROM audit_log)::int AS a, (SELECT count(*) FROM outbox_events)::int AS o`);
-    expect(n[0]).toEqual({ a: 0, o: 0 });
+    const n = await query(t.db, sql`SELECT (SELECT count(*) FROM audit_pending)::int AS p, (SELECT count(*) FROM audit_log)::int AS a, (SELECT count(*) FROM outbox_events)::int AS o`);
+    expect(n[0]).toEqual({ p: 0, a: 0, o: 0 });
   });
 
   it('names the entry that was edited by hand', async () => {
@@ -89,5 +91,47 @@ describe('the audit chain', () => {
     expect((await verifyAuditChain(t.db)).ok).toBe(true); // without the checkpoint the cut is invisible
     const report = await verifyAuditChain(t.db, readAuditCheckpoint(file));
     expect(report.problem).toMatchObject({ kind: 'truncated', seq: 4 });
+  });
+});
+
+describe('linking entries into the chain after commit', () => {
+  it('keeps committed entries pending until sealed, then links them in order', async () => {
+    for (let i = 0; i < 3; i++) {
+      await inTransaction(t.db, (tx) => recordChange(tx, clock, { actor: SYSTEM_ACTOR, action: 'user.created', subject: { type: 'user', id: `u${i}` } }));
+    }
+    expect(await pendingAuditStats(t.db, clock.now())).toEqual({ count: 3, oldestAgeSeconds: 0 });
+    expect(await sealAudit(t.db, 2)).toBe(2);
+    expect(await sealAudit(t.db, 2)).toBe(1);
+    expect(await sealAudit(t.db, 2)).toBe(0);
+    const rows = await query<{ seq: number; subject_id: string }>(t.db, sql`SELECT seq, subject_id FROM audit_log ORDER BY seq`);
+    expect(rows).toEqual([{ seq: 1, subject_id: 'u0' }, { seq: 2, subject_id: 'u1' }, { seq: 3, subject_id: 'u2' }]);
+    expect((await verifyAuditChain(t.db)).ok).toBe(true);
+  });
+
+  it.skipIf(!process.env['DATABASE_URL'])('builds one linear chain from eight concurrent writers and two sealers', async () => {
+    const writers = await Promise.all(Array.from({ length: 8 }, () => openDatabase({ databaseUrl: t.url!, poolSize: 1 })));
+    try {
+      let stop = false;
+      const sealers = [0, 1].map(async () => {
+        let linked = 0;
+        while (!stop) linked += await sealAudit(t.db, 50);
+        return linked;
+      });
+      await Promise.all(
+        writers.map(async (w, k) => {
+          for (let i = 0; i < 40; i++) {
+            await inTransaction(w.db, (tx) => recordChange(tx, clock, { actor: SYSTEM_ACTOR, action: 'case.noted', subject: { type: 'case', id: `c${k}-${i}` } }));
+          }
+        }),
+      );
+      stop = true;
+      await Promise.all(sealers);
+      await sealAllAudit(t.db);
+      const report = await verifyAuditChain(t.db);
+      expect(report).toMatchObject({ ok: true, entries: 320 });
+      expect((await pendingAuditStats(t.db, clock.now())).count).toBe(0);
+    } finally {
+      await Promise.all(writers.map((w) => w.close()));
+    }
   });
 });

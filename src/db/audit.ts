@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { canonicalJson, newId, sha256Hex, type Clock } from '../kernel';
-import { query, queryOne, sql, type Db } from './connection';
+import { inTransaction, query, queryOne, sql, type Db } from './connection';
 
 export type ActorType = 'user' | 'token' | 'system';
 
@@ -47,25 +47,18 @@ export function hashAuditEntry(e: Omit<AuditEntry, 'hash'>): string {
   );
 }
 
+/** An entry as its transaction writes it: committed with the change, linked into the chain later. */
+export type PendingAuditEntry = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>;
+
 /**
- * Appends an entry to the chain inside the caller's transaction. The head row is locked until the
- * transaction ends, so concurrent writers append one after another; call this as the last write of
- * a transaction to keep that window short.
+ * Records an audit entry inside the caller's transaction, without taking the chain's lock: it commits
+ * (or rolls back) with the change. {@link sealAudit} links committed entries into the hash chain in
+ * batches, so concurrent writers do not queue behind one lock held through every commit.
  */
-export async function appendAudit(tx: Db, clock: Clock, input: AuditInput): Promise<AuditEntry> {
-  // Two round trips per entry: lock and read the head, then insert the entry and move the head in one statement.
-  let head = await queryOne<{ seq: number; hash: string }>(tx, sql`SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE`);
-  if (head === undefined) {
-    // A migration seeds the head; this only runs on a database whose head row was removed by hand.
-    await tx.execute(sql`INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, ${GENESIS_HASH}) ON CONFLICT (id) DO NOTHING`);
-    head = await queryOne<{ seq: number; hash: string }>(tx, sql`SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE`);
-  }
-  const prev = head ?? { seq: 0, hash: GENESIS_HASH };
-  const at = new Date(Math.floor(clock.now().getTime()));
-  const base = {
-    seq: Number(prev.seq) + 1,
+export async function appendAudit(tx: Db, clock: Clock, input: AuditInput): Promise<PendingAuditEntry> {
+  const entry: PendingAuditEntry = {
     id: newId('aud'),
-    at,
+    at: new Date(Math.floor(clock.now().getTime())),
     actorType: input.actor.type,
     actorId: input.actor.id,
     action: input.action,
@@ -73,16 +66,83 @@ export async function appendAudit(tx: Db, clock: Clock, input: AuditInput): Prom
     subjectId: input.subject.id,
     fields: [...(input.fields ?? [])],
     dataHash: sha256Hex(canonicalJson(input.data ?? null)),
-    prevHash: prev.hash,
   };
-  const entry: AuditEntry = { ...base, hash: hashAuditEntry(base) };
-  await tx.execute(sql`WITH appended AS (
-      INSERT INTO audit_log (seq, id, at, actor_type, actor_id, action, subject_type, subject_id, fields, data_hash, prev_hash, hash)
-      VALUES (${entry.seq}, ${entry.id}, ${entry.at.toISOString()}, ${entry.actorType}, ${entry.actorId}, ${entry.action}, ${entry.subjectType},
-              ${entry.subjectId}, ${JSON.stringify(entry.fields)}::jsonb, ${entry.dataHash}, ${entry.prevHash}, ${entry.hash})
-      RETURNING seq, hash)
-    UPDATE audit_head SET seq = appended.seq, hash = appended.hash FROM appended WHERE audit_head.id = 1`);
+  await tx.execute(sql`INSERT INTO audit_pending (id, at, actor_type, actor_id, action, subject_type, subject_id, fields, data_hash)
+    VALUES (${entry.id}, ${entry.at.toISOString()}, ${entry.actorType}, ${entry.actorId}, ${entry.action}, ${entry.subjectType},
+            ${entry.subjectId}, ${JSON.stringify(entry.fields)}::jsonb, ${entry.dataHash})`);
   return entry;
+}
+
+/**
+ * Links committed pending entries into the chain, oldest first, up to `limit` per call: locks the head,
+ * hashes each entry over its predecessor, moves them to `audit_log` and the head forward, in one
+ * transaction. Safe to run from several processes (they take turns on the head's lock). Returns how
+ * many entries it linked.
+ */
+export async function sealAudit(db: Db, limit = 1000): Promise<number> {
+  return inTransaction(db, async (tx) => {
+    let head = await queryOne<{ seq: number; hash: string }>(tx, sql`SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE`);
+    if (head === undefined) {
+      // A migration seeds the head; this only runs on a database whose head row was removed by hand.
+      await tx.execute(sql`INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, ${GENESIS_HASH}) ON CONFLICT (id) DO NOTHING`);
+      head = await queryOne<{ seq: number; hash: string }>(tx, sql`SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE`);
+    }
+    const rows = await query(tx, sql`SELECT * FROM audit_pending ORDER BY pos LIMIT ${limit}`);
+    if (rows.length === 0) return 0;
+    let seq = Number(head!.seq);
+    let prevHash = head!.hash;
+    const chained: AuditEntry[] = rows.map((r) => {
+      const base = { ...rowToPending(r), seq: ++seq, prevHash };
+      const entry = { ...base, hash: hashAuditEntry(base) };
+      prevHash = entry.hash;
+      return entry;
+    });
+    const values = sql.join(
+      chained.map(
+        (e) => sql`(${e.seq}, ${e.id}, ${e.at.toISOString()}::timestamptz, ${e.actorType}, ${e.actorId}, ${e.action}, ${e.subjectType}, ${e.subjectId},
+                    ${JSON.stringify(e.fields)}::jsonb, ${e.dataHash}, ${e.prevHash}, ${e.hash})`,
+      ),
+      sql`, `,
+    );
+    await tx.execute(sql`INSERT INTO audit_log (seq, id, at, actor_type, actor_id, action, subject_type, subject_id, fields, data_hash, prev_hash, hash) VALUES ${values}`);
+    // Exactly the rows linked: a writer whose lower position commits after our read is left for the next round.
+    const positions = JSON.stringify(rows.map((r) => Number(r['pos'])));
+    await tx.execute(sql`DELETE FROM audit_pending WHERE pos IN (SELECT jsonb_array_elements_text(${positions}::jsonb)::bigint)`);
+    const last = chained[chained.length - 1]!;
+    await tx.execute(sql`UPDATE audit_head SET seq = ${last.seq}, hash = ${last.hash} WHERE id = 1`);
+    return chained.length;
+  });
+}
+
+/** Seals until nothing committed is left unlinked. */
+export async function sealAllAudit(db: Db): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const n = await sealAudit(db);
+    total += n;
+    if (n === 0) return total;
+  }
+}
+
+/** Entries committed but not yet linked, and the age of the oldest (the window in which they are not yet tamper-evident). */
+export async function pendingAuditStats(db: Db, now: Date): Promise<{ count: number; oldestAgeSeconds: number | undefined }> {
+  const row = await queryOne<{ n: number; oldest: string | Date | null }>(db, sql`SELECT count(*)::int AS n, min(at) AS oldest FROM audit_pending`);
+  const oldest = row?.oldest === null || row?.oldest === undefined ? undefined : new Date(row.oldest);
+  return { count: row?.n ?? 0, oldestAgeSeconds: oldest === undefined ? undefined : Math.max(0, (now.getTime() - oldest.getTime()) / 1000) };
+}
+
+function rowToPending(r: Record<string, unknown>): PendingAuditEntry {
+  return {
+    id: String(r['id']),
+    at: new Date(r['at'] as string | Date),
+    actorType: String(r['actor_type']),
+    actorId: String(r['actor_id']),
+    action: String(r['action']),
+    subjectType: String(r['subject_type']),
+    subjectId: String(r['subject_id']),
+    fields: (typeof r['fields'] === 'string' ? JSON.parse(r['fields']) : r['fields']) as string[],
+    dataHash: String(r['data_hash']),
+  };
 }
 
 export interface AuditCheckpoint {

@@ -1,5 +1,5 @@
 import { newId, type Clock } from '../kernel';
-import { appendAudit, type AuditInput, type AuditEntry } from './audit';
+import { appendAudit, type AuditInput, type PendingAuditEntry } from './audit';
 import { sql, type Db } from './connection';
 
 export interface OutboxEventInput {
@@ -24,9 +24,9 @@ export interface ChangeInput extends AuditInput {
 
 /**
  * The one way a state change is recorded: its outbox event and its audit entry, in the caller's
- * transaction (the audit append comes last, to hold the chain's lock briefly).
+ * transaction; the entry is linked into the hash chain after commit by the sealer.
  */
-export async function recordChange(tx: Db, clock: Clock, change: ChangeInput): Promise<{ audit: AuditEntry; eventId: string | undefined }> {
+export async function recordChange(tx: Db, clock: Clock, change: ChangeInput): Promise<{ audit: PendingAuditEntry; eventId: string | undefined }> {
   const eventId =
     change.event === undefined ? undefined : await enqueueOutbox(tx, clock, { type: change.event.type, subject: change.subject, payload: change.event.payload });
   const audit = await appendAudit(tx, clock, change);

@@ -136,8 +136,10 @@ describe('posting messages', () => {
   });
 
   it('audits each batch once, with counts and no message content', async () => {
+    await t.app.services.audit.seal(1_000_000);
     const before = await count('audit_log');
     const res = await post('messages', [message('aud-1'), message('aud-2')]);
+    await t.app.services.audit.seal(1_000_000);
     expect(await count('audit_log')).toBe(before + 1);
     const [entry] = await query<{ action: string; subject_id: string; fields: unknown }>(t.database.db, sql`SELECT action, subject_id, fields FROM audit_log ORDER BY seq DESC LIMIT 1`);
     expect(entry).toMatchObject({ action: 'ingest.batch', subject_id: res.json().batch_id });
