@@ -1,5 +1,5 @@
 import type { Clock } from '../kernel';
-import { pendingAuditStats, query, readAuditCheckpoint, sealAllAudit, sealAudit, sql, verifyAuditChain, writeAuditCheckpoint, type AuditCheckpoint, type AuditVerifyReport, type Db } from '../db';
+import { pendingAuditStats, query, readAuditCheckpoint, sealAllAudit, sealAudit, sql, verifyAuditChain, writeAuditCheckpoint, type AuditCheckpoint, type AuditEntry, type AuditVerifyReport, type Db, rowToAuditEntry } from '../db';
 
 export interface AuditDeps {
   readonly db: Db;
@@ -8,18 +8,8 @@ export interface AuditDeps {
   readonly checkpointFile: string;
 }
 
-export interface AuditEntryView {
-  readonly seq: number;
-  readonly id: string;
-  readonly at: Date;
-  readonly actorType: string;
-  readonly actorId: string;
-  readonly action: string;
-  readonly subjectType: string;
-  readonly subjectId: string;
-  readonly fields: readonly string[];
-  readonly hash: string;
-}
+/** What a reader sees of an entry: everything but the hashes it links with. */
+export type AuditEntryView = Omit<AuditEntry, 'dataHash' | 'prevHash'>;
 
 export function createAuditService(deps: AuditDeps) {
   return {
@@ -41,24 +31,16 @@ export function createAuditService(deps: AuditDeps) {
       await sealAllAudit(deps.db); // a reader sees every committed change, linked
       const rows = await query(
         deps.db,
-        sql`SELECT seq, id, at, actor_type, actor_id, action, subject_type, subject_id, fields, hash FROM audit_log
+        sql`SELECT * FROM audit_log
             WHERE seq > ${filter.afterSeq ?? 0}
               AND (${filter.subjectType ?? null}::text IS NULL OR subject_type = ${filter.subjectType ?? null})
               AND (${filter.subjectId ?? null}::text IS NULL OR subject_id = ${filter.subjectId ?? null})
             ORDER BY seq LIMIT ${filter.limit}`,
       );
-      return rows.map((r) => ({
-        seq: Number(r['seq']),
-        id: String(r['id']),
-        at: new Date(r['at'] as string),
-        actorType: String(r['actor_type']),
-        actorId: String(r['actor_id']),
-        action: String(r['action']),
-        subjectType: String(r['subject_type']),
-        subjectId: String(r['subject_id']),
-        fields: r['fields'] as string[],
-        hash: String(r['hash']),
-      }));
+      return rows.map((r) => {
+        const { dataHash: _d, prevHash: _p, ...view } = rowToAuditEntry(r);
+        return view;
+      });
     },
   };
 }

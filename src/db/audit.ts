@@ -165,21 +165,9 @@ export interface AuditVerifyReport {
   readonly problem: AuditProblem | undefined;
 }
 
-function rowToEntry(r: Record<string, unknown>): AuditEntry {
-  return {
-    seq: Number(r['seq']),
-    id: String(r['id']),
-    at: new Date(r['at'] as string | Date),
-    actorType: String(r['actor_type']),
-    actorId: String(r['actor_id']),
-    action: String(r['action']),
-    subjectType: String(r['subject_type']),
-    subjectId: String(r['subject_id']),
-    fields: (typeof r['fields'] === 'string' ? JSON.parse(r['fields']) : r['fields']) as string[],
-    dataHash: String(r['data_hash']),
-    prevHash: String(r['prev_hash']),
-    hash: String(r['hash']),
-  };
+/** An `audit_log` row as a domain entry. */
+export function rowToAuditEntry(r: Record<string, unknown>): AuditEntry {
+  return { ...rowToPending(r), seq: Number(r['seq']), prevHash: String(r['prev_hash']), hash: String(r['hash']) };
 }
 
 /**
@@ -196,7 +184,7 @@ export async function verifyAuditChain(db: Db, checkpoint?: AuditCheckpoint, pag
     const rows = await query(db, sql`SELECT * FROM audit_log WHERE seq >= ${expectedSeq} ORDER BY seq LIMIT ${pageSize}`);
     if (rows.length === 0) break;
     for (const r of rows) {
-      const e = rowToEntry(r);
+      const e = rowToAuditEntry(r);
       if (e.seq !== expectedSeq) {
         return { ok: false, entries: count, head: last, problem: { kind: 'gap', seq: expectedSeq, detail: `entry ${expectedSeq} is missing (next is ${e.seq})` } };
       }
