@@ -11,7 +11,8 @@ import { createHttpServer } from '../http/server';
 import { auditRoutes } from '../http/audit.routes';
 import { createOutboxRelay, createWebhookService, type OutboxRelay, type WebhookService } from '../notify';
 import { webhooksRoutes } from '../http/webhooks.routes';
-import { createMarketplaceService, type MarketplaceService } from '../marketplace';
+import { createMarketplaceService, type MarketplaceService, type MessageScanner } from '../marketplace';
+import { scanConversation } from '../detection';
 import { marketplaceRoutes } from '../http/marketplace.routes';
 import { createCalendarResolver, createCaseService, createCaseTypeRegistry, type CaseService, type CaseTypeRegistry } from '../cases';
 import { conversationReviewCaseType } from '../review';
@@ -20,6 +21,7 @@ import { appealCaseType, commissionDisputeCaseType } from '../enforcement';
 import { casesRoutes } from '../http/cases.routes';
 import { createRuleSetService, type RuleSetService } from '../rules';
 import { scanRoutes } from '../http/scan.routes';
+import { rescanRoutes } from '../http/rescan.routes';
 import { opsAdminRoutes } from '../http/ops-admin.routes';
 import { embeddedBackup } from './embedded-backup';
 
@@ -61,6 +63,16 @@ export function createAppCaseTypes(): CaseTypeRegistry {
   return registry;
 }
 
+/** Ingest's and re-scans' view of detection: the active rule set (swapped at runtime) and the engine. */
+export function messageScanner(ruleSets: Pick<RuleSetService, 'current'>): MessageScanner {
+  return {
+    current: async () => {
+      const active = await ruleSets.current();
+      return { version: active.info.version, scan: (items, earlier) => scanConversation(active.compiled, items, { earlier }) };
+    },
+  };
+}
+
 /** Builds the services once from the database and the configuration. */
 export function buildServices(deps: AppDeps): Services {
   const clock = deps.clock ?? systemClock;
@@ -76,7 +88,8 @@ export function buildServices(deps: AppDeps): Services {
     pollMs: deps.config.outboxPollMs,
     userAgent: `Assay-Webhooks/${VERSION}`,
   });
-  const marketplace = createMarketplaceService({ db, clock });
+  const ruleSets = createRuleSetService({ db, clock });
+  const marketplace = createMarketplaceService({ db, clock, scanner: messageScanner(ruleSets), enforcementCutoffDays: deps.config.rescanEnforcementCutoffDays });
   const caseTypes = createAppCaseTypes();
   const cases = createCaseService({
     db,
@@ -92,7 +105,6 @@ export function buildServices(deps: AppDeps): Services {
       vendorOrgExists: async (id) => (await identity.listVendorOrgs()).some((o) => o.id === id),
     },
   });
-  const ruleSets = createRuleSetService({ db, clock });
   return { clock, identity, audit, webhooks, relay, marketplace, caseTypes, cases, ruleSets, ...deps.overrides };
 }
 
@@ -130,6 +142,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         marketplaceRoutes(services.marketplace, { batchMaxItems: deps.config.batchMaxItems }),
         casesRoutes(services.cases, { evidenceMaxBytes: deps.config.evidenceMaxBytes }),
         scanRoutes(services.ruleSets),
+        rescanRoutes(services.marketplace),
       ],
     },
     {

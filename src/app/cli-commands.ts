@@ -1,6 +1,9 @@
 import type { Config } from '../config';
 import { backupCommands, importCommand, seedCommand, workerCommand, type CommandInstaller } from '../cli';
 import { scanCommand } from '../cli/scan.command';
+import { rescanCommand } from '../cli/rescan.command';
+import { evalCommand } from '../cli/eval.command';
+import { runRescan } from './rescan';
 import { backupEmbedded, restoreEmbedded } from './backup';
 import { runNatsWorker } from './nats-worker';
 import { runRelayWorker } from './workers';
@@ -18,5 +21,7 @@ export function cliInstallers(config: Config): CommandInstaller[] {
     }),
     backupCommands({ backup: (file) => backupEmbedded(config, file), restore: (file) => restoreEmbedded(config, file) }),
     scanCommand(),
+    rescanCommand({ rescan: (o) => runRescan(config, o) }),
+    evalCommand({ defaultSeed: config.demoSeed, generateDemo: async (o) => (await import('../demo')).generateDemo(o) }),
   ];
 }

@@ -28,3 +28,16 @@ describe('conversation scanning', () => {
     expect(r[1]!.hits).toEqual([]);
   });
 });
+
+describe('conversation scanning with stored context', () => {
+  it('a batch that continues a conversation sees its earlier stored messages', () => {
+    const earlier = new Map([['c', [{ id: '1', conversation: 'c', sender: 'seller:s1', text: 'my cell is 06 12 34', country: 'FR' }]]]);
+    const [b] = scanConversation(rs, [{ id: '2', conversation: 'c', sender: 'seller:s1', text: '56 78', country: 'FR' }], { earlier });
+    expect(b!.hits[0]).toMatchObject({ kind: 'phone', rule: 'phone.split_messages', normalized: '+33612345678' });
+  });
+  it('stored context of another conversation is not used', () => {
+    const earlier = new Map([['other', [{ id: '1', conversation: 'other', sender: 'seller:s1', text: 'my cell is 06 12 34', country: 'FR' }]]]);
+    const [b] = scanConversation(rs, [{ id: '2', conversation: 'c', sender: 'seller:s1', text: '56 78', country: 'FR' }], { earlier });
+    expect(b!.hits).toEqual([]);
+  });
+});

@@ -2,33 +2,61 @@ import type { CompiledRuleSet } from './rules';
 import { scanMessage } from './scan';
 import type { ScanInput, ScanResult } from './types';
 
-const KEEP = 4;
+/** How many earlier messages of a conversation a message is scanned with (a split number spans at most three). */
+export const CONTEXT_MESSAGES = 4;
+
+export interface ConversationScanOptions {
+  /**
+   * Messages of a conversation that came before the first input of that conversation (oldest
+   * first), e.g. the last stored ones when a batch continues a conversation. Only the last
+   * {@link CONTEXT_MESSAGES} are used.
+   */
+  readonly earlier?: ReadonlyMap<string, readonly ScanInput[]> | undefined;
+}
 
 /**
  * Scans messages in order; each message of a conversation is scanned with the few messages before
- * it, so a number split over consecutive messages of one sender is caught. Messages without a
- * `conversation` are scanned alone.
+ * it (in `opts.earlier`, then among the inputs), so a number split over consecutive messages of one
+ * sender is caught. Messages without a `conversation` are scanned alone.
+ *
+ * @example
+ *   scanConversation(rs, [{ id: 'm2', conversation: 'c1', sender: 'seller:s1', text: '56 78', country: 'FR' }],
+ *     { earlier: new Map([['c1', [{ id: 'm1', conversation: 'c1', sender: 'seller:s1', text: 'my cell is 06 12 34' }]]]) });
+ *   // → [{ id: 'm2', verdict: 'violation', hits: [{ kind: 'phone', rule: 'phone.split_messages', … }] }]
  */
-export function scanConversation(rs: CompiledRuleSet, inputs: Iterable<ScanInput>): ScanResult[] {
-  const scanner = createConversationScanner(rs);
+export function scanConversation(rs: CompiledRuleSet, inputs: Iterable<ScanInput>, opts: ConversationScanOptions = {}): ScanResult[] {
+  const scanner = createConversationScanner(rs, Number.POSITIVE_INFINITY, opts.earlier);
   const out: ScanResult[] = [];
   for (const input of inputs) out.push(scanner.scan(input));
   return out;
 }
 
 /** Streaming form for line-by-line input (`assay scan`): keeps a short tail per conversation. */
-export function createConversationScanner(rs: CompiledRuleSet, maxConversations = 10_000): { scan(input: ScanInput): ScanResult } {
+export function createConversationScanner(
+  rs: CompiledRuleSet,
+  maxConversations = 10_000,
+  earlier?: ReadonlyMap<string, readonly ScanInput[]>,
+): { scan(input: ScanInput): ScanResult } {
+  // Each tail is a small array changed in place: scanning reads it before the message joins it.
   const tails = new Map<string, ScanInput[]>();
+  const bounded = Number.isFinite(maxConversations);
   return {
     scan(input) {
       const conv = input.conversation;
       if (conv === undefined) return scanMessage(rs, input);
-      const earlier = tails.get(conv) ?? [];
-      const result = scanMessage(rs, input, { earlier });
-      const next = [...earlier, input].slice(-KEEP);
-      tails.delete(conv);
-      tails.set(conv, next);
-      if (tails.size > maxConversations) tails.delete(tails.keys().next().value!);
+      let tail = tails.get(conv);
+      if (tail === undefined) {
+        tail = earlier?.get(conv)?.slice(-CONTEXT_MESSAGES) ?? [];
+        tails.set(conv, tail);
+        if (bounded && tails.size > maxConversations) tails.delete(tails.keys().next().value!);
+      } else if (bounded) {
+        // least recently used first
+        tails.delete(conv);
+        tails.set(conv, tail);
+      }
+      const result = scanMessage(rs, input, { earlier: tail });
+      tail.push(input);
+      if (tail.length > CONTEXT_MESSAGES) tail.shift();
       return result;
     },
   };

@@ -9,9 +9,10 @@
 export { HIT_KINDS, type Hit, type HitKind, type ScanInput, type ScanResult, type Verdict, type ConversationContext } from './types';
 export { compileRuleSet, defaultRuleSet, defaultCompiledRuleSet, checkLinearRegex, type CompiledRuleSet, type RuleSetError } from './rules';
 export { scanMessage, regionHints } from './scan';
-export { scanConversation, createConversationScanner } from './conversation';
+export { scanConversation, createConversationScanner, CONTEXT_MESSAGES, type ConversationScanOptions } from './conversation';
 export { redact } from './redact';
 export { parseScanInput, describeScanInputProblems, MAX_SCAN_TEXT, type ScanInputProblem, type ScanInputRefusal } from './input';
 export { createContractScanner, type ScanOutcome, type ContractScanOptions } from './contract';
 export { messageScore, verdictFor } from './score';
 export { evaluate, type LabelledCase, type ExpectedHit, type EvalReport, type EvalCell } from './eval';
+export { mapSourceCase, sourceReasons, type MappedCase } from './eval-sources';

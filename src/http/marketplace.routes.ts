@@ -16,6 +16,7 @@ import {
   type Seller,
 } from '../marketplace';
 import { principalOf } from './auth.plugin';
+import { HitDto } from './scan.routes';
 import { CursorQuery, Id, page, withErrors } from './schemas';
 
 const INGEST_ROLES = ['integration', 'admin'] as const;
@@ -64,8 +65,10 @@ const MessageDto = Type.Object({
   sent_at: Str,
   lang: NStr,
   received_at: Str,
-  scan: Type.Unknown({ description: 'Detection result (the scan contract shape), null until scanned' }),
+  scan: Type.Unknown({ description: 'Detection result (the scan contract shape, plus `historical: true` for a message older than the enforcement cutoff when it was scanned), null until scanned' }),
   rule_set_version: NStr,
+  verdict: Nullable(Type.Union([Type.Literal('clear'), Type.Literal('review'), Type.Literal('violation')], { description: 'from the stored scan; null until scanned' })),
+  hits: Type.Array(HitDto, { description: 'what detection found in `body` (UTF-16 offsets), to highlight; empty until scanned' }),
 });
 
 const SellerDto = Type.Object({
@@ -140,6 +143,8 @@ export function messageToDto(m: Message) {
     received_at: m.receivedAt.toISOString(),
     scan: m.scan ?? null,
     rule_set_version: m.ruleSetVersion ?? null,
+    verdict: m.scan?.verdict ?? null,
+    hits: m.scan?.hits ?? [],
   };
 }
 

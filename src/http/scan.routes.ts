@@ -13,7 +13,8 @@ const RULE_SET_WRITERS = ['admin', 'manager'] as const;
 /** A rule set is JSON of some tens of kilobytes; this leaves room without letting one request hold the process. */
 const RULE_SET_BODY_LIMIT = 2 * 1024 * 1024;
 
-const HitDto = Type.Object({
+/** One finding of the scan contract (also shown per message in `GET /v1/conversations/:id`). */
+export const HitDto = Type.Object({
   kind: Type.Union(HIT_KINDS.map((k) => Type.Literal(k))),
   start: Type.Integer({ description: 'UTF-16 offset into the original text (a JavaScript string index)' }),
   end: Type.Integer({ description: 'end, exclusive' }),

@@ -1,4 +1,5 @@
 import type { FieldError } from '../kernel';
+import type { StoredScan } from './message-scan.model';
 
 export const INGEST_KINDS = ['messages', 'events', 'sellers', 'buyers', 'listings'] as const;
 export type IngestKind = (typeof INGEST_KINDS)[number];
@@ -223,7 +224,8 @@ export interface Message {
   readonly sentAt: Date;
   readonly lang: string | undefined;
   readonly receivedAt: Date;
-  readonly scan: unknown;
+  /** The detection result stored with the message; undefined for a message stored before scanning existed. */
+  readonly scan: StoredScan | undefined;
   readonly ruleSetVersion: string | undefined;
 }
 

@@ -6,6 +6,11 @@ import { createTestDatabase, type TestDatabase } from '../db/testing';
 import { createMarketplaceService, type MarketplaceService } from './marketplace.service';
 import { pgArrayLiteral } from './ingest.store';
 import { INGEST_KINDS } from './marketplace.model';
+import { defaultCompiledRuleSet, scanConversation } from '../detection';
+import type { MessageScanner } from './message-scan.model';
+
+const rs = defaultCompiledRuleSet();
+const scanner: MessageScanner = { current: async () => ({ version: rs.version, scan: (items, earlier) => scanConversation(rs, items, { earlier }) }) };
 
 let database: TestDatabase;
 let marketplace: MarketplaceService;
@@ -13,7 +18,7 @@ const actor = { type: 'system' as const, id: 'test' };
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  marketplace = createMarketplaceService({ db: database.db, clock: fixedClock('2026-11-02T10:00:00Z') });
+  marketplace = createMarketplaceService({ db: database.db, clock: fixedClock('2026-11-02T10:00:00Z'), scanner });
 });
 afterAll(async () => {
   await database.close();

@@ -25,10 +25,16 @@ import {
   type SellerFilter,
   type SellerInput,
 } from './marketplace.model';
+import { createMessageScans } from './message-scan.service';
+import type { MessageScanner, StoredScan } from './message-scan.model';
 
 export interface MarketplaceDeps {
   readonly db: Db;
   readonly clock: Clock;
+  /** Detection: every stored message carries its scan result and the rule-set version. */
+  readonly scanner: MessageScanner;
+  /** Messages older than this many days when (re)scanned are stored `historical` (default 30). */
+  readonly enforcementCutoffDays?: number;
 }
 
 /** Roles that may read marketplace data (vendor reviewers see it only through their cases). */
@@ -49,6 +55,21 @@ function pgCode(e: unknown): string | undefined {
   const any = e as { code?: unknown; cause?: { code?: unknown } };
   const code = any?.cause?.code ?? any?.code;
   return typeof code === 'string' ? code : undefined;
+}
+
+type ScannedBatch = { readonly version: string; readonly scans: ReadonlyMap<string, StoredScan> };
+const NOT_SCANNED: ScannedBatch = { version: '', scans: new Map() };
+
+/** The first message of each id in a batch (the one ingest stores). */
+function firstOfEachId(valid: readonly Valid<MessageInput>[]): MessageInput[] {
+  const seen = new Set<string>();
+  const out: MessageInput[] = [];
+  for (const v of valid) {
+    if (seen.has(v.value.id)) continue;
+    seen.add(v.value.id);
+    out.push(v.value);
+  }
+  return out;
 }
 
 function sortedUnique(values: Iterable<string>): string[] {
@@ -110,6 +131,7 @@ function recordResults<T extends { id: string; updatedAt: Date }>(
 
 export function createMarketplaceService(deps: MarketplaceDeps) {
   const { db, clock } = deps;
+  const scans = createMessageScans({ db, clock, scanner: deps.scanner, enforcementCutoffDays: deps.enforcementCutoffDays ?? 30 });
 
   async function withRetry<T>(work: (tx: Db) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
@@ -125,7 +147,7 @@ export function createMarketplaceService(deps: MarketplaceDeps) {
 
   // ---------------- messages ----------------
 
-  async function storeMessages(tx: Db, valid: readonly Valid<MessageInput>[], now: Date): Promise<Results> {
+  async function storeMessages(tx: Db, valid: readonly Valid<MessageInput>[], now: Date, scanned: ScannedBatch): Promise<Results> {
     const results: Results = new Map();
     const hashes = valid.map((v) => sha256Hex(v.value.body));
     const first = new Map<string, { index: number; m: MessageInput; hash: string }>();
@@ -183,6 +205,8 @@ export function createMarketplaceService(deps: MarketplaceDeps) {
         body_hash: c.hash,
         sent_at: c.m.sentAt.toISOString(),
         lang: c.m.lang ?? null,
+        scan: scanned.scans.get(c.m.id) ?? null,
+        rule_set_version: scanned.scans.has(c.m.id) ? scanned.version : null,
       }))
       .sort(byId);
     const inserted = await store.insertMessages(tx, rows, now);
@@ -468,7 +492,7 @@ export function createMarketplaceService(deps: MarketplaceDeps) {
     return recordResults(valid, chosen, held, applied, current);
   }
 
-  const HANDLERS: { [K in IngestKind]: (tx: Db, valid: Valid<never>[], now: Date) => Promise<Results> } = {
+  const HANDLERS: { [K in IngestKind]: (tx: Db, valid: Valid<never>[], now: Date, scanned: ScannedBatch) => Promise<Results> } = {
     messages: storeMessages,
     events: storeEvents,
     sellers: storeSellers,
@@ -502,9 +526,11 @@ export function createMarketplaceService(deps: MarketplaceDeps) {
     });
 
     const batchId = newId('ing');
+    // Messages are scanned before the transaction: the CPU time of detection holds no locks, and a retry does not scan again.
+    const scanned: ScannedBatch = kind === 'messages' && valid.length > 0 ? await scans.scanIncoming(firstOfEachId(valid as Valid<MessageInput>[])) : NOT_SCANNED;
     const report = await withRetry(async (tx) => {
       const now = clock.now();
-      const stored = valid.length === 0 ? new Map<number, ItemResult>() : await HANDLERS[kind](tx, valid as Valid<never>[], now);
+      const stored = valid.length === 0 ? new Map<number, ItemResult>() : await HANDLERS[kind](tx, valid as Valid<never>[], now, scanned);
       const all: ItemResult[] = [...rejected, ...stored.values()].sort((a, b) => a.index - b.index);
       const count = (s: ItemResult['status']) => all.reduce((n, r) => n + (r.status === s ? 1 : 0), 0);
       const r: BatchReport = {
@@ -618,7 +644,7 @@ export function createMarketplaceService(deps: MarketplaceDeps) {
     return marketplaceStore.findOrder(db, id);
   }
 
-  return { ingestBatch, getConversation, listConversations, getSeller, listSellers, getListing, commissionRateAt, findOrder };
+  return { ingestBatch, rescan: scans.rescan, getConversation, listConversations, getSeller, listSellers, getListing, commissionRateAt, findOrder };
 }
 
 export type MarketplaceService = ReturnType<typeof createMarketplaceService>;

@@ -17,6 +17,7 @@ import type {
   SellerFilter,
   SellerStatus,
 } from './marketplace.model';
+import type { StoredScan } from './message-scan.model';
 
 /* Reads of marketplace data, with the row → domain adapters. */
 
@@ -91,7 +92,7 @@ export function toMessage(r: Row): Message {
     sentAt: toDate(r['sent_at']),
     lang: optStr(r['lang']),
     receivedAt: toDate(r['received_at']),
-    scan: parseJson(r['scan']) ?? undefined,
+    scan: (parseJson(r['scan']) ?? undefined) as StoredScan | undefined,
     ruleSetVersion: optStr(r['rule_set_version']),
   };
 }

@@ -169,9 +169,11 @@ export async function countRows(world: CliWorld, table: string, where?: import('
 /** Ingests items straight into the world's database through the marketplace service (no process spawned). */
 export async function ingestDirect(world: CliWorld, kind: 'messages' | 'events' | 'sellers' | 'buyers' | 'listings', items: readonly unknown[]): Promise<void> {
   const { createMarketplaceService } = await import('../../src/marketplace');
+  const { createRuleSetService } = await import('../../src/rules');
+  const { messageScanner } = await import('../../src/app/build-app');
   const { systemClock } = await import('../../src/kernel');
   await withWorldDb(world, async (db) => {
-    const marketplace = createMarketplaceService({ db, clock: systemClock });
+    const marketplace = createMarketplaceService({ db, clock: systemClock, scanner: messageScanner(createRuleSetService({ db, clock: systemClock })) });
     for (let i = 0; i < items.length; i += 1000) await marketplace.ingestBatch({ type: 'system', id: 'test' }, kind, items.slice(i, i + 1000));
   });
 }

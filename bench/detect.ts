@@ -1,0 +1,165 @@
+/**
+ * npm run bench:detect [-- --scale 1.7 --rounds 3]
+ *
+ * Throughput of the detection engine on a ≥ 20 MB mixed, multilingual chat corpus, and in the same
+ * run of a baseline that does much less — libphonenumber-js `findPhoneNumbersInText` (max metadata)
+ * plus linkify-it `match` on every message — with the ratio; then the 1 MB adversarial messages.
+ *
+ * The corpus: the demo data's conversations (src/demo, six languages, with their planted attempts),
+ * about 5% of its messages with an off-platform attempt from the repo corpus appended (so true hits
+ * are ≥ 5%), and every case of corpus/dev.jsonl and corpus/test.jsonl as a message of its own. The
+ * engine scans it as ingest does: conversation by conversation, with sender, the parties' countries
+ * and whether an order exists. MB are UTF-8 megabytes (10^6 bytes) of message text. One thread.
+ */
+import { readFileSync } from 'node:fs';
+import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js/max';
+import { LinkifyIt } from 'linkify-it';
+import { defaultCompiledRuleSet, scanConversation, scanMessage, type ScanInput } from '../src/detection';
+import { generateDemo } from '../src/demo';
+import { demoScanInputs } from '../src/cli/demo-eval';
+
+const arg = (name: string, fallback: number): number => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const SCALE = arg('scale', 1.7);
+const ROUNDS = arg('rounds', 3);
+
+interface CorpusRow {
+  id: string;
+  text: string;
+  lang?: string;
+  country?: string;
+  expect: unknown[];
+}
+const corpus: CorpusRow[] = ['dev', 'test'].flatMap((f) =>
+  readFileSync(new URL(`../corpus/${f}.jsonl`, import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as CorpusRow),
+);
+const positives = corpus.filter((r) => r.expect.length > 0);
+
+// ---- the corpus ----
+const t0 = performance.now();
+const demo = generateDemo({ seed: 42, scale: SCALE });
+const planted = new Set(demo.truth.offPlatformAttempts.flatMap((a) => a.message_ids));
+const conversational = demoScanInputs(demo);
+const truth = new Set<string>(planted);
+// a deterministic ~5.5% of the other messages get an attempt from the corpus appended, in their own language when there is one
+let k = 0;
+const byLang = new Map<string, CorpusRow[]>();
+for (const p of positives) byLang.set(p.lang ?? 'en', [...(byLang.get(p.lang ?? 'en') ?? []), p]);
+const inputs: ScanInput[] = conversational.map((m, i) => {
+  if (planted.has(m.id) || i % 18 !== 7) return m;
+  const pool = byLang.get(m.lang ?? 'en') ?? positives;
+  const p = pool[k++ % pool.length]!;
+  truth.add(m.id);
+  return { ...m, text: `${m.text} ${p.text}` };
+});
+for (const r of corpus) {
+  inputs.push({ id: `corpus:${r.id}`, text: r.text, ...(r.lang === undefined ? {} : { lang: r.lang }), ...(r.country === undefined ? {} : { country: r.country }) });
+  if (r.expect.length > 0) truth.add(`corpus:${r.id}`);
+}
+const genSeconds = (performance.now() - t0) / 1000;
+
+let bytes = 0;
+let nonAscii = 0;
+let digitHeavy = 0;
+for (const m of inputs) {
+  bytes += Buffer.byteLength(m.text);
+  if (/[^\x00-\x7f]/.test(m.text)) nonAscii++;
+  if (!truth.has(m.id)) {
+    let digits = 0;
+    for (let i = 0; i < m.text.length && digits < 4; i++) {
+      const c = m.text.charCodeAt(i);
+      if (c >= 48 && c <= 57) digits++;
+    }
+    if (digits >= 4) digitHeavy++;
+  }
+}
+const share = (n: number): string => `${((100 * n) / inputs.length).toFixed(1)}%`;
+const langs = new Map<string, number>();
+for (const m of inputs) langs.set(m.lang ?? 'und', (langs.get(m.lang ?? 'und') ?? 0) + 1);
+console.log(`corpus: ${inputs.length.toLocaleString('en')} messages, ${(bytes / 1e6).toFixed(1)} MB (UTF-8), built in ${genSeconds.toFixed(1)} s from the demo data (seed 42, scale ${SCALE}) and corpus/*.jsonl`);
+console.log(`mix: ${share(nonAscii)} with non-ASCII text, ${share(truth.size)} with a true hit, ${share(digitHeavy)} digit-heavy negatives (≥ 4 digits: prices, dimensions, references, dates, tracking numbers)`);
+console.log(`languages: ${[...langs].sort((a, b) => b[1] - a[1]).map(([l, n]) => `${l} ${share(n)}`).join(', ')}`);
+
+// ---- measure ----
+function measure(name: string, run: () => void): { mbs: number; mps: number; seconds: number } {
+  const times: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const s = performance.now();
+    run();
+    times.push((performance.now() - s) / 1000);
+  }
+  times.sort((a, b) => a - b);
+  const seconds = times[Math.floor(times.length / 2)]!;
+  const res = { mbs: bytes / 1e6 / seconds, mps: inputs.length / seconds, seconds };
+  console.log(`${name.padEnd(58)} ${res.mbs.toFixed(1).padStart(6)} MB/s ${Math.round(res.mps).toLocaleString('en').padStart(9)} messages/s   (median of ${ROUNDS}: ${seconds.toFixed(2)} s)`);
+  return res;
+}
+
+const rs = defaultCompiledRuleSet();
+const linkify = new LinkifyIt();
+const LANG_COUNTRY: Record<string, CountryCode> = { en: 'GB', fr: 'FR', it: 'IT', de: 'DE', es: 'ES', nl: 'NL' };
+const country = (m: ScanInput): CountryCode => (m.country ?? m.seller_country ?? LANG_COUNTRY[m.lang ?? 'en'] ?? 'GB') as CountryCode;
+
+let found = 0;
+let baselineFound = 0;
+// warm-up (JIT) on a slice of each
+scanConversation(rs, inputs.slice(0, 5000));
+for (const m of inputs.slice(0, 2000)) {
+  findPhoneNumbersInText(m.text, { defaultCountry: country(m) });
+  linkify.match(m.text);
+}
+
+console.log(`\nrule set ${rs.version}, every detector on (phone, email, url, handle, iban, card, crypto, payment, intent), one thread:`);
+const engine = measure('Assay engine (conversation context, scoring)', () => {
+  found = 0;
+  for (const r of scanConversation(rs, inputs)) if (r.hits.length > 0) found++;
+});
+const baseline = measure('baseline: libphonenumber-js findPhoneNumbersInText + linkify-it', () => {
+  baselineFound = 0;
+  for (const m of inputs) {
+    const phones = findPhoneNumbersInText(m.text, { defaultCountry: country(m) });
+    const links = linkify.match(m.text);
+    if (phones.length > 0 || (links !== null && links.length > 0)) baselineFound++;
+  }
+});
+console.log(`engine / baseline: ${(engine.mbs / baseline.mbs).toFixed(1)}× the baseline's throughput`);
+console.log(`messages with a finding: engine ${share(found)}, baseline ${share(baselineFound)} (true hits ${share(truth.size)})`);
+
+// ---- worst case ----
+const megabyte = (chunk: string): string => chunk.repeat(Math.ceil(1_000_000 / chunk.length)).slice(0, 1_000_000);
+const adversarial = megabyte('0-1-2-3 (((( @@@@ .... a@b.c.d.e 1.2.3.4 ' + '9'.repeat(40) + ' [at] (dot) zero un deux ');
+scanMessage(rs, { id: 'warm', text: adversarial.slice(0, 50_000) });
+const times: number[] = [];
+for (let r = 0; r < 3; r++) {
+  const s = performance.now();
+  scanMessage(rs, { id: 'adv', text: adversarial });
+  times.push(performance.now() - s);
+}
+console.log(`\nadversarial 1 MB message (long digit runs, repeated separators, nested brackets, thousands of '@' and dots): ${Math.max(...times).toFixed(0)} ms (worst of 3; goal < 100 ms)`);
+const shapes: Record<string, string> = {
+  'separated digits': '1 ',
+  'digit run': '9',
+  'nested brackets': '(['.repeat(8) + ')]'.repeat(8),
+  "'@' and dots": '@.',
+  'repeated separators': '-. /',
+  'spelled addresses': 'name at gmail dot com ',
+  'number words': 'zero un deux trois ',
+};
+let worst = 0;
+let worstName = '';
+for (const [name, c] of Object.entries(shapes)) {
+  const s = performance.now();
+  scanMessage(rs, { id: 'adv', text: megabyte(c) });
+  const ms = performance.now() - s;
+  if (ms > worst) [worst, worstName] = [ms, name];
+}
+console.log(`worst of ${Object.keys(shapes).length} other 1 MB shapes: ${worst.toFixed(0)} ms (${worstName})`);
+const sb = performance.now();
+findPhoneNumbersInText(adversarial, { defaultCountry: 'GB' });
+linkify.match(adversarial);
+console.log(`baseline on the adversarial 1 MB message: ${(performance.now() - sb).toFixed(0)} ms`);
