@@ -1,6 +1,8 @@
 import { useEffect, useId, useRef, type ButtonHTMLAttributes, type ComponentPropsWithRef, type ReactNode } from 'react';
 import { ApiError, errorMessage } from './lib/api';
 import { formatDateTime, formatDuration, humanize, secondsUntil, slaState } from './lib/format';
+import { Link } from './lib/router';
+import type { ConversationDto } from './types';
 
 export function PageHeader({ title, subtitle, actions, breadcrumb }: { title: ReactNode; subtitle?: ReactNode; actions?: ReactNode; breadcrumb?: ReactNode }) {
   return (
@@ -229,4 +231,113 @@ export function SecretOnce({ label, secret }: { label: string; secret: string })
 
 export function Mono({ children }: { children: ReactNode }) {
   return <span className="mono">{children}</span>;
+}
+
+/** An error inside a card, padded like the card's body; nothing when there is no error. */
+export function CardError({ error }: { error: unknown }) {
+  if (error === null || error === undefined) return null;
+  return (
+    <div className="card-body">
+      <ErrorBanner error={error} />
+    </div>
+  );
+}
+
+/**
+ * A card's content from a query: a spinner while it loads, the error if it failed, `empty` when
+ * `isEmpty` says there is nothing to show, else what `children` renders from the data.
+ */
+export function QueryBody<T>({
+  query,
+  isEmpty,
+  empty,
+  loadingLabel,
+  children,
+}: {
+  query: { isPending: boolean; isError: boolean; error: unknown; data: T | undefined };
+  isEmpty: (data: T) => boolean;
+  empty: ReactNode;
+  loadingLabel?: string;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isPending) return <Loading {...(loadingLabel !== undefined ? { label: loadingLabel } : {})} />;
+  if (query.isError || query.data === undefined) return <CardError error={query.error} />;
+  return <>{isEmpty(query.data) ? empty : children(query.data)}</>;
+}
+
+/** The foot of a paged table while more pages remain: what is shown, and a button for the next page. */
+export function LoadMore({ pages, children }: { pages: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => Promise<unknown> }; children: ReactNode }) {
+  if (!pages.hasNextPage) return null;
+  return (
+    <div className="table-foot">
+      <span>{children}</span>
+      <Button onClick={() => void pages.fetchNextPage()} busy={pages.isFetchingNextPage}>
+        Load more
+      </Button>
+    </div>
+  );
+}
+
+/** The page shown when a record could not be loaded: "not found" for a 404, else the error. */
+export function LoadFailedPage({ noun, error, breadcrumb }: { noun: string; error: unknown; breadcrumb?: ReactNode }) {
+  const nf = error instanceof ApiError && error.status === 404;
+  return (
+    <div className="page">
+      <PageHeader title={nf ? `${noun} not found` : noun} {...(breadcrumb !== undefined ? { breadcrumb } : {})} />
+      {nf ? <Empty title={`There is no ${noun.toLowerCase()} with this id.`} /> : <ErrorBanner error={error} />}
+    </div>
+  );
+}
+
+/** The dialog shown once after creating something with a secret, which the user must store now. */
+export function SecretCreatedDialog({ open, onClose, title, label, secret, children }: { open: boolean; onClose: () => void; title: ReactNode; label: string; secret: string; children?: ReactNode }) {
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title={title}
+      footer={
+        <Button variant="primary" onClick={onClose}>
+          I have stored the secret
+        </Button>
+      }
+    >
+      {children}
+      <SecretOnce label={label} secret={secret} />
+    </Dialog>
+  );
+}
+
+/** Conversations as a table, newest activity as the server sorted them; `withListing` adds the listing column. */
+export function ConversationsTable({ conversations, withListing }: { conversations: readonly ConversationDto[]; withListing?: boolean }) {
+  return (
+    <table className="table">
+      <thead>
+        <tr>
+          <th scope="col">Conversation</th>
+          <th scope="col">Buyer</th>
+          {withListing === true && <th scope="col">Listing</th>}
+          <th scope="col" className="num">
+            Messages
+          </th>
+          <th scope="col">Last message</th>
+        </tr>
+      </thead>
+      <tbody>
+        {conversations.map((c) => (
+          <tr key={c.id}>
+            <td>
+              <Link to={`/conversations/${encodeURIComponent(c.id)}`} className="mono">
+                {c.id}
+              </Link>
+            </td>
+            <td className="mono muted">{c.buyer_id}</td>
+            {withListing === true && <td className="mono">{c.listing_id !== null ? <Link to={`/listings/${encodeURIComponent(c.listing_id)}`}>{c.listing_id}</Link> : '—'}</td>}
+            <td className="num">{c.message_count}</td>
+            <td className="muted nowrap">{formatDateTime(c.last_message_at)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }

@@ -1,7 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
-import { api } from './api';
+import { useInfiniteQuery, useQuery, type QueryKey } from '@tanstack/react-query';
+import { api, type RequestOptions } from './api';
 import { can, useMe } from './session';
-import type { CaseTypeDto, QueueDto, UserDto } from '../types';
+import type { CaseTypeDto, PageDto, QueueDto, UserDto } from '../types';
 
 /** Case types change only with a deploy: fetch once per session. */
 export function useCaseTypes() {
@@ -40,4 +40,14 @@ export function shortId(id: string): string {
 
 export function caseTypeTitle(types: readonly CaseTypeDto[] | undefined, type: string): string {
   return types?.find((t) => t.type === type)?.title ?? type.replace(/_/g, ' ');
+}
+
+/** A cursor-paged list endpoint as pages loaded one after another; `query` builds the query string for a page's cursor. */
+export function useCursorPages<T>(queryKey: QueryKey, path: string, query: (cursor: string | undefined) => RequestOptions['query']) {
+  return useInfiniteQuery({
+    queryKey,
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam, signal }) => api.get<PageDto<T>>(path, { query: query(pageParam), signal }),
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  });
 }

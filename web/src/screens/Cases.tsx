@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Empty, ErrorBanner, Kbd, Loading, PageHeader, PriorityBadge, SelectField, SlaBadge, StatusBadge } from '../components';
+import { Button, Empty, Kbd, PageHeader, PriorityBadge, QueryBody, SelectField, SlaBadge, StatusBadge } from '../components';
 import { api } from '../lib/api';
 import { formatDateTime, formatShort, humanize } from '../lib/format';
 import { useHotkeys } from '../lib/hotkeys';
@@ -182,66 +182,65 @@ export function CasesScreen() {
             </Button>
           )}
         </div>
-        {list.isPending ? (
-          <Loading label="Loading cases…" />
-        ) : list.isError ? (
-          <div className="card-body">
-            <ErrorBanner error={list.error} />
-          </div>
-        ) : rows.length === 0 ? (
-          <Empty title="No cases match these filters">{filtersActive ? 'Try clearing a filter.' : 'New cases appear here as they are opened.'}</Empty>
-        ) : (
-          <div className="table-wrap">
-            <table className="table table-clickable" aria-label="Cases" aria-rowcount={rows.length}>
-              <thead>
-                <tr>
-                  <th scope="col">Priority</th>
-                  <th scope="col">Case</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Assignee</th>
-                  <th scope="col">SLA</th>
-                  <th scope="col">Opened</th>
-                </tr>
-              </thead>
-              <tbody ref={tableRef}>
-                {rows.map((c, i) => (
-                  <tr
-                    key={c.id}
-                    className={i === clamped ? 'selected' : undefined}
-                    aria-selected={i === clamped}
-                    data-case-id={c.id}
-                    onClick={() => {
-                      setSelected(i);
-                      open(c);
-                    }}
-                  >
-                    <td>
-                      <PriorityBadge priority={c.priority} short />
-                    </td>
-                    <td className="title-cell case-cell">
-                      <Link className="case-cell-title" to={`/cases/${encodeURIComponent(c.id)}`} onClick={(e) => e.stopPropagation()} tabIndex={i === clamped ? 0 : -1}>
-                        {c.title}
-                      </Link>
-                      <span className="case-cell-meta">
-                        {caseTypeTitle(types.data, c.type)} · {humanize(c.queue)} queue · <span className="mono">{c.id}</span>
-                      </span>
-                    </td>
-                    <td>
-                      <StatusBadge status={c.status} closed={c.closed} />
-                    </td>
-                    <td className="nowrap">{c.assignee_id === null ? <span className="faint">Unassigned</span> : people(c.assignee_id)}</td>
-                    <td className="nowrap">
-                      <SlaBadge due={c.sla_due_at} closedAt={c.closed_at} />
-                    </td>
-                    <td className="muted nowrap" title={formatDateTime(c.opened_at, true)}>
-                      {formatShort(c.opened_at)}
-                    </td>
+        <QueryBody
+          query={list}
+          loadingLabel="Loading cases…"
+          isEmpty={() => rows.length === 0}
+          empty={<Empty title="No cases match these filters">{filtersActive ? 'Try clearing a filter.' : 'New cases appear here as they are opened.'}</Empty>}
+        >
+          {() => (
+            <div className="table-wrap">
+              <table className="table table-clickable" aria-label="Cases" aria-rowcount={rows.length}>
+                <thead>
+                  <tr>
+                    <th scope="col">Priority</th>
+                    <th scope="col">Case</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Assignee</th>
+                    <th scope="col">SLA</th>
+                    <th scope="col">Opened</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+                </thead>
+                <tbody ref={tableRef}>
+                  {rows.map((c, i) => (
+                    <tr
+                      key={c.id}
+                      className={i === clamped ? 'selected' : undefined}
+                      aria-selected={i === clamped}
+                      data-case-id={c.id}
+                      onClick={() => {
+                        setSelected(i);
+                        open(c);
+                      }}
+                    >
+                      <td>
+                        <PriorityBadge priority={c.priority} short />
+                      </td>
+                      <td className="title-cell case-cell">
+                        <Link className="case-cell-title" to={`/cases/${encodeURIComponent(c.id)}`} onClick={(e) => e.stopPropagation()} tabIndex={i === clamped ? 0 : -1}>
+                          {c.title}
+                        </Link>
+                        <span className="case-cell-meta">
+                          {caseTypeTitle(types.data, c.type)} · {humanize(c.queue)} queue · <span className="mono">{c.id}</span>
+                        </span>
+                      </td>
+                      <td>
+                        <StatusBadge status={c.status} closed={c.closed} />
+                      </td>
+                      <td className="nowrap">{c.assignee_id === null ? <span className="faint">Unassigned</span> : people(c.assignee_id)}</td>
+                      <td className="nowrap">
+                        <SlaBadge due={c.sla_due_at} closedAt={c.closed_at} />
+                      </td>
+                      <td className="muted nowrap" title={formatDateTime(c.opened_at, true)}>
+                        {formatShort(c.opened_at)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </QueryBody>
         {rows.length > 0 && (
           <div className="table-foot">
             <span>

@@ -1,7 +1,7 @@
 import { Fragment, useEffect, useMemo, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Empty, ErrorBanner, Loading, PageHeader, PriorityBadge, SlaBadge, StatusBadge } from '../components';
-import { ApiError, api } from '../lib/api';
+import { Badge, Empty, ErrorBanner, LoadFailedPage, Loading, PageHeader, PriorityBadge, QueryBody, SlaBadge, StatusBadge } from '../components';
+import { api } from '../lib/api';
 import { dayKey, formatDateTime, formatDay, formatMoney, formatTime, humanize, viewerTimeZone } from '../lib/format';
 import { Link, useLocation } from '../lib/router';
 import { useTitle } from '../lib/title';
@@ -73,15 +73,7 @@ export function ConversationScreen({ params }: { params: Record<string, string> 
   const flagged = useMemo(() => (c?.messages ?? []).filter((m) => m.scan?.verdict === 'review' || m.scan?.verdict === 'violation').length, [c]);
 
   if (conv.isPending) return <div className="page"><Loading label="Loading conversation…" /></div>;
-  if (conv.isError || c === undefined) {
-    const nf = conv.error instanceof ApiError && conv.error.status === 404;
-    return (
-      <div className="page">
-        <PageHeader title={nf ? 'Conversation not found' : 'Conversation'} />
-        {nf ? <Empty title="There is no conversation with this id." /> : <ErrorBanner error={conv.error} />}
-      </div>
-    );
-  }
+  if (conv.isError || c === undefined) return <LoadFailedPage noun="Conversation" error={conv.error} />;
 
   let lastDay = '';
   return (
@@ -210,32 +202,26 @@ export function ConversationScreen({ params }: { params: Record<string, string> 
             <div className="card-header">
               <h2 id="conv-cases-h">Cases on this conversation</h2>
             </div>
-            {cases.isPending ? (
-              <Loading />
-            ) : cases.isError ? (
-              <div className="card-body">
-                <ErrorBanner error={cases.error} />
-              </div>
-            ) : cases.data.items.length === 0 ? (
-              <p className="card-body muted">No cases.</p>
-            ) : (
-              <ul className="evidence-list">
-                {cases.data.items.map((k) => (
-                  <li key={k.id}>
-                    <PriorityBadge priority={k.priority} short />
-                    <div style={{ minWidth: 0, flex: 1 }}>
-                      <div className="evidence-name">
-                        <Link to={`/cases/${encodeURIComponent(k.id)}`}>{k.title}</Link>
+            <QueryBody query={cases} isEmpty={(d) => d.items.length === 0} empty={<p className="card-body muted">No cases.</p>}>
+              {(d) => (
+                <ul className="evidence-list">
+                  {d.items.map((k) => (
+                    <li key={k.id}>
+                      <PriorityBadge priority={k.priority} short />
+                      <div style={{ minWidth: 0, flex: 1 }}>
+                        <div className="evidence-name">
+                          <Link to={`/cases/${encodeURIComponent(k.id)}`}>{k.title}</Link>
+                        </div>
+                        <div className="row small">
+                          <StatusBadge status={k.status} closed={k.closed} />
+                          <SlaBadge due={k.sla_due_at} closedAt={k.closed_at} />
+                        </div>
                       </div>
-                      <div className="row small">
-                        <StatusBadge status={k.status} closed={k.closed} />
-                        <SlaBadge due={k.sla_due_at} closedAt={k.closed_at} />
-                      </div>
-                    </div>
-                  </li>
-                ))}
-              </ul>
-            )}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </QueryBody>
           </section>
         </div>
       </div>

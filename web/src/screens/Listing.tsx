@@ -1,34 +1,22 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { Badge, Button, Empty, ErrorBanner, Loading, PageHeader } from '../components';
-import { ApiError, api } from '../lib/api';
+import { useQuery } from '@tanstack/react-query';
+import { Badge, ConversationsTable, LoadFailedPage, LoadMore, Loading, PageHeader, QueryBody } from '../components';
+import { api } from '../lib/api';
 import { formatDateTime, formatMoney, humanize } from '../lib/format';
+import { useCursorPages } from '../lib/queries';
 import { Link } from '../lib/router';
 import { useTitle } from '../lib/title';
-import type { ConversationDto, ListingDetailDto, PageDto } from '../types';
+import type { ConversationDto, ListingDetailDto } from '../types';
 
 const STATUS_TONE: Record<string, 'success' | 'warning' | 'neutral' | 'accent'> = { active: 'success', on_hold: 'warning', sold: 'accent', removed: 'neutral' };
 
 export function ListingScreen({ params }: { params: Record<string, string> }) {
   const id = params['id']!;
   const listing = useQuery({ queryKey: ['listing-detail', id], queryFn: ({ signal }) => api.get<ListingDetailDto>(`/v1/listings/${encodeURIComponent(id)}`, { signal }) });
-  const convs = useInfiniteQuery({
-    queryKey: ['conversations', { listing_id: id }],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam, signal }) => api.get<PageDto<ConversationDto>>('/v1/conversations', { query: { listing_id: id, cursor: pageParam, limit: 20 }, signal }),
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
+  const convs = useCursorPages<ConversationDto>(['conversations', { listing_id: id }], '/v1/conversations', (cursor) => ({ listing_id: id, cursor, limit: 20 }));
   const l = listing.data;
   useTitle(l?.title ?? 'Listing');
   if (listing.isPending) return <div className="page"><Loading label="Loading listing…" /></div>;
-  if (listing.isError || l === undefined) {
-    const nf = listing.error instanceof ApiError && listing.error.status === 404;
-    return (
-      <div className="page">
-        <PageHeader title={nf ? 'Listing not found' : 'Listing'} />
-        {nf ? <Empty title="There is no listing with this id." /> : <ErrorBanner error={listing.error} />}
-      </div>
-    );
-  }
+  if (listing.isError || l === undefined) return <LoadFailedPage noun="Listing" error={listing.error} />;
   const conversations = convs.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <div className="page">
@@ -101,50 +89,10 @@ export function ListingScreen({ params }: { params: Record<string, string> }) {
             <div className="card-header">
               <h2 id="listing-convs-h">Conversations about this listing</h2>
             </div>
-            {convs.isPending ? (
-              <Loading />
-            ) : convs.isError ? (
-              <div className="card-body">
-                <ErrorBanner error={convs.error} />
-              </div>
-            ) : conversations.length === 0 ? (
-              <p className="card-body muted">No conversations.</p>
-            ) : (
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Conversation</th>
-                    <th scope="col">Buyer</th>
-                    <th scope="col" className="num">
-                      Messages
-                    </th>
-                    <th scope="col">Last message</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {conversations.map((c) => (
-                    <tr key={c.id}>
-                      <td>
-                        <Link to={`/conversations/${encodeURIComponent(c.id)}`} className="mono">
-                          {c.id}
-                        </Link>
-                      </td>
-                      <td className="mono muted">{c.buyer_id}</td>
-                      <td className="num">{c.message_count}</td>
-                      <td className="muted nowrap">{formatDateTime(c.last_message_at)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-            {convs.hasNextPage && (
-              <div className="table-foot">
-                <span>{conversations.length} shown</span>
-                <Button onClick={() => void convs.fetchNextPage()} busy={convs.isFetchingNextPage}>
-                  Load more
-                </Button>
-              </div>
-            )}
+            <QueryBody query={convs} isEmpty={() => conversations.length === 0} empty={<p className="card-body muted">No conversations.</p>}>
+              {() => <ConversationsTable conversations={conversations} />}
+            </QueryBody>
+            <LoadMore pages={convs}>{conversations.length} shown</LoadMore>
           </section>
         </div>
         <section className="card" aria-labelledby="listing-facts-h">

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { Badge, Button, Empty, ErrorBanner, Loading, PageHeader, PriorityBadge, SelectField, SlaBadge, StatusBadge, TextField } from '../components';
-import { ApiError, api } from '../lib/api';
+import { useQuery } from '@tanstack/react-query';
+import { Badge, Button, ConversationsTable, Empty, LoadFailedPage, LoadMore, Loading, PageHeader, PriorityBadge, QueryBody, SelectField, SlaBadge, StatusBadge, TextField } from '../components';
+import { api } from '../lib/api';
 import { formatDateTime, humanize } from '../lib/format';
+import { useCursorPages } from '../lib/queries';
 import { Link, navigate, useSearchParams } from '../lib/router';
 import { useTitle } from '../lib/title';
 import type { CaseDto, ConversationDto, PageDto, SellerDetailDto, SellerDto } from '../types';
@@ -30,12 +31,7 @@ export function SellersScreen() {
   const status = params.get('status') ?? '';
   const tier = params.get('tier') ?? '';
   const [goto, setGoto] = useState('');
-  const list = useInfiniteQuery({
-    queryKey: ['sellers', country, status, tier],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam, signal }) => api.get<PageDto<SellerDto>>('/v1/sellers', { query: { country, status, tier, cursor: pageParam, limit: 50 }, signal }),
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
+  const list = useCursorPages<SellerDto>(['sellers', country, status, tier], '/v1/sellers', (cursor) => ({ country, status, tier, cursor, limit: 50 }));
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
@@ -70,61 +66,48 @@ export function SellersScreen() {
           </SelectField>
           <TextField label="Tier" placeholder="Any tier" value={tier} onChange={(e) => setParams({ tier: e.target.value }, { replace: true })} style={{ width: 140 }} />
         </div>
-        {list.isPending ? (
-          <Loading />
-        ) : list.isError ? (
-          <div className="card-body">
-            <ErrorBanner error={list.error} />
-          </div>
-        ) : rows.length === 0 ? (
-          <Empty title="No sellers match" />
-        ) : (
-          <div className="table-wrap">
-            <table className="table table-clickable">
-              <thead>
-                <tr>
-                  <th scope="col">Seller</th>
-                  <th scope="col">Country</th>
-                  <th scope="col">Tier</th>
-                  <th scope="col" className="num">
-                    Commission
-                  </th>
-                  <th scope="col">Languages</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Updated</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((s) => (
-                  <tr key={s.id} onClick={() => navigate(`/sellers/${encodeURIComponent(s.id)}`)}>
-                    <td className="title-cell">
-                      <Link to={`/sellers/${encodeURIComponent(s.id)}`} onClick={(e) => e.stopPropagation()}>
-                        {s.name ?? s.id}
-                      </Link>{' '}
-                      <span className="mono faint">{s.id}</span>
-                    </td>
-                    <td>{s.country ?? '—'}</td>
-                    <td>{humanize(s.tier)}</td>
-                    <td className="num">{rate(s.commission_rate_bps)}</td>
-                    <td className="muted">{s.languages.join(', ') || '—'}</td>
-                    <td>
-                      <Badge tone={STATUS_TONE[s.status] ?? 'neutral'}>{humanize(s.status)}</Badge>
-                    </td>
-                    <td className="muted nowrap">{formatDateTime(s.source_updated_at ?? s.updated_at)}</td>
+        <QueryBody query={list} isEmpty={() => rows.length === 0} empty={<Empty title="No sellers match" />}>
+          {() => (
+            <div className="table-wrap">
+              <table className="table table-clickable">
+                <thead>
+                  <tr>
+                    <th scope="col">Seller</th>
+                    <th scope="col">Country</th>
+                    <th scope="col">Tier</th>
+                    <th scope="col" className="num">
+                      Commission
+                    </th>
+                    <th scope="col">Languages</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Updated</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {list.hasNextPage && (
-          <div className="table-foot">
-            <span>{rows.length} shown</span>
-            <Button onClick={() => void list.fetchNextPage()} busy={list.isFetchingNextPage}>
-              Load more
-            </Button>
-          </div>
-        )}
+                </thead>
+                <tbody>
+                  {rows.map((s) => (
+                    <tr key={s.id} onClick={() => navigate(`/sellers/${encodeURIComponent(s.id)}`)}>
+                      <td className="title-cell">
+                        <Link to={`/sellers/${encodeURIComponent(s.id)}`} onClick={(e) => e.stopPropagation()}>
+                          {s.name ?? s.id}
+                        </Link>{' '}
+                        <span className="mono faint">{s.id}</span>
+                      </td>
+                      <td>{s.country ?? '—'}</td>
+                      <td>{humanize(s.tier)}</td>
+                      <td className="num">{rate(s.commission_rate_bps)}</td>
+                      <td className="muted">{s.languages.join(', ') || '—'}</td>
+                      <td>
+                        <Badge tone={STATUS_TONE[s.status] ?? 'neutral'}>{humanize(s.status)}</Badge>
+                      </td>
+                      <td className="muted nowrap">{formatDateTime(s.source_updated_at ?? s.updated_at)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </QueryBody>
+        <LoadMore pages={list}>{rows.length} shown</LoadMore>
       </div>
     </div>
   );
@@ -137,25 +120,12 @@ export function SellerScreen({ params }: { params: Record<string, string> }) {
     queryKey: ['cases', { seller_id: id }],
     queryFn: ({ signal }) => api.get<PageDto<CaseDto>>('/v1/cases', { query: { seller_id: id, limit: 20, sort: 'opened_at', dir: 'desc' }, signal }),
   });
-  const convs = useInfiniteQuery({
-    queryKey: ['conversations', { seller_id: id }],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam, signal }) => api.get<PageDto<ConversationDto>>('/v1/conversations', { query: { seller_id: id, cursor: pageParam, limit: 20 }, signal }),
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
+  const convs = useCursorPages<ConversationDto>(['conversations', { seller_id: id }], '/v1/conversations', (cursor) => ({ seller_id: id, cursor, limit: 20 }));
   const s = seller.data;
   useTitle(s?.name ?? 'Seller');
 
   if (seller.isPending) return <div className="page"><Loading label="Loading seller…" /></div>;
-  if (seller.isError || s === undefined) {
-    const nf = seller.error instanceof ApiError && seller.error.status === 404;
-    return (
-      <div className="page">
-        <PageHeader title={nf ? 'Seller not found' : 'Seller'} breadcrumb={<Link to="/sellers">Sellers</Link>} />
-        {nf ? <Empty title="There is no seller with this id." /> : <ErrorBanner error={seller.error} />}
-      </div>
-    );
-  }
+  if (seller.isError || s === undefined) return <LoadFailedPage noun="Seller" error={seller.error} breadcrumb={<Link to="/sellers">Sellers</Link>} />;
   const local = localTime(s.time_zone);
   const openCases = (cases.data?.items ?? []).filter((c) => !c.closed).length;
   const conversations = convs.data?.pages.flatMap((p) => p.items) ?? [];
@@ -197,102 +167,56 @@ export function SellerScreen({ params }: { params: Record<string, string> }) {
             <div className="card-header">
               <h2 id="seller-cases-h">Cases {cases.data !== undefined && <span className="muted">({openCases} open)</span>}</h2>
             </div>
-            {cases.isPending ? (
-              <Loading />
-            ) : cases.isError ? (
-              <div className="card-body">
-                <ErrorBanner error={cases.error} />
-              </div>
-            ) : cases.data.items.length === 0 ? (
-              <p className="card-body muted">No cases about this seller.</p>
-            ) : (
-              <div className="table-wrap">
-                <table className="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">Priority</th>
-                      <th scope="col">Case</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">SLA</th>
-                      <th scope="col">Opened</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {cases.data.items.map((c) => (
-                      <tr key={c.id}>
-                        <td>
-                          <PriorityBadge priority={c.priority} short />
-                        </td>
-                        <td className="title-cell">
-                          <Link to={`/cases/${encodeURIComponent(c.id)}`}>{c.title}</Link>
-                        </td>
-                        <td>
-                          <StatusBadge status={c.status} closed={c.closed} />
-                        </td>
-                        <td>
-                          <SlaBadge due={c.sla_due_at} closedAt={c.closed_at} />
-                        </td>
-                        <td className="muted nowrap">{formatDateTime(c.opened_at)}</td>
+            <QueryBody query={cases} isEmpty={(d) => d.items.length === 0} empty={<p className="card-body muted">No cases about this seller.</p>}>
+              {(d) => (
+                <div className="table-wrap">
+                  <table className="table">
+                    <thead>
+                      <tr>
+                        <th scope="col">Priority</th>
+                        <th scope="col">Case</th>
+                        <th scope="col">Status</th>
+                        <th scope="col">SLA</th>
+                        <th scope="col">Opened</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
+                    </thead>
+                    <tbody>
+                      {d.items.map((c) => (
+                        <tr key={c.id}>
+                          <td>
+                            <PriorityBadge priority={c.priority} short />
+                          </td>
+                          <td className="title-cell">
+                            <Link to={`/cases/${encodeURIComponent(c.id)}`}>{c.title}</Link>
+                          </td>
+                          <td>
+                            <StatusBadge status={c.status} closed={c.closed} />
+                          </td>
+                          <td>
+                            <SlaBadge due={c.sla_due_at} closedAt={c.closed_at} />
+                          </td>
+                          <td className="muted nowrap">{formatDateTime(c.opened_at)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+            </QueryBody>
           </section>
           <section className="card card-flush" aria-labelledby="seller-convs-h">
             <div className="card-header">
               <h2 id="seller-convs-h">Conversations</h2>
               <span className="muted small">Most recently active first</span>
             </div>
-            {convs.isPending ? (
-              <Loading />
-            ) : convs.isError ? (
-              <div className="card-body">
-                <ErrorBanner error={convs.error} />
-              </div>
-            ) : conversations.length === 0 ? (
-              <p className="card-body muted">No conversations.</p>
-            ) : (
-              <div className="table-wrap">
-                <table className="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">Conversation</th>
-                      <th scope="col">Buyer</th>
-                      <th scope="col">Listing</th>
-                      <th scope="col" className="num">
-                        Messages
-                      </th>
-                      <th scope="col">Last message</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {conversations.map((c) => (
-                      <tr key={c.id}>
-                        <td>
-                          <Link to={`/conversations/${encodeURIComponent(c.id)}`} className="mono">
-                            {c.id}
-                          </Link>
-                        </td>
-                        <td className="mono muted">{c.buyer_id}</td>
-                        <td className="mono">{c.listing_id !== null ? <Link to={`/listings/${encodeURIComponent(c.listing_id)}`}>{c.listing_id}</Link> : '—'}</td>
-                        <td className="num">{c.message_count}</td>
-                        <td className="muted nowrap">{formatDateTime(c.last_message_at)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-            {convs.hasNextPage && (
-              <div className="table-foot">
-                <span>{conversations.length} shown</span>
-                <Button onClick={() => void convs.fetchNextPage()} busy={convs.isFetchingNextPage}>
-                  Load more
-                </Button>
-              </div>
-            )}
+            <QueryBody query={convs} isEmpty={() => conversations.length === 0} empty={<p className="card-body muted">No conversations.</p>}>
+              {() => (
+                  <div className="table-wrap">
+                    <ConversationsTable conversations={conversations} withListing />
+                  </div>
+              )}
+            </QueryBody>
+            <LoadMore pages={convs}>{conversations.length} shown</LoadMore>
           </section>
         </div>
         <div className="stack">

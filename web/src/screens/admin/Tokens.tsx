@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Dialog, Empty, ErrorBanner, Loading, PageHeader, SecretOnce, SelectField, TextField } from '../../components';
+import { Badge, Button, Dialog, Empty, ErrorBanner, PageHeader, QueryBody, SecretCreatedDialog, SelectField, TextField } from '../../components';
 import { IconPlus } from '../../icons';
 import { ApiError, api } from '../../lib/api';
 import { formatDateTime, humanize } from '../../lib/format';
@@ -40,52 +40,46 @@ export function TokensScreen() {
         }
       />
       <div className="card card-flush">
-        {tokens.isPending ? (
-          <Loading />
-        ) : tokens.isError ? (
-          <div className="card-body">
-            <ErrorBanner error={tokens.error} />
-          </div>
-        ) : items.length === 0 ? (
-          <Empty title="No API tokens">Create one for the marketplace integration to send messages and events.</Empty>
-        ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Acts as</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...active, ...revoked].map((t) => (
-                  <tr key={t.id}>
-                    <td>
-                      <strong>{t.name}</strong> <span className="mono faint">{t.id}</span>
-                    </td>
-                    <td>{humanize(t.role)}</td>
-                    <td className="muted">{userName(t.user_id) ?? 'No user'}</td>
-                    <td className="muted nowrap">{formatDateTime(t.created_at)}</td>
-                    <td>{t.revoked_at === null ? <Badge tone="success">Active</Badge> : <Badge>Revoked {formatDateTime(t.revoked_at)}</Badge>}</td>
-                    <td className="num">
-                      {t.revoked_at === null && (
-                        <Button size="sm" variant="danger" onClick={() => setRevoking(t)}>
-                          Revoke
-                        </Button>
-                      )}
-                    </td>
+        <QueryBody query={tokens} isEmpty={() => items.length === 0} empty={<Empty title="No API tokens">Create one for the marketplace integration to send messages and events.</Empty>}>
+          {() => (
+            <div className="table-wrap">
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Role</th>
+                    <th scope="col">Acts as</th>
+                    <th scope="col">Created</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+                </thead>
+                <tbody>
+                  {[...active, ...revoked].map((t) => (
+                    <tr key={t.id}>
+                      <td>
+                        <strong>{t.name}</strong> <span className="mono faint">{t.id}</span>
+                      </td>
+                      <td>{humanize(t.role)}</td>
+                      <td className="muted">{userName(t.user_id) ?? 'No user'}</td>
+                      <td className="muted nowrap">{formatDateTime(t.created_at)}</td>
+                      <td>{t.revoked_at === null ? <Badge tone="success">Active</Badge> : <Badge>Revoked {formatDateTime(t.revoked_at)}</Badge>}</td>
+                      <td className="num">
+                        {t.revoked_at === null && (
+                          <Button size="sm" variant="danger" onClick={() => setRevoking(t)}>
+                            Revoke
+                          </Button>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </QueryBody>
       </div>
       <CreateTokenDialog open={creating} users={users.data?.items ?? []} onClose={() => setCreating(false)} />
       <Dialog
@@ -133,18 +127,7 @@ function CreateTokenDialog({ open, users, onClose }: { open: boolean; users: rea
   };
   if (create.isSuccess) {
     return (
-      <Dialog
-        open={open}
-        onClose={close}
-        title={`Token “${create.data.info.name}” created`}
-        footer={
-          <Button variant="primary" onClick={close}>
-            I have stored the secret
-          </Button>
-        }
-      >
-        <SecretOnce label="Secret" secret={create.data.token} />
-      </Dialog>
+      <SecretCreatedDialog open={open} onClose={close} title={`Token “${create.data.info.name}” created`} label="Secret" secret={create.data.token} />
     );
   }
   return (

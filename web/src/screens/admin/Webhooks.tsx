@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Dialog, Empty, ErrorBanner, Loading, PageHeader, SecretOnce, SelectField, TextField } from '../../components';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Badge, Button, CardError, Dialog, Empty, ErrorBanner, LoadMore, PageHeader, QueryBody, SecretCreatedDialog, SelectField, TextField } from '../../components';
 import { IconPlus } from '../../icons';
 import { ApiError, api } from '../../lib/api';
 import { formatDateTime, humanize } from '../../lib/format';
+import { useCursorPages } from '../../lib/queries';
 import { can, useMe } from '../../lib/session';
 import { useTitle } from '../../lib/title';
-import type { DeliveryDto, PageDto, WebhookDto } from '../../types';
+import type { DeliveryDto, WebhookDto } from '../../types';
 
 const STATUSES = ['pending', 'delivering', 'delivered', 'failed', 'dead'] as const;
 const STATUS_TONE: Record<string, 'neutral' | 'success' | 'warning' | 'danger' | 'accent'> = {
@@ -26,13 +27,12 @@ export function WebhooksScreen() {
   const [endpointFilter, setEndpointFilter] = useState('');
   const [statusFilter, setStatusFilter] = useState('');
   const endpoints = useQuery({ queryKey: ['webhooks'], queryFn: () => api.get<{ items: WebhookDto[] }>('/v1/webhooks') });
-  const deliveries = useInfiniteQuery({
-    queryKey: ['deliveries', endpointFilter, statusFilter],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam, signal }) =>
-      api.get<PageDto<DeliveryDto>>('/v1/webhooks/deliveries', { query: { endpoint_id: endpointFilter, status: statusFilter, cursor: pageParam, limit: 25 }, signal }),
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
+  const deliveries = useCursorPages<DeliveryDto>(['deliveries', endpointFilter, statusFilter], '/v1/webhooks/deliveries', (cursor) => ({
+    endpoint_id: endpointFilter,
+    status: statusFilter,
+    cursor,
+    limit: 25,
+  }));
   const toggle = useMutation({
     mutationFn: (w: WebhookDto) => api.patch<WebhookDto>(`/v1/webhooks/${encodeURIComponent(w.id)}`, { active: !w.active }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['webhooks'] }),
@@ -61,63 +61,53 @@ export function WebhooksScreen() {
         <div className="card-header">
           <h2 id="endpoints-h">Endpoints</h2>
         </div>
-        {toggle.isError && (
-          <div className="card-body">
-            <ErrorBanner error={toggle.error} />
-          </div>
-        )}
-        {endpoints.isPending ? (
-          <Loading />
-        ) : endpoints.isError ? (
-          <div className="card-body">
-            <ErrorBanner error={endpoints.error} />
-          </div>
-        ) : endpoints.data.items.length === 0 ? (
-          <Empty title="No endpoints">Add one to receive case and enforcement events as signed HTTP POSTs.</Empty>
-        ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">URL</th>
-                  <th scope="col">Events</th>
-                  <th scope="col">Description</th>
-                  <th scope="col">State</th>
-                  <th scope="col">Created</th>
-                  {write && (
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  )}
-                </tr>
-              </thead>
-              <tbody>
-                {endpoints.data.items.map((w) => (
-                  <tr key={w.id}>
-                    <td className="mono">{w.url}</td>
-                    <td>
-                      <div className="row row-wrap">
-                        {w.event_types.map((t) => (
-                          <code key={t}>{t}</code>
-                        ))}
-                      </div>
-                    </td>
-                    <td className="muted">{w.description || '—'}</td>
-                    <td>{w.active ? <Badge tone="success">Active</Badge> : <Badge tone="warning">Paused</Badge>}</td>
-                    <td className="muted nowrap">{formatDateTime(w.created_at)}</td>
+        <CardError error={toggle.error} />
+        <QueryBody query={endpoints} isEmpty={(d) => d.items.length === 0} empty={<Empty title="No endpoints">Add one to receive case and enforcement events as signed HTTP POSTs.</Empty>}>
+          {(d) => (
+            <div className="table-wrap">
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">URL</th>
+                    <th scope="col">Events</th>
+                    <th scope="col">Description</th>
+                    <th scope="col">State</th>
+                    <th scope="col">Created</th>
                     {write && (
-                      <td className="num">
-                        <Button size="sm" onClick={() => toggle.mutate(w)} busy={toggle.isPending && toggle.variables?.id === w.id}>
-                          {w.active ? 'Pause' : 'Resume'}
-                        </Button>
-                      </td>
+                      <th scope="col">
+                        <span className="visually-hidden">Actions</span>
+                      </th>
                     )}
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+                </thead>
+                <tbody>
+                  {d.items.map((w) => (
+                    <tr key={w.id}>
+                      <td className="mono">{w.url}</td>
+                      <td>
+                        <div className="row row-wrap">
+                          {w.event_types.map((t) => (
+                            <code key={t}>{t}</code>
+                          ))}
+                        </div>
+                      </td>
+                      <td className="muted">{w.description || '—'}</td>
+                      <td>{w.active ? <Badge tone="success">Active</Badge> : <Badge tone="warning">Paused</Badge>}</td>
+                      <td className="muted nowrap">{formatDateTime(w.created_at)}</td>
+                      {write && (
+                        <td className="num">
+                          <Button size="sm" onClick={() => toggle.mutate(w)} busy={toggle.isPending && toggle.variables?.id === w.id}>
+                            {w.active ? 'Pause' : 'Resume'}
+                          </Button>
+                        </td>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </QueryBody>
       </section>
 
       <section className="card card-flush" aria-labelledby="deliveries-h">
@@ -143,83 +133,64 @@ export function WebhooksScreen() {
             ))}
           </SelectField>
         </div>
-        {redeliver.isError && (
-          <div className="card-body">
-            <ErrorBanner error={redeliver.error} />
-          </div>
-        )}
-        {deliveries.isPending ? (
-          <Loading />
-        ) : deliveries.isError ? (
-          <div className="card-body">
-            <ErrorBanner error={deliveries.error} />
-          </div>
-        ) : rows.length === 0 ? (
-          <Empty title="No deliveries match">Deliveries appear here as events are relayed to the endpoints.</Empty>
-        ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Event</th>
-                  <th scope="col">Endpoint</th>
-                  <th scope="col">Status</th>
-                  <th scope="col" className="num">
-                    Attempts
-                  </th>
-                  <th scope="col">Last response</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Next attempt</th>
-                  {write && (
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
+        <CardError error={redeliver.error} />
+        <QueryBody query={deliveries} isEmpty={() => rows.length === 0} empty={<Empty title="No deliveries match">Deliveries appear here as events are relayed to the endpoints.</Empty>}>
+          {() => (
+            <div className="table-wrap">
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Event</th>
+                    <th scope="col">Endpoint</th>
+                    <th scope="col">Status</th>
+                    <th scope="col" className="num">
+                      Attempts
                     </th>
-                  )}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((d) => (
-                  <tr key={d.id}>
-                    <td>
-                      <code>{d.event_type}</code>
-                    </td>
-                    <td className="mono muted title-cell">{urlOf(d.endpoint_id)}</td>
-                    <td>
-                      <Badge tone={STATUS_TONE[d.status] ?? 'neutral'}>{humanize(d.status)}</Badge>
-                    </td>
-                    <td className="num">{d.attempts}</td>
-                    <td className="muted title-cell" title={d.last_error ?? undefined}>
-                      {d.last_status_code !== null ? `HTTP ${d.last_status_code}` : ''}
-                      {d.last_error !== null ? `${d.last_status_code !== null ? ' · ' : ''}${d.last_error}` : ''}
-                      {d.last_status_code === null && d.last_error === null ? '—' : ''}
-                    </td>
-                    <td className="muted nowrap">{formatDateTime(d.created_at)}</td>
-                    <td className="muted nowrap">{formatDateTime(d.next_attempt_at)}</td>
+                    <th scope="col">Last response</th>
+                    <th scope="col">Created</th>
+                    <th scope="col">Next attempt</th>
                     {write && (
-                      <td className="num">
-                        {(d.status === 'dead' || d.status === 'failed' || d.status === 'delivered') && (
-                          <Button size="sm" onClick={() => redeliver.mutate(d.id)} busy={redeliver.isPending && redeliver.variables === d.id}>
-                            Redeliver
-                          </Button>
-                        )}
-                      </td>
+                      <th scope="col">
+                        <span className="visually-hidden">Actions</span>
+                      </th>
                     )}
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {deliveries.hasNextPage && (
-          <div className="table-foot">
-            <span>
-              Showing {rows.length} deliveries
-            </span>
-            <Button onClick={() => void deliveries.fetchNextPage()} busy={deliveries.isFetchingNextPage}>
-              Load more
-            </Button>
-          </div>
-        )}
+                </thead>
+                <tbody>
+                  {rows.map((d) => (
+                    <tr key={d.id}>
+                      <td>
+                        <code>{d.event_type}</code>
+                      </td>
+                      <td className="mono muted title-cell">{urlOf(d.endpoint_id)}</td>
+                      <td>
+                        <Badge tone={STATUS_TONE[d.status] ?? 'neutral'}>{humanize(d.status)}</Badge>
+                      </td>
+                      <td className="num">{d.attempts}</td>
+                      <td className="muted title-cell" title={d.last_error ?? undefined}>
+                        {d.last_status_code !== null ? `HTTP ${d.last_status_code}` : ''}
+                        {d.last_error !== null ? `${d.last_status_code !== null ? ' · ' : ''}${d.last_error}` : ''}
+                        {d.last_status_code === null && d.last_error === null ? '—' : ''}
+                      </td>
+                      <td className="muted nowrap">{formatDateTime(d.created_at)}</td>
+                      <td className="muted nowrap">{formatDateTime(d.next_attempt_at)}</td>
+                      {write && (
+                        <td className="num">
+                          {(d.status === 'dead' || d.status === 'failed' || d.status === 'delivered') && (
+                            <Button size="sm" onClick={() => redeliver.mutate(d.id)} busy={redeliver.isPending && redeliver.variables === d.id}>
+                              Redeliver
+                            </Button>
+                          )}
+                        </td>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </QueryBody>
+        <LoadMore pages={deliveries}>Showing {rows.length} deliveries</LoadMore>
       </section>
       {write && <CreateWebhookDialog open={creating} onClose={() => setCreating(false)} />}
     </div>
@@ -258,21 +229,11 @@ function CreateWebhookDialog({ open, onClose }: { open: boolean; onClose: () => 
   };
   if (create.isSuccess) {
     return (
-      <Dialog
-        open={open}
-        onClose={close}
-        title="Endpoint added"
-        footer={
-          <Button variant="primary" onClick={close}>
-            I have stored the secret
-          </Button>
-        }
-      >
+      <SecretCreatedDialog open={open} onClose={close} title="Endpoint added" label="Signing secret" secret={create.data.secret}>
         <p style={{ marginBottom: 12 }}>
           Deliveries to <span className="mono">{create.data.endpoint.url}</span> are signed with this secret (header <code>x-assay-signature</code>).
         </p>
-        <SecretOnce label="Signing secret" secret={create.data.secret} />
-      </Dialog>
+      </SecretCreatedDialog>
     );
   }
   return (
