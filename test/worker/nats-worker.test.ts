@@ -90,8 +90,17 @@ describe('assay worker --source nats', () => {
     );
 
     // On PGlite the worker holds the folder: wait for the dead letters and the retries, then stop it.
-    await until(async () => (await deadLetters()).length >= 2, 20_000);
-    await new Promise((r) => setTimeout(r, 4000)); // the failed message comes back after 1 s, then 2 s
+    await until(async () => (await deadLetters()).length >= 2, 60_000);
+    // The failed message comes back after 1 s, then 2 s: wait until both consumers have nothing pending
+    // or unacknowledged (asked of NATS, so it holds on a slow machine too).
+    const jsm = await nc.jetstreamManager();
+    await until(async () => {
+      for (const kind of ['messages', 'events']) {
+        const info = await jsm.consumers.info(stream, `${durable}-${kind}`);
+        if (info.num_pending > 0 || info.num_ack_pending > 0) return false;
+      }
+      return true;
+    }, 60_000);
     worker.kill('SIGTERM');
     const out = await exited;
     expect(out.code).toBe(0);
@@ -116,7 +125,7 @@ describe('assay worker --source nats', () => {
     expect(new TextDecoder().decode(notJson!.data)).toBe('{"id": "m-broken", "body": ');
     expect(invalid!.headers!.get('Assay-Dlq-Reason')).toMatch(/^rejected by validation: sent_at must be an ISO 8601/);
     expect(JSON.parse(invalid!.headers!.get('Assay-Dlq-Errors'))).toEqual([expect.objectContaining({ index: 0, id: 'msg-6', field: 'sent_at' })]);
-  });
+  }, 180_000);
 
   it.skipIf(onPostgres())('refuses to start while a server holds the embedded data folder', async () => {
     const lock = join(w.env['DATA_DIR']!, 'assay.lock');
