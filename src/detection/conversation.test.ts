@@ -12,6 +12,28 @@ describe('conversation scanning', () => {
     expect(a!.hits.filter((h) => h.kind === 'phone')).toEqual([]);
     expect(b!.hits[0]).toMatchObject({ kind: 'phone', rule: 'phone.split_messages', normalized: '+33612345678', start: 0, end: 5 });
   });
+  it('a short connective before the rest of the number ("then", "puis") does not hide it', () => {
+    for (const [first, rest, country, e164] of [
+      ['My number starts 604', 'then 176 086', 'ES', '+34604176086'],
+      ['Appelez le 077 132', 'puis 26 61', 'CH', '+41771322661'],
+      ['You can reach me on 617', 'and then 301 7474', 'US', '+16173017474'],
+    ] as const) {
+      const [, b] = scanConversation(rs, [
+        { id: '1', conversation: 'c', sender: 'seller-1', text: first, seller_country: country },
+        { id: '2', conversation: 'c', sender: 'seller-1', text: rest, seller_country: country },
+      ]);
+      const hit = b!.hits.find((h) => h.kind === 'phone');
+      expect(hit, rest).toMatchObject({ rule: 'phone.split_messages', normalized: e164 });
+      expect(rest.slice(hit!.start, hit!.end)).toMatch(/^\d/);
+    }
+  });
+  it('a connective is not skipped when the earlier message does not end in digits', () => {
+    const [, b] = scanConversation(rs, [
+      { id: '1', conversation: 'c', sender: 'seller-1', text: 'my cell is 06 12 34 if needed', country: 'FR' },
+      { id: '2', conversation: 'c', sender: 'seller-1', text: 'then 56 78', country: 'FR' },
+    ]);
+    expect(b!.hits.filter((h) => h.rule === 'phone.split_messages')).toEqual([]);
+  });
   it('the other party\'s digits in between break the chain', () => {
     const r = scanConversation(rs, [
       { id: '1', conversation: 'c', sender: 'seller-1', text: 'my cell is 06 12 34', country: 'FR' },

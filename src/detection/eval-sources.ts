@@ -42,8 +42,13 @@ const SOURCE_RULES: Record<string, { reason: string; map: (c: MappedCase) => Map
     },
   },
   'Hypercontext/linkifyjs': {
-    reason: 'linkifyjs mentions (@name) and hashtags carry no platform; Assay reports handles only with a platform named, so they are out of scope.',
-    map: (c) => ({ ...c, expect: c.expect.filter((e) => e.kind !== 'handle'), scope: c.scope.filter((k) => k !== 'handle') }),
+    reason:
+      'linkifyjs mentions (@name) and hashtags carry no platform; Assay reports handles only with a platform named, so they are out of scope. linkifyjs calls a mailto: link a url; Assay reports it as the email address it carries.',
+    map: (c) => ({
+      ...c,
+      expect: c.expect.filter((e) => e.kind !== 'handle').map((e) => (e.kind === 'url' && /^mailto:[^@\s]+@/i.test(e.value ?? '') ? { ...e, kind: 'email' } : e)),
+      scope: c.scope.filter((k) => k !== 'handle'),
+    }),
   },
   'markdown-it/linkify-it': {
     reason: 'linkify-it labels match ours for web links and email; its non-web schemes (mailto:, //, magnet) stay in and show up as misses.',

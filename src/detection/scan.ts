@@ -50,7 +50,8 @@ function priority(h: RawHit): number {
     case 'handle':
       return 6;
     case 'phone':
-      return 5;
+      // the number joined over messages explains a fragment better than the fragment alone
+      return h.rule === 'phone.split_messages' ? 5.5 : 5;
     case 'intent':
       return 3;
   }
@@ -116,6 +117,9 @@ class MessageState implements ScanState {
   }
 }
 
+/** At most two short words (and punctuation) before the digits that continue a number: "then", "puis", "y luego". */
+const CONTINUATION = /^\s*(?:\p{L}{1,8}[\s,:;.…-]{1,3}){1,2}(?=[\d+(])/u;
+
 /** Phone numbers split over consecutive messages of the same sender ("06 12 34" / "56 78"). */
 function splitPhoneHits(rs: CompiledRuleSet, input: ScanInput, ctx: ConversationContext): RawHit[] {
   if (input.sender === undefined) return [];
@@ -128,7 +132,10 @@ function splitPhoneHits(rs: CompiledRuleSet, input: ScanInput, ctx: Conversation
   }
   if (chain.length === 0) return [];
   const prefix = chain.join('\n') + '\n';
-  const head = input.text.slice(0, 80);
+  // "then 176 086" after "my number starts 604": a short connective before the rest of the number
+  // would stop the digit run, so it is skipped when the earlier message ends in digits.
+  const skip = /\d\s*$/.test(chain[chain.length - 1]!) ? (CONTINUATION.exec(input.text)?.[0].length ?? 0) : 0;
+  const head = input.text.slice(skip, skip + 80);
   const joined = prefix + head;
   const folded = fold(joined);
   const dv = digitView(folded);
@@ -138,9 +145,9 @@ function splitPhoneHits(rs: CompiledRuleSet, input: ScanInput, ctx: Conversation
     const s = dv.starts === null ? m.start : dv.starts[m.start]!;
     const e = dv.ends === null ? m.end : dv.ends[m.end - 1]!;
     if (s >= prefix.length || e <= prefix.length) continue;
-    let start = 0;
+    let start = skip;
     while (start < input.text.length && /\s/.test(input.text[start]!)) start++;
-    const end = e - prefix.length;
+    const end = e - prefix.length + skip;
     if (end <= start) continue;
     out.push({ kind: 'phone', start, end, normalized: m.e164, rule: 'phone.split_messages', clause: rs.phone.clause, weight: rs.phone.weights.split });
   }

@@ -94,9 +94,9 @@ describe('assay eval --demo', () => {
     const report = evaluateDemo(generateDemo({ seed: 42, scale: 0.05 }), defaultCompiledRuleSet());
     console.log(`[demo eval, seed 42, scale 0.05]\n${formatDemoEval(report).join('\n')}`);
     expect(report.planted).toBeGreaterThan(40);
-    // floors measured with rule set 2026.11.1 (47/58 messages, 39/48 attempts, 0 false positives); they only go up
-    expect(report.found / report.planted).toBeGreaterThanOrEqual(0.78);
-    expect(report.attemptsFound / report.attempts).toBeGreaterThanOrEqual(0.78);
+    // floors measured with rule set 2026.11.2 (57/58 messages, 48/48 attempts, 0 false positives); they only go up
+    expect(report.found / report.planted).toBeGreaterThanOrEqual(0.98);
+    expect(report.attemptsFound / report.attempts).toBeGreaterThanOrEqual(0.98);
     expect(report.falsePositives).toBeLessThanOrEqual(2);
   });
 

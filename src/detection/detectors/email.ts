@@ -7,6 +7,16 @@ import { hostMatches, isValidHost } from './tld';
 const LOCAL = /[a-z0-9._%+\-]/;
 const DOMAIN = /[a-z0-9.\-]/;
 
+/** Whether the non-blank run of text that holds position `at` has a "://" before `at` (bounded look-back). */
+function insideLink(text: string, at: number): boolean {
+  for (let i = at - 1, n = 0; i >= 2 && n < 2048; i--, n++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9 || c === 13) return false;
+    if (c === 47 && text.charCodeAt(i - 1) === 47 && text.charCodeAt(i - 2) === 58) return true;
+  }
+  return false;
+}
+
 /**
  * Email addresses in the address view, so "name at gmail dot com" and "name [at] gmail (dot) com"
  * are found like plain ones. Expands left and right from each '@' with bounded steps that stop at
@@ -24,12 +34,17 @@ export function findEmails(rs: CompiledRuleSet, view: TextView, original: string
     while (re > p + 1 && (text[re - 1] === '.' || text[re - 1] === '-')) re--;
     const local = text.slice(ls, p);
     const domain = text.slice(p + 1, re);
-    if (local.length === 0 || local.includes('..') || !isValidHost(domain)) continue;
+    if (local.length === 0 || local.includes('..')) continue;
+    // "http://user:pass@host…" or "…?id=a@b.com" in a link: the URL detector reports the whole link
+    if (insideLink(text, ls)) continue;
+    const mailto = ls >= 7 && text.startsWith('mailto:', ls - 7);
+    // an explicit mailto: makes a host without a TLD ("mailto:foo@bar") an address
+    if (!isValidHost(domain) && !(mailto && /^[a-z0-9-]{1,63}$/.test(domain))) continue;
     const address = `${local}@${domain}`;
     if (hostMatches(domain, rs.allowDomains) || rs.allowEmails.has(address)) continue;
-    const span = toOriginal(view, ls, re);
+    const span = toOriginal(view, mailto ? ls - 7 : ls, re);
     const raw = original.slice(span.start, span.end);
-    const obfuscated = !raw.includes('@') || /\s|[[\](){}<>]/.test(raw) || raw.length !== address.length;
+    const obfuscated = !raw.includes('@') || /\s|[[\](){}<>]/.test(raw) || raw.length !== address.length + (mailto ? 7 : 0);
     out.push({
       kind: 'email',
       start: span.start,

@@ -46,7 +46,8 @@ export function findUrls(rs: CompiledRuleSet, view: TextView, original: string, 
       while (e < text.length && e - p < MAX_URL && isUrlCode(text.charCodeAt(e))) e++;
       while (e > p + scheme.length && TRAILING.test(text[e - 1]!)) e--;
       const rest = text.slice(scheme === 'www.' ? p : p + scheme.length, e);
-      const host = (/^[^/?#:@]*@/.test(rest) ? rest.slice(rest.indexOf('@') + 1) : rest).split(/[/?#:]/)[0] ?? '';
+      // user info ("user:pass@") may hold a ':'
+      const host = (/^[^/?#@]*@/.test(rest) ? rest.slice(rest.indexOf('@') + 1) : rest).split(/[/?#:]/)[0] ?? '';
       if (host.length === 0 || !host.includes('.')) continue;
       covered.push({ start: p, end: e });
       emit(rs, view, original, out, p, e, host, 'scheme');
