@@ -4,7 +4,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
-import { Registry, Counter, Histogram, collectDefaultMetrics } from 'prom-client';
+import { Registry, Counter, Gauge, Histogram, collectDefaultMetrics } from 'prom-client';
 import { ulid } from '../kernel';
 import type { IdentityService } from '../identity';
 import { authPlugin } from './auth.plugin';
@@ -64,6 +64,8 @@ export async function createHttpServer(deps: HttpDeps, opts: HttpOptions): Promi
   collectDefaultMetrics({ register: metrics });
   const requests = new Counter({ name: 'assay_http_requests_total', help: 'HTTP requests', labelNames: ['method', 'route', 'status'], registers: [metrics] });
   const duration = new Histogram({ name: 'assay_http_request_duration_seconds', help: 'HTTP request duration', labelNames: ['method', 'route'], registers: [metrics], buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10] });
+  const counted = new Set<string>(); // an aborted request may also complete: count it down once
+  const inFlight = new Gauge({ name: 'assay_http_requests_in_flight', help: 'HTTP requests being handled', registers: [metrics] });
   app.decorate('metrics', metrics);
 
   const routes: RouteInfo[] = [];
@@ -95,6 +97,8 @@ export async function createHttpServer(deps: HttpDeps, opts: HttpOptions): Promi
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 
   app.addHook('onRequest', async (request, reply) => {
+    counted.add(request.id);
+    inFlight.inc();
     void reply.header('x-request-id', request.id);
     if (request.url.includes('%00')) return sendProblem(reply, request, new AppError('invalid_input', 'the URL contains a NUL character', { errors: [{ field: 'url', reason: 'must not contain NUL' }] }));
   });
@@ -121,7 +125,11 @@ export async function createHttpServer(deps: HttpDeps, opts: HttpOptions): Promi
     if (opts.publicUrl.startsWith('https:')) void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     return payload;
   });
+  app.addHook('onRequestAbort', async (request) => {
+    if (counted.delete(request.id)) inFlight.dec();
+  });
   app.addHook('onResponse', async (request, reply) => {
+    if (counted.delete(request.id)) inFlight.dec();
     const route = request.routeOptions.url ?? 'unmatched';
     requests.inc({ method: request.method, route, status: String(reply.statusCode) });
     duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);

@@ -47,7 +47,13 @@ describe.skipIf(process.env['DATABASE_URL'] !== undefined && process.env['DATABA
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify({ items }),
       });
-      await new Promise((r) => setTimeout(r, 20));
+      // Stop only once the server is handling the batch (in flight: the batch and this metrics request).
+      for (let i = 0; i < 400; i++) {
+        const metrics = await (await fetch(`${server.url}/metrics`)).text();
+        const n = Number(/^assay_http_requests_in_flight (\d+)/m.exec(metrics)?.[1] ?? '0');
+        if (n >= 2) break;
+        await new Promise((r) => setTimeout(r, 5));
+      }
       const stopping = server.stop();
       const res = await inFlight;
       expect(res.status).toBe(200);
