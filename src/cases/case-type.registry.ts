@@ -43,6 +43,12 @@ export interface CaseTypeDefinition<S extends string = string> {
   readonly defaultPriority: Priority;
   readonly sla: SlaPolicy;
   readonly guards?: readonly CaseGuard<NoInfer<S>>[];
+  /**
+   * The API that changes this type's status (e.g. `/v1/review`), when a module owns the decisions:
+   * the generic transition route is then refused with `case.managed_elsewhere`, so nothing skips
+   * what the module does with a decision (leases, enforcement).
+   */
+  readonly managedBy?: string;
   /** Targets a vendor reviewer may move a case to; none unless listed. */
   readonly vendorTransitions?: readonly NoInfer<S>[];
 }

@@ -50,7 +50,13 @@ export interface Case {
   readonly version: number;
 }
 
-export type TimelineKind = 'created' | 'transition' | 'note' | 'evidence' | 'assignment' | 'priority';
+/**
+ * The engine writes the first six; modules append their own through `appendTimeline`
+ * (`detection`: new hits on the conversation, `claim`: a reviewer's lease, `decision`, `recommendation`
+ * (a vendor's), `reply`: the seller's, `enforcement`: a violation, notice or restriction, `link`: a related case).
+ */
+export const TIMELINE_KINDS = ['created', 'transition', 'note', 'evidence', 'assignment', 'priority', 'detection', 'claim', 'decision', 'recommendation', 'reply', 'enforcement', 'link'] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export interface TimelineEntry {
   readonly id: string;

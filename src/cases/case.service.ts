@@ -35,6 +35,7 @@ import {
   type Page,
   type Priority,
   type QueueSummary,
+  type TimelineEntry,
   type TimelineKind,
 } from './case.model';
 import { QUEUE_NAME, type CaseTypeDefinition, type CaseTypeRegistry } from './case-type.registry';
@@ -56,6 +57,16 @@ export interface CaseDeps {
   readonly directory: CaseDirectory;
   /** Largest evidence file accepted, in bytes. */
   readonly evidenceMaxBytes: number;
+}
+
+/** Run inside the caller's transaction (nested: a savepoint) so a flow's changes commit together. */
+export interface TxOption {
+  readonly tx?: Db | undefined;
+}
+
+/** Set by the module a case type names in `managedBy`: the generic status route is refused. */
+export interface ManagedOption {
+  readonly managed?: boolean | undefined;
 }
 
 const TITLE_MAX = 300;
@@ -187,7 +198,8 @@ export function createCaseService(deps: CaseDeps) {
    * Opens a case of a registered type in its initial status, with its SLA due times computed on the
    * business calendar of its jurisdiction. With an idempotency key, a repeat returns the first case.
    */
-  async function openCase(caller: CaseCaller, input: OpenCaseInput): Promise<{ created: boolean; detail: CaseDetail }> {
+  async function openCase(caller: CaseCaller, input: OpenCaseInput, opts: TxOption = {}): Promise<{ created: boolean; detail: CaseDetail }> {
+    const base = opts.tx ?? db;
     if (!isStaff(caller)) throw forbidden('only staff open cases');
     const errors: FieldError[] = [];
     const def = types.get(input.type);
@@ -209,19 +221,20 @@ export function createCaseService(deps: CaseDeps) {
 
     const replay = async (): Promise<{ created: boolean; detail: CaseDetail } | undefined> => {
       if (input.idempotencyKey === undefined) return undefined;
-      const existing = await caseStore.findByIdempotencyKey(db, input.idempotencyKey);
+      const existing = await caseStore.findByIdempotencyKey(base, input.idempotencyKey);
       if (existing === undefined) return undefined;
       if (existing.type !== input.type) throw conflict('this Idempotency-Key was used to open a case of another type', 'case.idempotency_key_reused');
-      return { created: false, detail: await loadDetail(db, existing) };
+      return { created: false, detail: await loadDetail(base, existing) };
     };
     const earlier = await replay();
     if (earlier !== undefined) return earlier;
 
     const priority = input.priority ?? def.defaultPriority;
     const queue = input.queue ?? def.defaultQueue;
+    if (opts.tx !== undefined && input.assigneeId !== undefined) throw new Error('openCase inside a caller transaction cannot look up an assignee');
     const assignee = input.assigneeId === undefined ? undefined : await findAssignee(input.assigneeId, '/assignee_id');
     try {
-      const detail = await inTransaction(db, async (tx) => {
+      const detail = await inTransaction(base, async (tx) => {
         if (assignee !== undefined) await checkAssigneeGrant(tx, queue, assignee, '/assignee_id');
         const now = clock.now();
         const s = input.subjects ?? {};
@@ -296,8 +309,9 @@ export function createCaseService(deps: CaseDeps) {
   }
 
   /** The case with its timeline, notes and evidence list; 404 when it is outside the caller's scope. */
-  async function getCase(caller: CaseCaller, id: string): Promise<CaseDetail> {
-    return loadDetail(db, await loadInScope(db, caller, id, false));
+  async function getCase(caller: CaseCaller, id: string, opts: TxOption & { forUpdate?: boolean } = {}): Promise<CaseDetail> {
+    const base = opts.tx ?? db;
+    return loadDetail(base, await loadInScope(base, caller, id, opts.forUpdate === true));
   }
 
   /**
@@ -329,13 +343,18 @@ export function createCaseService(deps: CaseDeps) {
     caller: CaseCaller,
     id: string,
     to: string,
-    opts: { note?: string | undefined; expectedVersion?: number | undefined } = {},
+    opts: { note?: string | undefined; expectedVersion?: number | undefined; data?: Record<string, unknown> | undefined } & TxOption & ManagedOption = {},
   ): Promise<Result<CaseDetail, AppError>> {
     const note = trimmed(opts.note);
     if (note !== undefined && note.length > NOTE_MAX) throw invalidInput('the note is too long', [{ field: '/note', reason: `must be at most ${NOTE_MAX} characters` }]);
-    return inTransaction(db, async (tx) => {
+    return inTransaction(opts.tx ?? db, async (tx) => {
       const c = await loadInScope(tx, caller, id, true);
       const def = typeOf(c);
+      if (def.managedBy !== undefined && opts.managed !== true) {
+        throw new AppError('conflict', `${def.title} cases change status through ${def.managedBy}, which records the decision and what follows from it`, {
+          reason: 'case.managed_elsewhere',
+        });
+      }
       if (!isStaff(caller) && !(def.vendorTransitions ?? []).includes(to)) {
         throw new AppError('forbidden', `a vendor reviewer may not move a ${def.type} case to ${to}`, { reason: 'case.vendor_may_not_transition' });
       }
@@ -370,7 +389,7 @@ export function createCaseService(deps: CaseDeps) {
       if (note !== undefined) {
         noteId = (await caseStore.insertNote(tx, { id: newId('note'), caseId: c.id, authorType: caller.kind, authorId: caller.id, body: note, at: now })).id;
       }
-      await writeTimeline(tx, caller, c.id, 'transition', { from: c.status, to, ...(noteId === undefined ? {} : { note_id: noteId }) });
+      await writeTimeline(tx, caller, c.id, 'transition', { from: c.status, to, ...(noteId === undefined ? {} : { note_id: noteId }), ...opts.data });
       await recordChange(tx, clock, {
         actor: callerActor(caller),
         action: 'case.transitioned',
@@ -429,11 +448,40 @@ export function createCaseService(deps: CaseDeps) {
     });
   }
 
+  /**
+   * Writes a module's own entry on a case's timeline (a detection appended, a decision, a seller's
+   * reply, a notice sent), audited, with an outbox event `case.<kind>` unless `event: false`.
+   * Flows pass their transaction so the entry commits with the change it describes.
+   */
+  async function appendTimeline(
+    caller: CaseCaller,
+    id: string,
+    kind: TimelineKind,
+    data: Record<string, unknown>,
+    opts: TxOption & { event?: boolean; firstResponse?: boolean } = {},
+  ): Promise<TimelineEntry> {
+    return inTransaction(opts.tx ?? db, async (tx) => {
+      const c = await loadInScope(tx, caller, id, true);
+      const now = clock.now();
+      const entry = await caseStore.insertTimeline(tx, { id: newId('ctl'), caseId: c.id, at: now, actorType: caller.kind, actorId: caller.id, kind, data });
+      await caseStore.updateCase(tx, c.id, { updatedAt: now, ...(opts.firstResponse === false ? {} : firstResponsePatch(caller, c, now)) });
+      await recordChange(tx, clock, {
+        actor: callerActor(caller),
+        action: `case.${kind}`,
+        subject: { type: 'case', id: c.id },
+        fields: ['timeline'],
+        data: { entryId: entry.id, sha256: sha256Hex(JSON.stringify(data)) },
+        ...(opts.event === false ? {} : { event: { type: `case.${kind}`, payload: { id: c.id, type: c.type, entry_id: entry.id } } }),
+      });
+      return entry;
+    });
+  }
+
   /** Adds a note (staff, or a vendor reviewer on a granted queue). */
-  async function addNote(caller: CaseCaller, id: string, body: string): Promise<CaseNote> {
+  async function addNote(caller: CaseCaller, id: string, body: string, opts: TxOption = {}): Promise<CaseNote> {
     const text = body.trim();
     if (text === '' || text.length > NOTE_MAX) throw invalidInput('the note is not valid', [{ field: '/body', reason: `must be 1–${NOTE_MAX} characters` }]);
-    return inTransaction(db, async (tx) => {
+    return inTransaction(opts.tx ?? db, async (tx) => {
       const c = await loadInScope(tx, caller, id, true);
       const now = clock.now();
       const note = await caseStore.insertNote(tx, { id: newId('note'), caseId: c.id, authorType: caller.kind, authorId: caller.id, body: text, at: now });
@@ -452,7 +500,7 @@ export function createCaseService(deps: CaseDeps) {
   }
 
   /** Attaches a file; its SHA-256 and size are recorded. Over `evidenceMaxBytes` → `payload_too_large`. */
-  async function addEvidence(caller: CaseCaller, id: string, file: { filename: string; contentType: string; bytes: Uint8Array }): Promise<EvidenceInfo> {
+  async function addEvidence(caller: CaseCaller, id: string, file: { filename: string; contentType: string; bytes: Uint8Array }, opts: TxOption = {}): Promise<EvidenceInfo> {
     if (file.bytes.length > deps.evidenceMaxBytes) {
       throw new AppError('payload_too_large', `evidence files may be at most ${deps.evidenceMaxBytes} bytes; this one has ${file.bytes.length}`, {
         reason: 'case.evidence_too_large',
@@ -467,7 +515,7 @@ export function createCaseService(deps: CaseDeps) {
     if (errors.length > 0) throw invalidInput('the evidence is not valid', errors);
     const bytes = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
     const sha256 = sha256Hex(bytes);
-    return inTransaction(db, async (tx) => {
+    return inTransaction(opts.tx ?? db, async (tx) => {
       const c = await loadInScope(tx, caller, id, true);
       if (!isStaff(caller)) throw new AppError('forbidden', 'a vendor reviewer may not add evidence', { reason: 'case.vendor_may_not_add_evidence' });
       const now = clock.now();
@@ -589,6 +637,7 @@ export function createCaseService(deps: CaseDeps) {
     assign,
     changePriority,
     addNote,
+    appendTimeline,
     addEvidence,
     getEvidence,
     grantQueue,

@@ -140,8 +140,9 @@ export const caseStore = {
     return toCase(r!);
   },
 
-  async insertTimeline(db: Db, row: typeof caseTimeline.$inferInsert): Promise<void> {
-    await db.insert(caseTimeline).values(row);
+  async insertTimeline(db: Db, row: typeof caseTimeline.$inferInsert): Promise<TimelineEntry> {
+    const [inserted] = await db.insert(caseTimeline).values(row).returning();
+    return toTimelineEntry(inserted!);
   },
 
   async listTimeline(db: Db, caseId: string): Promise<TimelineEntry[]> {
