@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { systemClock, type Clock } from '../kernel';
-import type { Config } from '../config';
+import { ConfigError, type Config } from '../config';
 import { query, sql, type Database } from '../db';
 import { createIdentityService, type IdentityService } from '../identity';
 import { createAuditService, type AuditService } from '../audit';
@@ -17,7 +17,8 @@ import { marketplaceRoutes } from '../http/marketplace.routes';
 import { createCalendarResolver, createCaseService, createCaseTypeRegistry, type CaseService, type CaseTypeRegistry } from '../cases';
 import { conversationReviewCaseType } from '../review';
 import { investigationCaseType } from '../investigations';
-import { appealCaseType, commissionDisputeCaseType } from '../enforcement';
+import { appealCaseType, commissionDisputeCaseType, createEnforcementService, DEFAULT_LADDER, parseLadder, type EnforcementService, type Ladder } from '../enforcement';
+import { enforcementRoutes } from '../http/enforcement.routes';
 import { casesRoutes } from '../http/cases.routes';
 import { createRuleSetService, type RuleSetService } from '../rules';
 import { scanRoutes } from '../http/scan.routes';
@@ -51,6 +52,8 @@ export interface Services {
   readonly cases: CaseService;
   /** Detection rule sets: the one scans use (swapped at runtime), stored versions, scans. */
   readonly ruleSets: RuleSetService;
+  /** Violations, the ladder, notices, restrictions and appeals. */
+  readonly enforcement: EnforcementService;
 }
 
 /** Registers this wave's case types; each module declares its own, `src/cases` names none. */
@@ -105,7 +108,44 @@ export function buildServices(deps: AppDeps): Services {
       vendorOrgExists: async (id) => (await identity.listVendorOrgs()).some((o) => o.id === id),
     },
   });
-  return { clock, identity, audit, webhooks, relay, marketplace, caseTypes, cases, ruleSets, ...deps.overrides };
+  const enforcement = createEnforcementService({
+    db,
+    clock,
+    cases,
+    clauses: ruleSetClauses(ruleSets),
+    sellers: { contact: (id, opts) => marketplace.sellerContact(id, opts) },
+    ladder: enforcementLadder(deps.config),
+    strikeExpiryDays: deps.config.strikeExpiryDays,
+    appealWindowDays: deps.config.appealWindowDays,
+    terminationNoticeDays: deps.config.terminationNoticeDays,
+    immediateTerminationAfterRestrictions: deps.config.terminationImmediateAfterRestrictions,
+    marketplaceName: deps.config.marketplaceName,
+    helpUrl: deps.config.sellerHelpUrl,
+  });
+  return { clock, identity, audit, webhooks, relay, marketplace, caseTypes, cases, ruleSets, enforcement, ...deps.overrides };
+}
+
+/** The configured ladder, or the default; a bad override stops the start naming the variable. */
+function enforcementLadder(config: Config): Ladder {
+  if (config.enforcementLadder === undefined) return DEFAULT_LADDER;
+  try {
+    return parseLadder(config.enforcementLadder);
+  } catch (e) {
+    throw new ConfigError('ENFORCEMENT_LADDER', (e as Error).message);
+  }
+}
+
+/**
+ * Clause text until the policies knowledge base is wired: the active detection rule set's `clauses`
+ * map (its one line serves as title and text). Rule sets carry no policy version, hence 0.
+ */
+function ruleSetClauses(ruleSets: Pick<RuleSetService, 'current'>) {
+  return {
+    resolveClause: async (clauseId: string) => {
+      const text = (await ruleSets.current()).compiled.clauses[clauseId];
+      return text === undefined ? undefined : { clauseId, version: 0, title: text, text };
+    },
+  };
 }
 
 export interface App {
@@ -143,6 +183,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         casesRoutes(services.cases, { evidenceMaxBytes: deps.config.evidenceMaxBytes }),
         scanRoutes(services.ruleSets),
         rescanRoutes(services.marketplace),
+        enforcementRoutes(services.enforcement),
       ],
     },
     {

@@ -44,6 +44,20 @@ export interface Config {
    * them are stored `historical: true`: enforcement never issues strikes or notices for them.
    */
   readonly rescanEnforcementCutoffDays: number;
+  /** A strike stops counting on the ladder this many days after the decision. */
+  readonly strikeExpiryDays: number;
+  /** Sellers may appeal this many days after a notice (DSA Art. 20: at least six months). */
+  readonly appealWindowDays: number;
+  /** A termination takes effect this many days after its notice (P2B Art. 4(2): at least 30). */
+  readonly terminationNoticeDays: number;
+  /** Immediate termination (repeated infringement) once a seller had this many restricting decisions; 0 = never. */
+  readonly terminationImmediateAfterRestrictions: number;
+  /** The enforcement ladder as JSON, replacing the default (DOMAIN §5.4); undefined = default. Checked when the services are built. */
+  readonly enforcementLadder: string | undefined;
+  /** The marketplace's name as sellers know it, in notices. */
+  readonly marketplaceName: string;
+  /** Where sellers read about and file appeals, linked in every notice. */
+  readonly sellerHelpUrl: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -130,6 +144,13 @@ export function loadConfig(env: Env = process.env): Config {
     auditCheckpointFile: str(env, 'AUDIT_CHECKPOINT_FILE', `${dataDir}/audit-checkpoint.json`),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     rescanEnforcementCutoffDays: int(env, 'RESCAN_ENFORCEMENT_CUTOFF_DAYS', 30, 0, 36_500),
+    strikeExpiryDays: int(env, 'STRIKE_EXPIRY_DAYS', 365, 1, 3650),
+    appealWindowDays: int(env, 'APPEAL_WINDOW_DAYS', 183, 183, 3650),
+    terminationNoticeDays: int(env, 'TERMINATION_NOTICE_DAYS', 30, 30, 365),
+    terminationImmediateAfterRestrictions: int(env, 'TERMINATION_IMMEDIATE_AFTER_RESTRICTIONS', 0, 0, 100),
+    enforcementLadder: env['ENFORCEMENT_LADDER']?.trim() === '' ? undefined : env['ENFORCEMENT_LADDER'],
+    marketplaceName: str(env, 'MARKETPLACE_NAME', 'the marketplace'),
+    sellerHelpUrl: pattern(env, 'SELLER_HELP_URL', 'https://example.com/seller-help/appeals', /^https?:\/\/\S+$/, 'an http(s) URL'),
   };
   return Object.freeze(config);
 }
@@ -141,4 +162,6 @@ export const CONFIG_VARIABLES = [
   'LOGIN_MAX_ATTEMPTS_PER_MINUTE', 'RATE_LIMIT_PER_MINUTE', 'BODY_LIMIT_BYTES', 'BATCH_MAX_ITEMS',
   'EVIDENCE_MAX_BYTES', 'CASE_JURISDICTION', 'CASE_TIME_ZONE', 'CASE_BUSINESS_HOURS', 'WEBHOOK_MAX_ATTEMPTS', 'WEBHOOK_TIMEOUT_MS', 'OUTBOX_POLL_MS', 'NATS_URL',
   'NATS_STREAM', 'NATS_DURABLE', 'AUDIT_CHECKPOINT_FILE', 'SHUTDOWN_GRACE_MS', 'RESCAN_ENFORCEMENT_CUTOFF_DAYS',
+  'STRIKE_EXPIRY_DAYS', 'APPEAL_WINDOW_DAYS', 'TERMINATION_NOTICE_DAYS', 'TERMINATION_IMMEDIATE_AFTER_RESTRICTIONS', 'ENFORCEMENT_LADDER',
+  'MARKETPLACE_NAME', 'SELLER_HELP_URL',
 ] as const;

@@ -23,6 +23,8 @@ export const appealCaseType = defineCaseType({
   },
   closedStatuses: ['upheld', 'overturned', 'withdrawn', 'closed'],
   defaultQueue: 'appeals',
+  // decided through POST /v1/appeals/:case_id/decision, which lifts restrictions and notifies the seller
+  managedBy: '/v1/appeals',
   defaultPriority: 'p2',
   sla: {
     p1: { firstResponseHours: 4, resolutionHours: 16 },

@@ -15,7 +15,7 @@ function record(ladder: Ladder, events: readonly { atDay: number; severity: Seve
     day += e.atDay;
     const now = new Date(T0 + day * DAY);
     positionsBefore.push(ladderPosition(ladder, strikes, now));
-    strikes.push({ id: `v${i}`, step: nextStep(ladder, strikes, now, e.severity), expiresAt: new Date(now.getTime() + EXPIRY_DAYS * DAY), status: 'active' });
+    strikes.push({ id: `v${i}`, step: nextStep(ladder, strikes, now, e.severity), strikeExpiresAt: new Date(now.getTime() + EXPIRY_DAYS * DAY), status: 'active' });
   }
   return { strikes, positionsBefore };
 }
@@ -60,7 +60,7 @@ describe('ladder properties', () => {
         const { strikes } = record(l, evs);
         const now = new Date(T0 + day * DAY);
         const before = ladderPosition(l, strikes, now);
-        const added: Strike = { id: 'new', step: nextStep(l, strikes, now, sev), expiresAt: new Date(now.getTime() + EXPIRY_DAYS * DAY), status: 'active' };
+        const added: Strike = { id: 'new', step: nextStep(l, strikes, now, sev), strikeExpiresAt: new Date(now.getTime() + EXPIRY_DAYS * DAY), status: 'active' };
         expect(ladderPosition(l, [...strikes, added], now)).toBeGreaterThanOrEqual(before);
         expect(ladderPosition(l, [...strikes, added], now)).toBeGreaterThan(Math.min(before, l.length - 2));
       }),
@@ -84,9 +84,9 @@ describe('ladder properties', () => {
       fc.property(ladder, events, fc.integer({ min: 0, max: 3000 }), (l, evs, day) => {
         const { strikes } = record(l, evs);
         const now = new Date(T0 + day * DAY);
-        const live = strikes.filter((s) => s.expiresAt.getTime() > now.getTime());
+        const live = strikes.filter((s) => s.strikeExpiresAt.getTime() > now.getTime());
         expect(ladderPosition(l, strikes, now)).toBe(ladderPosition(l, live, now));
-        const expired: Strike = { id: 'old', step: l.length - 1, expiresAt: now, status: 'active' };
+        const expired: Strike = { id: 'old', step: l.length - 1, strikeExpiresAt: now, status: 'active' };
         expect(ladderPosition(l, [...strikes, expired], now)).toBe(ladderPosition(l, strikes, now));
       }),
     );

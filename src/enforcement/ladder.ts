@@ -46,13 +46,13 @@ export const DEFAULT_LADDER: Ladder = [
 export interface Strike {
   readonly id: string;
   readonly step: number;
-  readonly expiresAt: Date;
+  readonly strikeExpiresAt: Date;
   readonly status: 'active' | 'overturned';
 }
 
 /** Strikes that still count at `now`: not overturned and not yet expired. */
 export function activeStrikes<S extends Strike>(strikes: readonly S[], now: Date): S[] {
-  return strikes.filter((s) => s.status === 'active' && s.expiresAt.getTime() > now.getTime());
+  return strikes.filter((s) => s.status === 'active' && s.strikeExpiresAt.getTime() > now.getTime());
 }
 
 /** The seller's position: the highest step among active strikes, or -1 in good standing. */

@@ -644,7 +644,18 @@ export function createMarketplaceService(deps: MarketplaceDeps) {
     return marketplaceStore.findOrder(db, id);
   }
 
-  return { ingestBatch, rescan: scans.rescan, getConversation, listConversations, getSeller, listSellers, getListing, commissionRateAt, findOrder };
+  /**
+   * How to reach a seller (for enforcement notices): name, email, languages, time zone, country.
+   * For internal callers; no principal. Pass `tx` when inside a transaction.
+   */
+  async function sellerContact(id: string, opts: { tx?: Db | undefined } = {}): Promise<
+    { id: string; name: string | undefined; email: string | undefined; languages: readonly string[]; timeZone: string | undefined; country: string | undefined } | undefined
+  > {
+    const s = await marketplaceStore.findSeller(opts.tx ?? db, id);
+    return s === undefined ? undefined : { id: s.id, name: s.name, email: s.email, languages: s.languages, timeZone: s.timeZone, country: s.country };
+  }
+
+  return { ingestBatch, rescan: scans.rescan, getConversation, listConversations, getSeller, listSellers, getListing, commissionRateAt, findOrder, sellerContact };
 }
 
 export type MarketplaceService = ReturnType<typeof createMarketplaceService>;
