@@ -33,7 +33,7 @@ beforeAll(async () => {
     all.set(res.json().id, res.json());
   }
   // Close a few so open_only has something to exclude.
-  for (const c of [...all.values()].filter((x) => x.type === 'appeal').slice(0, 3)) {
+  for (const c of [...all.values()].filter((x) => x.type === 'commission_dispute').slice(0, 3)) {
     await t.as('agent', { method: 'POST', url: `/v1/cases/${c.id}/transitions`, payload: { to: 'withdrawn' } });
     all.set(c.id, { ...c, status: 'withdrawn', closed: true });
   }
@@ -91,13 +91,13 @@ describe('listing cases', () => {
       expect(got.length, query).toBeGreaterThan(0);
     };
     await check('type=investigation', (c) => c.type === 'investigation');
-    await check('type=appeal&status=withdrawn', (c) => c.type === 'appeal' && c.status === 'withdrawn');
+    await check('type=commission_dispute&status=withdrawn', (c) => c.type === 'commission_dispute' && c.status === 'withdrawn');
     await check('status=received&status=withdrawn', (c) => c.status === 'received' || c.status === 'withdrawn');
     await check('priority=p1', (c) => c.priority === 'p1');
     await check('queue=review-vendor', (c) => c.queue === 'review-vendor');
     await check('seller_id=sel_2&sort=sla_due_at&dir=asc', (c) => c.subjects.seller_id === 'sel_2');
     await check('open_only=true', (c) => !c.closed);
-    await check('assignee=none&type=appeal&open_only=true', (c) => c.type === 'appeal' && !c.closed);
+    await check('assignee=none&type=commission_dispute&open_only=true', (c) => c.type === 'commission_dispute' && !c.closed);
     expect((await listAll('agent', 'type=no_such_type', 5)).length).toBe(0);
   });
 

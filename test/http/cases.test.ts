@@ -185,7 +185,7 @@ describe('transitions', () => {
   });
 
   it('refuses a stale expected_version with 409', async () => {
-    const c = await openCase({ type: 'appeal', title: 'Versioned' });
+    const c = await openCase({ type: 'commission_dispute', title: 'Versioned' });
     expect((await move(c.id, 'under_review', { expected_version: 1 })).statusCode).toBe(200);
     const stale = await move(c.id, 'withdrawn', { expected_version: 1 });
     expect(stale.statusCode).toBe(409);
@@ -211,12 +211,19 @@ describe('transitions', () => {
     expect(new Set(results.map((r) => r.json().id)).size).toBe(1);
   });
 
-  it('an appeal decision needs reasons and qualified staff', async () => {
-    const c = await openCase({ type: 'appeal', title: 'Appeal against a restriction' });
+  it('a commission dispute decision needs reasons and senior staff', async () => {
+    const c = await openCase({ type: 'commission_dispute', title: 'Dispute of a commission order' });
     await move(c.id, 'under_review');
-    expect((await move(c.id, 'overturned', { note: 'The buyer had already ordered' })).json().reason).toBe('appeal.decision_needs_qualified_staff');
-    expect((await move(c.id, 'overturned', {}, 'legal')).json().reason).toBe('appeal.decision_requires_reasons');
-    expect((await move(c.id, 'overturned', { note: 'The buyer had already ordered' }, 'legal')).statusCode).toBe(200);
+    expect((await move(c.id, 'cancelled', { note: 'The sale went through checkout' })).json().reason).toBe('commission_dispute.decision_needs_senior');
+    expect((await move(c.id, 'cancelled', {}, 'legal')).json().reason).toBe('commission_dispute.decision_requires_reasons');
+    expect((await move(c.id, 'cancelled', { note: 'The sale went through checkout' }, 'legal')).statusCode).toBe(200);
+  });
+
+  it('appeals change status only through /v1/appeals, which acts on the decision', async () => {
+    const c = await openCase({ type: 'appeal', title: 'Appeal against a restriction' });
+    const res = await move(c.id, 'under_review', {}, 'legal');
+    expect(res.statusCode).toBe(409);
+    expect(res.json().reason).toBe('case.managed_elsewhere');
   });
 });
 
