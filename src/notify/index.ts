@@ -5,3 +5,4 @@ export { signWebhook, verifyWebhookSignature, SIGNATURE_HEADER, DEFAULT_TOLERANC
 export { backoffMs, BACKOFF_STEPS_MS } from './webhook.backoff';
 export { EMAIL_STATUSES, EMAIL_LIMITS, isEmailStatus, isSingleAddress, checkEmailInput, type Email, type EmailInput, type EmailRef, type EmailStatus } from './email.model';
 export { queueEmail, createEmailService, type EmailService, type EmailDeps } from './email.service';
+export { createEmailSender, describeSmtpFailure, type EmailSender, type EmailSenderDeps, type EmailRound, type EmailSenderStats } from './email.sender';
