@@ -13,6 +13,8 @@ export interface OutboxEventInput {
 
 /** Writes an event to the outbox inside the caller's transaction; the relay delivers it after commit. */
 export async function enqueueOutbox(tx: Db, clock: Clock, event: OutboxEventInput): Promise<string> {
+  // A mistyped id would hold the event back for ever: it is a bug in the caller, not bad input.
+  if (event.afterEmailId !== undefined && !/^eml_[0-9A-Z]{26}$/.test(event.afterEmailId)) throw new Error(`afterEmailId must be an email id (eml_…), got ${event.afterEmailId}`);
   const id = newId('evt');
   await tx.execute(sql`INSERT INTO outbox_events (id, type, subject_type, subject_id, payload, created_at, after_email_id)
     VALUES (${id}, ${event.type}, ${event.subject.type}, ${event.subject.id}, ${JSON.stringify(event.payload ?? null)}::jsonb, ${clock.now().toISOString()},
