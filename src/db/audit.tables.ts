@@ -71,6 +71,11 @@ export const outboxEvents = pgTable(
     payload: jsonb('payload').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     relayedAt: timestamp('relayed_at', { withTimezone: true, mode: 'date' }),
+    /**
+     * An email (`eml_…`) that must be sent before the event goes out to webhooks: a restriction is
+     * announced only once the dealer's statement of reasons has left (P2B). Null for most events.
+     */
+    afterEmailId: text('after_email_id'),
   },
   (t) => [index('outbox_events_pending_idx').on(t.seq).where(sql`${t.relayedAt} IS NULL`)],
 );

@@ -215,7 +215,9 @@ export function webhooksRoutes(webhooks: WebhookService) {
           summary: 'Read the event stream in seq order',
           description:
             'Page with `after_seq` = the last `seq` read (`next_after_seq` while more are waiting). A transaction that commits late can add an event ' +
-            'below a seq already read: pollers should re-read a short window behind their position and de-duplicate on `id`.',
+            'below a seq already read: pollers should re-read a short window behind their position and de-duplicate on `id`. ' +
+            'An event that must follow an email (a restriction follows the notice giving its reasons) is left out until that email is sent, ' +
+            'then appears at its original seq: re-read from the oldest seq you may have missed, or use webhooks, which have no such gap.',
           querystring: Type.Object({
             after_seq: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER })),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),

@@ -179,6 +179,8 @@ export function createWebhookService(deps: WebhookDeps) {
    * The event stream in `seq` order, for integrators and tests. `seq` is taken at insert, so a
    * transaction that commits late can add an event below a seq already read; pollers should re-read
    * a short window behind their position (webhooks have no such gap: the relay picks up every event).
+   * An event waiting for an email (a restriction waiting for its notice) is left out until the email
+   * is sent, and then appears at its own seq — so a poller learns of it no earlier than a webhook would.
    */
   async function readOutbox(f: { afterSeq?: number | undefined; limit?: number | undefined }): Promise<{ items: OutboxEvent[]; nextAfterSeq: number | undefined }> {
     const limit = f.limit ?? 100;

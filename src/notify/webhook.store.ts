@@ -73,6 +73,9 @@ export interface NewDelivery {
   readonly eventType: string;
 }
 
+/** True for an outbox event `o` that waits for no email, or whose email has been sent. */
+const RELEASED = sql`(o.after_email_id IS NULL OR EXISTS (SELECT 1 FROM emails m WHERE m.id = o.after_email_id AND m.status = 'sent'))`;
+
 export const webhookStore = {
   async insertEndpoint(db: Db, e: WebhookEndpoint & { secret: string }): Promise<WebhookEndpoint> {
     const r = await queryOne(
@@ -140,18 +143,25 @@ export const webhookStore = {
     return toDelivery(r!);
   },
 
+  /** Events after `afterSeq`, without those still waiting for their email. */
   async readOutbox(db: Db, afterSeq: number, limit: number): Promise<OutboxEvent[]> {
-    const rows = await query(db, sql`SELECT * FROM outbox_events WHERE seq > ${afterSeq} ORDER BY seq LIMIT ${limit}`);
+    const rows = await query(db, sql`SELECT o.* FROM outbox_events o WHERE o.seq > ${afterSeq} AND ${RELEASED} ORDER BY o.seq LIMIT ${limit}`);
     return rows.map(toOutboxEvent);
   },
 
   // ---- the relay's queries ----
 
-  /** Locks up to `limit` unrelayed events; rows another relay holds are skipped, not waited for. */
+  /**
+   * Locks up to `limit` unrelayed events that may go out; rows another relay holds are skipped, not
+   * waited for. An event waiting for an email (`after_email_id`) may go out once that email is sent;
+   * until then it is passed over and the events after it are not held up.
+   */
   async lockUnrelayedEvents(tx: Db, limit: number): Promise<{ seq: number; id: string; type: string; createdAt: Date }[]> {
     const rows = await query(
       tx,
-      sql`SELECT seq, id, type, created_at FROM outbox_events WHERE relayed_at IS NULL ORDER BY seq LIMIT ${limit} FOR UPDATE SKIP LOCKED`,
+      sql`SELECT o.seq, o.id, o.type, o.created_at FROM outbox_events o
+          WHERE o.relayed_at IS NULL AND ${RELEASED}
+          ORDER BY o.seq LIMIT ${limit} FOR UPDATE OF o SKIP LOCKED`,
     );
     return rows.map((r) => ({ seq: Number(r['seq']), id: String(r['id']), type: String(r['type']), createdAt: date(r['created_at']) }));
   },
