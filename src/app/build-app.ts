@@ -9,7 +9,7 @@ import { createIdentityService, type IdentityService } from '../identity';
 import { createAuditService, type AuditService } from '../audit';
 import { createHttpServer } from '../http/server';
 import { auditRoutes } from '../http/audit.routes';
-import { createOutboxRelay, createWebhookService, type OutboxRelay, type WebhookService } from '../notify';
+import { createOutboxRelay, createWebhookService, queueEmail, type OutboxRelay, type WebhookService } from '../notify';
 import { webhooksRoutes } from '../http/webhooks.routes';
 import { createMarketplaceService, type MarketplaceService, type MessageScanner } from '../marketplace';
 import { scanConversation } from '../detection';
@@ -121,6 +121,7 @@ export function buildServices(deps: AppDeps): Services {
     immediateTerminationAfterRestrictions: deps.config.terminationImmediateAfterRestrictions,
     marketplaceName: deps.config.marketplaceName,
     helpUrl: deps.config.sellerHelpUrl,
+    mail: { queueEmail },
   });
   return { clock, identity, audit, webhooks, relay, marketplace, caseTypes, cases, ruleSets, enforcement, ...deps.overrides };
 }

@@ -46,7 +46,7 @@ export interface EnforcementDeps {
   readonly marketplaceName: string;
   /** Where sellers file an appeal (linked in every notice). */
   readonly helpUrl: string;
-  /** Email through the outbox; without it notices are stored but not sent (email_id null). */
+  /** Email through the outbox (src/notify `queueEmail`); without it notices are stored but not sent (email_id null). */
   readonly mail?: Mailer | undefined;
 }
 
@@ -292,7 +292,8 @@ export function createEnforcementService(deps: EnforcementDeps) {
           subject: { type: 'restriction', id: r.id },
           fields: ['kind', 'effective_at', 'ends_at'],
           data: { sellerId: r.sellerId, violationId: violation.id, kind: r.kind, noticeId: notice.id },
-          event: { type: 'seller.restriction.applied', payload: restrictionPayload(r, notice) },
+          // P2B Art. 4(1): the marketplace applies the restriction when it hears this, so it waits for the reasons to be sent
+          event: { type: 'seller.restriction.applied', payload: restrictionPayload(r, notice), afterEmailId: notice.emailId },
         });
       }
       await deps.cases.appendTimeline(

@@ -1,16 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/identity';
+import { createEmailSender, type EmailSender } from '../../src/notify';
+import { startSmtpReceiver, type SmtpReceiver } from '../../src/notify/testing';
 import { createTestApp, type TestApp } from '../helpers/app';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const DAY = 86_400_000;
 let t: TestApp;
+let smtp: SmtpReceiver;
+let mailer: EmailSender;
 
 beforeAll(async () => {
   t = await createTestApp({
     env: { RATE_LIMIT_PER_MINUTE: '1000000', MARKETPLACE_NAME: 'Maison & Antiques', SELLER_HELP_URL: 'https://sellers.example.test/appeals' },
   });
+  smtp = await startSmtpReceiver();
+  mailer = createEmailSender({ db: t.database.db, clock: t.clock, smtpUrl: smtp.url, from: 'Maison & Antiques <trust@maison.test>', maxAttempts: 2, pollMs: 20 });
   const res = await t.as('integration', {
     method: 'POST',
     url: '/v1/sellers:batch',
@@ -26,6 +32,8 @@ beforeAll(async () => {
   expect(res.json().items.map((i: Json) => i.status), res.body).toEqual(['stored', 'stored', 'stored']);
 });
 afterAll(async () => {
+  await mailer.stop();
+  await smtp.close();
   await t.close();
 });
 
@@ -86,6 +94,13 @@ describe('the ladder through HTTP', () => {
     expect(third.restrictions.map((r: Json) => r.kind)).toEqual(['messaging_limited', 'listing_demotion', 'payout_hold']);
     expect(third.restrictions.every((r: Json) => r.state === 'active')).toBe(true);
 
+    // P2B: the marketplace hears of the restriction only once the notice with its reasons has gone
+    expect((await outbox()).filter((e) => e.type === 'seller.restriction.applied')).toEqual([]);
+    await mailer.drain();
+    const sent = smtp.received.find((m) => m.subject === third.notice.subject)!;
+    expect(sent.envelope.to).toEqual(['contact@roux.test']);
+    expect(sent.text).toContain('Messagerie limitée aux acheteurs ayant une commande active');
+
     const events = await outbox();
     const applied = events.filter((e) => e.type === 'seller.restriction.applied');
     expect(applied.map((e) => e.subject.id).sort()).toEqual(third.restrictions.map((r: Json) => r.id).sort());
@@ -129,7 +144,10 @@ describe('notices', () => {
     expect(n.text).toContain('https://sellers.example.test/appeals');
     expect(n.html).toContain('Maison &amp; Antiques');
     expect(n.statement_of_reasons).toMatchObject({ decision: 'formal_warning', source: 'own_initiative', automated_detection: false, automated_decision: false, contractual_ground: { clause_id: 'TP-2.1' } });
-    expect(n.email_id).toBeNull();
+    expect(n.email_id).toMatch(/^eml_/);
+    await mailer.drain();
+    const sent = smtp.received.find((m) => m.subject === n.subject)!;
+    expect(sent.text?.trim()).toBe(n.text.trim());
   });
 
   it('escape what the seller record holds, and fall back to English', async () => {
