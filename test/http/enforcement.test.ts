@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/identity';
+import { inTransaction } from '../../src/db';
+import { systemCaller } from '../../src/cases';
 import { createEmailSender, type EmailSender } from '../../src/notify';
 import { startSmtpReceiver, type SmtpReceiver } from '../../src/notify/testing';
 import { createTestApp, type TestApp } from '../helpers/app';
@@ -24,12 +26,14 @@ beforeAll(async () => {
       items: [
         { id: 'sel_roux', name: 'Atelier Roux Antiquités', email: 'contact@roux.test', country: 'FR', time_zone: 'Europe/Paris', languages: ['fr', 'en'], tier: 'gold', commission_rate_bps: 1200, status: 'active', updated_at: '2026-10-01T00:00:00Z' },
         { id: 'sel_vandijk', name: 'Van Dijk <Modern>', email: 'info@vandijk.test', country: 'NL', time_zone: 'Europe/Amsterdam', languages: ['nl'], tier: 'gold', commission_rate_bps: 1200, status: 'active', updated_at: '2026-10-01T00:00:00Z' },
+        { id: 'sel_kraus', name: 'Kunsthandel Kraus', email: 'info@kraus.test', country: 'DE', time_zone: 'Europe/Berlin', languages: ['de-DE'], tier: 'gold', commission_rate_bps: 1200, status: 'active', updated_at: '2026-10-01T00:00:00Z' },
+        { id: 'sel_lopez', name: 'Antigüedades López', email: 'hola@lopez.test', country: 'ES', time_zone: 'Europe/Madrid', languages: ['es'], tier: 'gold', commission_rate_bps: 1200, status: 'active', updated_at: '2026-10-01T00:00:00Z' },
         { id: 'sel_tanaka', name: 'Tanaka Bijutsu', email: 'shop@tanaka.test', country: 'JP', time_zone: 'Asia/Tokyo', languages: ['ja'], tier: 'gold', commission_rate_bps: 1200, status: 'active', updated_at: '2026-10-01T00:00:00Z' },
       ],
     },
   });
   expect(res.statusCode, res.body).toBe(200);
-  expect(res.json().items.map((i: Json) => i.status), res.body).toEqual(['stored', 'stored', 'stored']);
+  expect(res.json().items.map((i: Json) => i.status), res.body).toEqual(['stored', 'stored', 'stored', 'stored', 'stored']);
 });
 afterAll(async () => {
   await mailer.stop();
@@ -159,6 +163,46 @@ describe('notices', () => {
     const jp = await recordViolation('sel_tanaka');
     expect(jp.notice.lang).toBe('en');
     expect(jp.notice.text).toContain('Dear Tanaka Bijutsu,');
+  });
+});
+
+describe('the top of the ladder', () => {
+  it('terminates after the notice period, with the date in the notice', async () => {
+    const steps: Json[] = [];
+    for (let i = 0; i < 5; i++) steps.push(await recordViolation('sel_kraus'));
+    expect(steps.map((v) => v.step.name)).toEqual(['education', 'formal_warning', 'restriction', 'temporary_suspension', 'termination']);
+    const [termination] = steps[4]!.restrictions;
+    expect(termination).toMatchObject({ kind: 'account_terminated', state: 'scheduled', applied_at: '2026-11-02T10:00:00.000Z', effective_at: '2026-12-02T10:00:00.000Z', ends_at: null });
+    expect(steps[3]!.restrictions[0]).toMatchObject({ kind: 'selling_suspended', ends_at: '2026-11-16T10:00:00.000Z' });
+    const n = steps[4]!.notice;
+    expect(n.subject).toBe('Maison & Antiques: Kündigung Ihres Verkäuferkontos – Ziffer TP-2.1');
+    expect(n.text).toContain('Die Kündigung wird am 2. Dezember 2026 um 11:00 MEZ wirksam.');
+    expect(n.statement_of_reasons).toMatchObject({ decision: 'termination', end_date: null });
+  });
+
+  it('gives simultaneous decisions on one seller successive steps', async () => {
+    const cases = await Promise.all([0, 1, 2, 3].map(() => openReviewCase('sel_lopez')));
+    const results = await Promise.all(
+      cases.map((caseId) => t.as('senior', { method: 'POST', url: '/v1/violations', payload: { seller_id: 'sel_lopez', clause_id: 'TP-2.2', case_id: caseId } })),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201, 201]);
+    expect(results.map((r) => r.json().step.step).sort()).toEqual([0, 1, 2, 3]);
+  });
+
+  it("commits with the caller's transaction, and rolls back with it", async () => {
+    const caseId = await openReviewCase('sel_lopez');
+    const input = { sellerId: 'sel_lopez', clauseId: 'TP-2.3', severity: 'standard' as const, caseId, messageIds: [], excerpts: ['pay me by bank transfer'], automatedDetection: true, automatedDecision: true, decidedBy: 'rule:payment' };
+    const before = (await standing('sel_lopez')).violations.length;
+    await expect(
+      inTransaction(t.database.db, async (tx) => {
+        await t.app.services.enforcement.recordViolation(systemCaller('review'), input, { tx });
+        throw new Error('the reviewer decision failed');
+      }),
+    ).rejects.toThrow('the reviewer decision failed');
+    expect((await standing('sel_lopez')).violations).toHaveLength(before);
+    const done = await inTransaction(t.database.db, (tx) => t.app.services.enforcement.recordViolation(systemCaller('review'), input, { tx }));
+    expect(done.violation).toMatchObject({ automatedDecision: true, decidedBy: 'rule:payment' });
+    expect((await standing('sel_lopez')).violations).toHaveLength(before + 1);
   });
 });
 
