@@ -2,7 +2,7 @@ import { AppError, conflict, forbidden, invalidInput, newId, notFound, sha256Hex
 import { inTransaction, recordChange, type Db } from '../db';
 import type { Principal, Role } from '../identity';
 import { callerActor, STAFF_ROLES, systemCaller, type CaseCaller, type CaseService } from '../cases';
-import { ladderPosition, nextStep, SEVERITIES, type Ladder, type RestrictionKind } from './ladder';
+import { ladderPosition, nextStep, SEVERITIES, type Ladder } from './ladder';
 import { renderNotice, type ClauseRef, type NoticeRestriction } from './notice.render';
 import type { NoticeKind } from './notice.texts';
 import { enforcementStore as store } from './enforcement.store';
@@ -510,4 +510,3 @@ export function createEnforcementService(deps: EnforcementDeps) {
 }
 
 export type EnforcementService = ReturnType<typeof createEnforcementService>;
-export type { RestrictionKind };
