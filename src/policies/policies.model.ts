@@ -65,7 +65,7 @@ export interface VersionRef {
 export interface PublishInput {
   readonly title: string;
   readonly summary: string;
-  /** Defaults to now; may be in the future, never in the past (the text in force earlier cannot change). */
+  /** Defaults to now; may be in the future, not in the past (the text in force earlier cannot change). */
   readonly effectiveFrom?: Date | undefined;
   readonly clauses: readonly { readonly clauseId: string; readonly title: string; readonly text: string }[];
 }

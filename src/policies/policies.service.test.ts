@@ -110,6 +110,13 @@ describe('publishing', () => {
     expect((await policies.list()).find((p) => p.slug === 'busy-policy')).toMatchObject({ latestVersion: 3, currentVersion: 3 });
   });
 
+  it('takes an effective date a moment ago as now, and refuses one further in the past', async () => {
+    const doc = await policies.publish(manager, 'skew-policy', { title: 'Skew', summary: '', effectiveFrom: new Date(clock.now().getTime() - 60_000), clauses: [{ clauseId: 'SK-1.1', title: 'One', text: 'Text.' }] });
+    expect(doc.effectiveFrom).toEqual(clock.now());
+    const e = await refusal(policies.publish(manager, 'skew-policy', { title: 'Skew', summary: '', effectiveFrom: new Date(clock.now().getTime() - 3_600_000), clauses: [{ clauseId: 'SK-1.1', title: 'One', text: 'Text.' }] }));
+    expect(e.errors).toEqual([{ field: '/effective_from', reason: 'must not be in the past: the text in force earlier cannot change' }]);
+  });
+
   it('refuses a malformed slug, title and clause list with every field named', async () => {
     const e = await refusal(policies.publish(manager, 'Bad Slug', { title: ' ', summary: 'x'.repeat(2001), clauses: [] }));
     expect(e.code).toBe('invalid_input');

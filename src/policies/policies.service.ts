@@ -22,6 +22,12 @@ export interface PolicyDeps {
   readonly clock: Clock;
 }
 
+/**
+ * A publish whose effective_from is at most this far in the past (clock skew, a form filled in a
+ * minute ago) takes effect now instead of being refused; anything older would rewrite history.
+ */
+const EFFECTIVE_FROM_GRACE_MS = 5 * 60_000;
+
 /** The most rows the search ranks; far more than any policy set has clauses in force. */
 const SEARCH_CAP = 1000;
 
@@ -97,7 +103,7 @@ export function createPolicyService(deps: PolicyDeps) {
     if (input.summary.length > LIMITS.summary) errors.push({ field: '/summary', reason: `must be at most ${LIMITS.summary} characters` });
     if (input.effectiveFrom !== undefined) {
       if (Number.isNaN(input.effectiveFrom.getTime())) errors.push({ field: '/effective_from', reason: 'must be a date and time' });
-      else if (input.effectiveFrom < now) errors.push({ field: '/effective_from', reason: 'must not be in the past: the text in force earlier cannot change' });
+      else if (input.effectiveFrom.getTime() < now.getTime() - EFFECTIVE_FROM_GRACE_MS) errors.push({ field: '/effective_from', reason: 'must not be in the past: the text in force earlier cannot change' });
     }
     if (input.clauses.length === 0) errors.push({ field: '/clauses', reason: 'a version needs at least one clause' });
     if (input.clauses.length > LIMITS.clauses) errors.push({ field: '/clauses', reason: `at most ${LIMITS.clauses} clauses` });
@@ -120,12 +126,13 @@ export function createPolicyService(deps: PolicyDeps) {
   /**
    * Publishes the next version of a document (creating the document on its first version). Earlier
    * versions stay as they were, so citations of them keep resolving; clauses may be dropped, added
-   * or reworded. A clause id belongs to one document.
+   * or reworded. A clause id belongs to one document. An effective date a few minutes in the past
+   * means now.
    */
   async function publish(actor: Actor, slug: string, input: PublishInput): Promise<PolicyDocument> {
     const now = clock.now();
     validatePublish(slug, input, now);
-    const effectiveFrom = input.effectiveFrom ?? now;
+    const effectiveFrom = input.effectiveFrom === undefined || input.effectiveFrom < now ? now : input.effectiveFrom;
     const title = input.title.trim();
     return inTransaction(db, async (tx) => {
       await policiesStore.lockDocument(tx, slug, title, now);
