@@ -81,7 +81,9 @@ export function createPolicyService(deps: PolicyDeps) {
       if (own.length === 0) return [];
       const status = statuses(own, now);
       const infos = own.map((v) => versionInfo(v, status.get(v.version)!));
-      return [{ slug: d.slug, title: d.title, currentVersion: infos.find((i) => i.status === 'in_force')?.version, latestVersion: own[own.length - 1]!.version, versions: infos }];
+      const inForce = infos.find((i) => i.status === 'in_force');
+      // The title a reader sees today: a scheduled version's new title is not the document's yet.
+      return [{ slug: d.slug, title: inForce?.title ?? d.title, currentVersion: inForce?.version, latestVersion: own[own.length - 1]!.version, versions: infos }];
     });
   }
 

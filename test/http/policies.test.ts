@@ -105,6 +105,7 @@ describe('publishing a new version', () => {
   it('keeps the old text citable after a rewording takes effect, by version and by date', async () => {
     const v2 = {
       ...v1,
+      title: 'Returns and refunds for dealers',
       effective_from: '2026-12-01T00:00:00Z',
       clauses: [
         { clause_id: 'RP-1.1', title: 'Return window', text: 'A buyer may return an item within 30 days of delivery.' },
@@ -116,8 +117,9 @@ describe('publishing a new version', () => {
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ version: 2, status: 'scheduled' });
 
-    // Not in force yet: the current text is still version 1.
+    // Not in force yet: the current text and title are still version 1's.
     expect((await current(slug)).version).toBe(1);
+    expect((await get('/v1/policies')).json().items.find((p: Json) => p.slug === slug).title).toBe('Returns for dealers');
     expect((await get(`/v1/policy-clauses/RP-1.1`)).json().text).toMatch(/14 days/);
     expect((await get(`/v1/policy-clauses/RP-1.1?at=2026-12-15T00:00:00Z`)).json()).toMatchObject({ version: 2, text: expect.stringMatching(/30 days/) });
 
@@ -145,7 +147,7 @@ describe('publishing a new version', () => {
       expect((await get('/v1/policy-clauses/RP-3.1?version=1')).statusCode).toBe(404);
 
       const list = (await get('/v1/policies')).json().items.find((p: Json) => p.slug === slug);
-      expect(list).toMatchObject({ current_version: 2, latest_version: 2 });
+      expect(list).toMatchObject({ title: 'Returns and refunds for dealers', current_version: 2, latest_version: 2 });
       expect(list.versions.map((v: Json) => v.status)).toEqual(['superseded', 'in_force']);
     } finally {
       t.clock.set('2026-11-02T10:00:00Z');
