@@ -23,6 +23,8 @@ import { createRuleSetService, type RuleSetService } from '../rules';
 import { scanRoutes } from '../http/scan.routes';
 import { rescanRoutes } from '../http/rescan.routes';
 import { opsAdminRoutes } from '../http/ops-admin.routes';
+import { createPolicyService, type PolicyService } from '../policies';
+import { policiesRoutes } from '../http/policies.routes';
 import { embeddedBackup } from './embedded-backup';
 
 export const ROOT_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -51,6 +53,8 @@ export interface Services {
   readonly cases: CaseService;
   /** Detection rule sets: the one scans use (swapped at runtime), stored versions, scans. */
   readonly ruleSets: RuleSetService;
+  /** The policy knowledge base: versioned documents whose clauses decisions and notices cite. */
+  readonly policies: PolicyService;
 }
 
 /** Registers this wave's case types; each module declares its own, `src/cases` names none. */
@@ -105,7 +109,8 @@ export function buildServices(deps: AppDeps): Services {
       vendorOrgExists: async (id) => (await identity.listVendorOrgs()).some((o) => o.id === id),
     },
   });
-  return { clock, identity, audit, webhooks, relay, marketplace, caseTypes, cases, ruleSets, ...deps.overrides };
+  const policies = createPolicyService({ db, clock });
+  return { clock, identity, audit, webhooks, relay, marketplace, caseTypes, cases, ruleSets, policies, ...deps.overrides };
 }
 
 export interface App {
@@ -143,6 +148,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         casesRoutes(services.cases, { evidenceMaxBytes: deps.config.evidenceMaxBytes }),
         scanRoutes(services.ruleSets),
         rescanRoutes(services.marketplace),
+        policiesRoutes(services.policies),
       ],
     },
     {
