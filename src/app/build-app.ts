@@ -15,7 +15,8 @@ import { createMarketplaceService, type MarketplaceService, type MessageScanner 
 import { scanConversation } from '../detection';
 import { marketplaceRoutes } from '../http/marketplace.routes';
 import { createCalendarResolver, createCaseService, createCaseTypeRegistry, type CaseService, type CaseTypeRegistry } from '../cases';
-import { conversationReviewCaseType } from '../review';
+import { conversationReviewCaseType, createReviewService, type ReviewService } from '../review';
+import { reviewRoutes, vendorMaskingHook } from '../http/review.routes';
 import { investigationCaseType } from '../investigations';
 import { appealCaseType, commissionDisputeCaseType } from '../enforcement';
 import { casesRoutes } from '../http/cases.routes';
@@ -51,6 +52,8 @@ export interface Services {
   readonly cases: CaseService;
   /** Detection rule sets: the one scans use (swapped at runtime), stored versions, scans. */
   readonly ruleSets: RuleSetService;
+  /** Conversation review: intake from ingest, queues, leases, decisions, vendor recommendations. */
+  readonly review: ReviewService;
 }
 
 /** Registers this wave's case types; each module declares its own, `src/cases` names none. */
@@ -89,7 +92,15 @@ export function buildServices(deps: AppDeps): Services {
     userAgent: `Assay-Webhooks/${VERSION}`,
   });
   const ruleSets = createRuleSetService({ db, clock });
-  const marketplace = createMarketplaceService({ db, clock, scanner: messageScanner(ruleSets), enforcementCutoffDays: deps.config.rescanEnforcementCutoffDays });
+  // review is built after the marketplace and the case engine; ingest reaches it through this hook
+  const late: { review?: ReviewService } = {};
+  const marketplace = createMarketplaceService({
+    db,
+    clock,
+    scanner: messageScanner(ruleSets),
+    enforcementCutoffDays: deps.config.rescanEnforcementCutoffDays,
+    afterMessagesStored: (tx, messages) => late.review!.afterMessagesStored(tx, messages),
+  });
   const caseTypes = createAppCaseTypes();
   const cases = createCaseService({
     db,
@@ -105,7 +116,24 @@ export function buildServices(deps: AppDeps): Services {
       vendorOrgExists: async (id) => (await identity.listVendorOrgs()).some((o) => o.id === id),
     },
   });
-  return { clock, identity, audit, webhooks, relay, marketplace, caseTypes, cases, ruleSets, ...deps.overrides };
+  const review = createReviewService({
+    db,
+    clock,
+    cases,
+    conversations: marketplace,
+    // Until the policy knowledge base is wired: the clauses the active detection rule set cites.
+    clauses: {
+      resolveClause: async (clauseId) => {
+        const text = (await ruleSets.current()).compiled.clauses[clauseId];
+        return text === undefined ? undefined : { clauseId, title: text, text };
+      },
+    },
+    ruleSetVersion: async () => (await ruleSets.current()).info.version,
+    leaseMinutes: deps.config.reviewLeaseMinutes,
+    autoClearBelow: deps.config.reviewAutoClearBelow,
+  });
+  late.review = review;
+  return { clock, identity, audit, webhooks, relay, marketplace, caseTypes, cases, ruleSets, review, ...deps.overrides };
 }
 
 export interface App {
@@ -143,6 +171,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         casesRoutes(services.cases, { evidenceMaxBytes: deps.config.evidenceMaxBytes }),
         scanRoutes(services.ruleSets),
         rescanRoutes(services.marketplace),
+        reviewRoutes(services.review),
+        vendorMaskingHook(),
       ],
     },
     {
