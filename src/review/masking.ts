@@ -39,7 +39,7 @@ const PATTERNS: readonly { readonly placeholder: string; readonly re: RegExp }[]
   { placeholder: '[url]', re: /\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[\p{L}]{2,}(?:\/[^\s<>"]*)?/giu },
   { placeholder: '[handle]', re: /(?<![\p{L}\p{N}])@[\p{L}\p{N}_.]{2,}/giu },
   // IBAN-like: two letters, two digits, then 10+ letters/digits with optional spaces
-  { placeholder: '[iban]', re: /\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){10,32}\b/giu },
+  { placeholder: '[iban]', re: /\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){10,32}\b/gu },
   // runs of digits with separators: 6+ digits in total → phone, account or card number
   { placeholder: '[number]', re: /\+?\(?\d(?:[\d\s().\/-]{0,3}\d){5,}/gu },
 ];
