@@ -159,7 +159,7 @@ export function partyMasker(parties: readonly KnownParty[]): TextMasker {
 }
 
 /** Keys whose values are identifiers, times or enumerations: the last-resort pass leaves them alone. */
-const STRUCTURAL_KEY = /(^|_)(id|ids|at|status|kind|type|decision|priority|queue|lang|code|reason|outcome|version|token|cursor|role|sha256|content_type|jurisdiction|from|to|next_states|closed|open)$/;
+const STRUCTURAL_KEY = /(^|_)(id|ids|at|status|kind|kinds|type|decision|priority|queue|lang|code|reason|outcome|version|token|cursor|role|sha256|content_type|jurisdiction|from|to|next_states|closed|open|rule|rules|clause)$/;
 
 /**
  * Masks every string in a JSON value except those under structural keys (ids, timestamps, enums).
