@@ -15,7 +15,8 @@ import { createMarketplaceService, type MarketplaceService, type MessageScanner 
 import { scanConversation } from '../detection';
 import { marketplaceRoutes } from '../http/marketplace.routes';
 import { createCalendarResolver, createCaseService, createCaseTypeRegistry, type CaseService, type CaseTypeRegistry } from '../cases';
-import { conversationReviewCaseType } from '../review';
+import { conversationReviewCaseType, createReviewService, type ReviewService } from '../review';
+import { reviewRoutes, vendorMaskingHook } from '../http/review.routes';
 import { investigationCaseType } from '../investigations';
 import { appealCaseType, commissionDisputeCaseType } from '../enforcement';
 import { casesRoutes } from '../http/cases.routes';
@@ -55,6 +56,8 @@ export interface Services {
   readonly ruleSets: RuleSetService;
   /** The policy knowledge base: versioned documents whose clauses decisions and notices cite. */
   readonly policies: PolicyService;
+  /** Conversation review: intake from ingest, queues, leases, decisions, vendor recommendations. */
+  readonly review: ReviewService;
 }
 
 /** Registers this wave's case types; each module declares its own, `src/cases` names none. */
@@ -93,7 +96,15 @@ export function buildServices(deps: AppDeps): Services {
     userAgent: `Assay-Webhooks/${VERSION}`,
   });
   const ruleSets = createRuleSetService({ db, clock });
-  const marketplace = createMarketplaceService({ db, clock, scanner: messageScanner(ruleSets), enforcementCutoffDays: deps.config.rescanEnforcementCutoffDays });
+  // review is built after the marketplace and the case engine; ingest reaches it through this hook
+  const late: { review?: ReviewService } = {};
+  const marketplace = createMarketplaceService({
+    db,
+    clock,
+    scanner: messageScanner(ruleSets),
+    enforcementCutoffDays: deps.config.rescanEnforcementCutoffDays,
+    afterMessagesStored: (tx, messages) => late.review!.afterMessagesStored(tx, messages),
+  });
   const caseTypes = createAppCaseTypes();
   const cases = createCaseService({
     db,
@@ -110,7 +121,18 @@ export function buildServices(deps: AppDeps): Services {
     },
   });
   const policies = createPolicyService({ db, clock });
-  return { clock, identity, audit, webhooks, relay, marketplace, caseTypes, cases, ruleSets, policies, ...deps.overrides };
+  const review = createReviewService({
+    db,
+    clock,
+    cases,
+    conversations: marketplace,
+    clauses: policies,
+    ruleSetVersion: async () => (await ruleSets.current()).info.version,
+    leaseMinutes: deps.config.reviewLeaseMinutes,
+    autoClearBelow: deps.config.reviewAutoClearBelow,
+  });
+  late.review = review;
+  return { clock, identity, audit, webhooks, relay, marketplace, caseTypes, cases, ruleSets, policies, review, ...deps.overrides };
 }
 
 export interface App {
@@ -149,6 +171,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         scanRoutes(services.ruleSets),
         rescanRoutes(services.marketplace),
         policiesRoutes(services.policies),
+        reviewRoutes(services.review),
+        vendorMaskingHook(),
       ],
     },
     {
