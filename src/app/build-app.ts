@@ -15,15 +15,18 @@ import { createMarketplaceService, type MarketplaceService, type MessageScanner 
 import { scanConversation } from '../detection';
 import { marketplaceRoutes } from '../http/marketplace.routes';
 import { createCalendarResolver, createCaseService, createCaseTypeRegistry, type CaseService, type CaseTypeRegistry } from '../cases';
-import { conversationReviewCaseType } from '../review';
+import { conversationReviewCaseType, createReviewService, type ReviewService } from '../review';
+import { reviewRoutes, vendorMaskingHook } from '../http/review.routes';
 import { investigationCaseType } from '../investigations';
 import { appealCaseType, commissionDisputeCaseType, createEnforcementService, DEFAULT_LADDER, parseLadder, type EnforcementService, type Ladder } from '../enforcement';
-import { enforcementRoutes } from '../http/enforcement.routes';
+import { enforcementRoutes, standingToDto } from '../http/enforcement.routes';
 import { casesRoutes } from '../http/cases.routes';
 import { createRuleSetService, type RuleSetService } from '../rules';
 import { scanRoutes } from '../http/scan.routes';
 import { rescanRoutes } from '../http/rescan.routes';
 import { opsAdminRoutes } from '../http/ops-admin.routes';
+import { createPolicyService, type PolicyService } from '../policies';
+import { policiesRoutes } from '../http/policies.routes';
 import { embeddedBackup } from './embedded-backup';
 
 export const ROOT_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -52,6 +55,10 @@ export interface Services {
   readonly cases: CaseService;
   /** Detection rule sets: the one scans use (swapped at runtime), stored versions, scans. */
   readonly ruleSets: RuleSetService;
+  /** The policy knowledge base: versioned documents whose clauses decisions and notices cite. */
+  readonly policies: PolicyService;
+  /** Conversation review: intake from ingest, queues, leases, decisions, vendor recommendations. */
+  readonly review: ReviewService;
   /** Violations, the ladder, notices, restrictions and appeals. */
   readonly enforcement: EnforcementService;
 }
@@ -92,7 +99,15 @@ export function buildServices(deps: AppDeps): Services {
     userAgent: `Assay-Webhooks/${VERSION}`,
   });
   const ruleSets = createRuleSetService({ db, clock });
-  const marketplace = createMarketplaceService({ db, clock, scanner: messageScanner(ruleSets), enforcementCutoffDays: deps.config.rescanEnforcementCutoffDays });
+  // review is built after the marketplace and the case engine; ingest reaches it through this hook
+  const late: { review?: ReviewService } = {};
+  const marketplace = createMarketplaceService({
+    db,
+    clock,
+    scanner: messageScanner(ruleSets),
+    enforcementCutoffDays: deps.config.rescanEnforcementCutoffDays,
+    afterMessagesStored: (tx, messages) => late.review!.afterMessagesStored(tx, messages),
+  });
   const caseTypes = createAppCaseTypes();
   const cases = createCaseService({
     db,
@@ -108,11 +123,12 @@ export function buildServices(deps: AppDeps): Services {
       vendorOrgExists: async (id) => (await identity.listVendorOrgs()).some((o) => o.id === id),
     },
   });
+  const policies = createPolicyService({ db, clock });
   const enforcement = createEnforcementService({
     db,
     clock,
     cases,
-    clauses: ruleSetClauses(ruleSets),
+    clauses: policies,
     sellers: { contact: (id, opts) => marketplace.sellerContact(id, opts) },
     ladder: enforcementLadder(deps.config),
     strikeExpiryDays: deps.config.strikeExpiryDays,
@@ -123,7 +139,20 @@ export function buildServices(deps: AppDeps): Services {
     helpUrl: deps.config.sellerHelpUrl,
     mail: { queueEmail },
   });
-  return { clock, identity, audit, webhooks, relay, marketplace, caseTypes, cases, ruleSets, enforcement, ...deps.overrides };
+  const review = createReviewService({
+    db,
+    clock,
+    cases,
+    conversations: marketplace,
+    clauses: policies,
+    // the review page shows the seller's standing as the API does
+    enforcement: { recordViolation: enforcement.recordViolation, standing: async (sellerId) => standingToDto(await enforcement.standing(sellerId)) },
+    ruleSetVersion: async () => (await ruleSets.current()).info.version,
+    leaseMinutes: deps.config.reviewLeaseMinutes,
+    autoClearBelow: deps.config.reviewAutoClearBelow,
+  });
+  late.review = review;
+  return { clock, identity, audit, webhooks, relay, marketplace, caseTypes, cases, ruleSets, policies, review, enforcement, ...deps.overrides };
 }
 
 /** The configured ladder, or the default; a bad override stops the start naming the variable. */
@@ -134,19 +163,6 @@ function enforcementLadder(config: Config): Ladder {
   } catch (e) {
     throw new ConfigError('ENFORCEMENT_LADDER', (e as Error).message);
   }
-}
-
-/**
- * Clause text until the policies knowledge base is wired: the active detection rule set's `clauses`
- * map (its one line serves as title and text). Rule sets carry no policy version, hence 0.
- */
-function ruleSetClauses(ruleSets: Pick<RuleSetService, 'current'>) {
-  return {
-    resolveClause: async (clauseId: string) => {
-      const text = (await ruleSets.current()).compiled.clauses[clauseId];
-      return text === undefined ? undefined : { clauseId, version: 0, title: text, text };
-    },
-  };
 }
 
 export interface App {
@@ -184,7 +200,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         casesRoutes(services.cases, { evidenceMaxBytes: deps.config.evidenceMaxBytes }),
         scanRoutes(services.ruleSets),
         rescanRoutes(services.marketplace),
+        policiesRoutes(services.policies),
+        reviewRoutes(services.review),
         enforcementRoutes(services.enforcement),
+        vendorMaskingHook(),
       ],
     },
     {

@@ -58,6 +58,10 @@ export interface Config {
   readonly marketplaceName: string;
   /** Where sellers read about and file appeals, linked in every notice. */
   readonly sellerHelpUrl: string;
+  /** Minutes a reviewer's claim on a case lasts before it returns to the queue (`REVIEW_LEASE_MINUTES`). */
+  readonly reviewLeaseMinutes: number;
+  /** Flagged messages scoring below this open no case (`REVIEW_AUTO_CLEAR_BELOW`; used without an automation policy). */
+  readonly reviewAutoClearBelow: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -79,6 +83,15 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
   if (raw === undefined || raw === '') return fallback;
   if (!/^-?\d+$/.test(raw.trim())) throw new ConfigError(name, `must be a whole number, got '${raw}'`);
   const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+function num(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw.trim());
+  if (raw.trim() === '' || !Number.isFinite(n)) throw new ConfigError(name, `must be a number, got '${raw}'`);
   if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${n}`);
   return n;
 }
@@ -151,6 +164,8 @@ export function loadConfig(env: Env = process.env): Config {
     enforcementLadder: env['ENFORCEMENT_LADDER']?.trim() === '' ? undefined : env['ENFORCEMENT_LADDER'],
     marketplaceName: str(env, 'MARKETPLACE_NAME', 'the marketplace'),
     sellerHelpUrl: pattern(env, 'SELLER_HELP_URL', 'https://example.com/seller-help/appeals', /^https?:\/\/\S+$/, 'an http(s) URL'),
+    reviewLeaseMinutes: int(env, 'REVIEW_LEASE_MINUTES', 15, 1, 24 * 60),
+    reviewAutoClearBelow: num(env, 'REVIEW_AUTO_CLEAR_BELOW', 0, 0, 1),
   };
   return Object.freeze(config);
 }
@@ -161,7 +176,7 @@ export const CONFIG_VARIABLES = [
   'ASSAY_DEMO', 'ASSAY_DEMO_SEED', 'ASSAY_ADMIN_EMAIL', 'ASSAY_ADMIN_PASSWORD', 'SESSION_TTL_HOURS',
   'LOGIN_MAX_ATTEMPTS_PER_MINUTE', 'RATE_LIMIT_PER_MINUTE', 'BODY_LIMIT_BYTES', 'BATCH_MAX_ITEMS',
   'EVIDENCE_MAX_BYTES', 'CASE_JURISDICTION', 'CASE_TIME_ZONE', 'CASE_BUSINESS_HOURS', 'WEBHOOK_MAX_ATTEMPTS', 'WEBHOOK_TIMEOUT_MS', 'OUTBOX_POLL_MS', 'NATS_URL',
-  'NATS_STREAM', 'NATS_DURABLE', 'AUDIT_CHECKPOINT_FILE', 'SHUTDOWN_GRACE_MS', 'RESCAN_ENFORCEMENT_CUTOFF_DAYS',
+  'NATS_STREAM', 'NATS_DURABLE', 'AUDIT_CHECKPOINT_FILE', 'SHUTDOWN_GRACE_MS', 'RESCAN_ENFORCEMENT_CUTOFF_DAYS', 'REVIEW_LEASE_MINUTES', 'REVIEW_AUTO_CLEAR_BELOW',
   'STRIKE_EXPIRY_DAYS', 'APPEAL_WINDOW_DAYS', 'TERMINATION_NOTICE_DAYS', 'TERMINATION_IMMEDIATE_AFTER_RESTRICTIONS', 'ENFORCEMENT_LADDER',
   'MARKETPLACE_NAME', 'SELLER_HELP_URL',
 ] as const;

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Role } from '../identity';
-import { restrictionState, type Appeal, type EnforcementService, type Notice, type Restriction, type RestrictionState, type Violation } from '../enforcement';
+import { restrictionState, type Appeal, type Standing, type EnforcementService, type Notice, type Restriction, type RestrictionState, type Violation } from '../enforcement';
 import { principalOf } from './auth.plugin';
 import { ALL_STAFF } from './context';
 import { Id, withErrors } from './schemas';
@@ -161,6 +161,26 @@ function appealToDto(a: Appeal) {
   };
 }
 
+/** A seller's standing on the wire (also shown on the review page). */
+export function standingToDto(s: Standing) {
+  return {
+    seller_id: s.sellerId,
+    position: s.position ?? null,
+    next_step: s.nextStep,
+    active_strikes: s.activeStrikes.map((v) => ({
+      violation_id: v.id,
+      step: { step: v.step, name: v.stepName },
+      clause_id: v.clause.clauseId,
+      decided_at: v.decidedAt.toISOString(),
+      expires_at: v.strikeExpiresAt.toISOString(),
+    })),
+    restrictions: s.restrictions.map(restrictionToDto),
+    violations: s.violations.map(violationToDto),
+    notices: s.notices.map(noticeSummaryToDto),
+    appeals: s.appeals.map(appealToDto),
+  };
+}
+
 /** Violations, standing, notices, appeals and seller replies (`/v1`). */
 export function enforcementRoutes(enforcement: EnforcementService) {
   return async function routes(app: FastifyInstance): Promise<void> {
@@ -173,25 +193,7 @@ export function enforcementRoutes(enforcement: EnforcementService) {
         config: { access: ALL_STAFF },
         schema: { tags, summary: "A seller's ladder position, active strikes, restrictions, violations, notices and appeals", params: Type.Object({ id: Id }), response: withErrors({ 200: StandingDto }) },
       },
-      async (request) => {
-        const s = await enforcement.standing(request.params.id);
-        return {
-          seller_id: s.sellerId,
-          position: s.position ?? null,
-          next_step: s.nextStep,
-          active_strikes: s.activeStrikes.map((v) => ({
-            violation_id: v.id,
-            step: { step: v.step, name: v.stepName },
-            clause_id: v.clause.clauseId,
-            decided_at: v.decidedAt.toISOString(),
-            expires_at: v.strikeExpiresAt.toISOString(),
-          })),
-          restrictions: s.restrictions.map(restrictionToDto),
-          violations: s.violations.map(violationToDto),
-          notices: s.notices.map(noticeSummaryToDto),
-          appeals: s.appeals.map(appealToDto),
-        };
-      },
+      async (request) => standingToDto(await enforcement.standing(request.params.id)),
     );
 
     r.get(

@@ -249,3 +249,12 @@ export interface Page<T> {
   readonly items: readonly T[];
   readonly nextCursor: string | undefined;
 }
+
+/** A conversation as review needs it: messages in order, both parties and the listing. */
+export interface ConversationForReview {
+  readonly conversation: Conversation;
+  readonly messages: readonly Message[];
+  readonly seller: Seller | undefined;
+  readonly buyer: Buyer | undefined;
+  readonly listing: Listing | undefined;
+}

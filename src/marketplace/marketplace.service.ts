@@ -11,6 +11,7 @@ import {
   type CommissionRate,
   type Conversation,
   type ConversationFilter,
+  type ConversationForReview,
   type EventInput,
   type IngestKind,
   type ItemResult,
@@ -26,7 +27,7 @@ import {
   type SellerInput,
 } from './marketplace.model';
 import { createMessageScans } from './message-scan.service';
-import type { MessageScanner, StoredScan } from './message-scan.model';
+import type { MessageScanner, StoredMessageNotice, StoredScan } from './message-scan.model';
 
 export interface MarketplaceDeps {
   readonly db: Db;
@@ -35,6 +36,12 @@ export interface MarketplaceDeps {
   readonly scanner: MessageScanner;
   /** Messages older than this many days when (re)scanned are stored `historical` (default 30). */
   readonly enforcementCutoffDays?: number;
+  /**
+   * Called inside the ingest transaction with the messages it newly stored (and by a re-scan that
+   * stores results, with the messages whose verdict changed), so review can open or extend cases in
+   * the same commit. Must use only `tx` (on PGlite the plain connection would deadlock).
+   */
+  readonly afterMessagesStored?: (tx: Db, messages: readonly StoredMessageNotice[]) => Promise<void>;
 }
 
 /** Roles that may read marketplace data (vendor reviewers see it only through their cases). */
@@ -131,7 +138,13 @@ function recordResults<T extends { id: string; updatedAt: Date }>(
 
 export function createMarketplaceService(deps: MarketplaceDeps) {
   const { db, clock } = deps;
-  const scans = createMessageScans({ db, clock, scanner: deps.scanner, enforcementCutoffDays: deps.enforcementCutoffDays ?? 30 });
+  const scans = createMessageScans({
+    db,
+    clock,
+    scanner: deps.scanner,
+    enforcementCutoffDays: deps.enforcementCutoffDays ?? 30,
+    ...(deps.afterMessagesStored === undefined ? {} : { afterMessagesStored: deps.afterMessagesStored }),
+  });
 
   async function withRetry<T>(work: (tx: Db) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
@@ -239,6 +252,26 @@ export function createMarketplaceService(deps: MarketplaceDeps) {
       // and the second attempt sees it and refuses the contradicting messages.
       const mine = convs.get(id)!;
       if (p.buyerId !== mine.buyer_id || p.sellerId !== mine.seller_id) throw new RetryBatch(`conversation ${id} was created concurrently with other parties`);
+    }
+
+    if (deps.afterMessagesStored !== undefined && inserted.size > 0) {
+      const notices: StoredMessageNotice[] = [];
+      for (const r of rows) {
+        if (!inserted.has(r.id)) continue;
+        const p = parties.get(r.conversation_id)!;
+        notices.push({
+          id: r.id,
+          conversationId: r.conversation_id,
+          sellerId: p.sellerId,
+          buyerId: p.buyerId,
+          listingId: convs.get(r.conversation_id)?.listing_id ?? undefined,
+          senderRole: r.sender_role as StoredMessageNotice['senderRole'],
+          sentAt: new Date(r.sent_at),
+          lang: r.lang ?? undefined,
+          scan: (r.scan ?? undefined) as StoredScan | undefined,
+        });
+      }
+      await deps.afterMessagesStored(tx, notices);
     }
 
     valid.forEach((v, i) => {
@@ -645,6 +678,24 @@ export function createMarketplaceService(deps: MarketplaceDeps) {
   }
 
   /**
+   * A conversation with its messages, parties and listing, for other modules acting as the system
+   * (review shows it to reviewers and masks it for vendors); no principal, no access log. Pass the
+   * caller's transaction when inside one.
+   */
+  async function conversationForReview(id: string, opts: { tx?: Db } = {}): Promise<ConversationForReview | undefined> {
+    const base = opts.tx ?? db;
+    const conversation = await marketplaceStore.findConversation(base, id);
+    if (conversation === undefined) return undefined;
+    const [messages, seller, buyer, listing] = await Promise.all([
+      marketplaceStore.conversationMessages(base, id, MAX_CONVERSATION_MESSAGES),
+      marketplaceStore.findSeller(base, conversation.sellerId),
+      marketplaceStore.findBuyer(base, conversation.buyerId),
+      conversation.listingId === undefined ? Promise.resolve(undefined) : marketplaceStore.findListing(base, conversation.listingId),
+    ]);
+    return { conversation, messages, seller, buyer, listing };
+  }
+
+  /**
    * How to reach a seller (for enforcement notices): name, email, languages, time zone, country.
    * For internal callers; no principal. Pass `tx` when inside a transaction.
    */
@@ -655,7 +706,7 @@ export function createMarketplaceService(deps: MarketplaceDeps) {
     return s === undefined ? undefined : { id: s.id, name: s.name, email: s.email, languages: s.languages, timeZone: s.timeZone, country: s.country };
   }
 
-  return { ingestBatch, rescan: scans.rescan, getConversation, listConversations, getSeller, listSellers, getListing, commissionRateAt, findOrder, sellerContact };
+  return { ingestBatch, rescan: scans.rescan, conversationForReview, getConversation, listConversations, getSeller, listSellers, getListing, commissionRateAt, findOrder, sellerContact };
 }
 
 export type MarketplaceService = ReturnType<typeof createMarketplaceService>;

@@ -2,6 +2,7 @@ import { query, queryOne, sql, type Db } from '../db';
 import type { SQL } from 'drizzle-orm';
 import { toDate, toNum, toOptDate } from './ingest.store';
 import type {
+  Buyer,
   CommissionRate,
   Conversation,
   ConversationFilter,
@@ -46,6 +47,17 @@ export function toSeller(r: Row): Seller {
     sourceUpdatedAt: toOptDate(r['source_updated_at']),
     createdAt: toDate(r['created_at']),
     updatedAt: toDate(r['updated_at']),
+  };
+}
+
+function toBuyer(r: Row): Buyer {
+  return {
+    id: String(r['id']),
+    known: r['source_updated_at'] !== null && r['source_updated_at'] !== undefined,
+    name: optStr(r['name']),
+    email: optStr(r['email']),
+    country: optStr(r['country']),
+    sourceUpdatedAt: toOptDate(r['source_updated_at']),
   };
 }
 
@@ -134,6 +146,11 @@ export const marketplaceStore = {
   async findSeller(db: Db, id: string): Promise<Seller | undefined> {
     const r = await queryOne(db, sql`SELECT * FROM sellers WHERE id = ${id}`);
     return r === undefined ? undefined : toSeller(r);
+  },
+
+  async findBuyer(db: Db, id: string): Promise<Buyer | undefined> {
+    const r = await queryOne(db, sql`SELECT * FROM buyers WHERE id = ${id}`);
+    return r === undefined ? undefined : toBuyer(r);
   },
 
   async listSellers(db: Db, f: SellerFilter & { limit: number; after: string | undefined }): Promise<Seller[]> {

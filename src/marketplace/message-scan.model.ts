@@ -1,4 +1,5 @@
 import type { HitKind, ScanInput, ScanResult, Verdict } from '../detection';
+import type { SenderRole } from './marketplace.model';
 
 /**
  * A message's stored detection result: the scan contract's shape (ARCHITECTURE.md, "The scan
@@ -85,4 +86,17 @@ export interface RescanReport {
   readonly kinds: readonly { kind: HitKind; added: number; removed: number }[];
   /** Changed messages, verdict changes first (other than a first scan finding nothing), each group in conversation order. */
   readonly sample: readonly RescanChange[];
+}
+
+/** A message just stored (or re-scanned with a new verdict), as the `afterMessagesStored` hook receives it. */
+export interface StoredMessageNotice {
+  readonly id: string;
+  readonly conversationId: string;
+  readonly sellerId: string;
+  readonly buyerId: string;
+  readonly listingId: string | undefined;
+  readonly senderRole: SenderRole;
+  readonly sentAt: Date;
+  readonly lang: string | undefined;
+  readonly scan: StoredScan | undefined;
 }

@@ -4,7 +4,7 @@ import type { Hit, HitKind, ScanInput, ScanResult, Verdict } from '../detection'
 import * as store from './message-scan.store';
 import type { MessageInput, SenderRole } from './marketplace.model';
 import { parseIsoTime } from './marketplace.validation';
-import type { MessageScanner, PreviousVerdict, RescanChange, RescanOptions, RescanReport, StoredScan } from './message-scan.model';
+import type { MessageScanner, PreviousVerdict, RescanChange, RescanOptions, RescanReport, StoredMessageNotice, StoredScan } from './message-scan.model';
 
 export interface MessageScanDeps {
   readonly db: Db;
@@ -12,6 +12,8 @@ export interface MessageScanDeps {
   readonly scanner: MessageScanner;
   /** Messages older than this many days when (re)scanned are stored `historical` (`RESCAN_ENFORCEMENT_CUTOFF_DAYS`). */
   readonly enforcementCutoffDays: number;
+  /** Told, inside the transaction that stores them, of re-scanned messages whose verdict changed. */
+  readonly afterMessagesStored?: (tx: Db, messages: readonly StoredMessageNotice[]) => Promise<void>;
 }
 
 const DAY_MS = 86_400_000;
@@ -167,6 +169,7 @@ export function createMessageScans(deps: MessageScanDeps) {
         });
 
         const updates: { id: string; scan: StoredScan; rule_set_version: string }[] = [];
+        const verdictChanged: StoredMessageNotice[] = [];
         page.forEach((m, i) => {
           const next = stored(results[i]!, m.sentAt, cutoff);
           scanned++;
@@ -188,6 +191,10 @@ export function createMessageScans(deps: MessageScanDeps) {
             const removed = (before?.hits ?? []).filter((h) => !newKeys.has(hitKey(h)));
             for (const h of added) kindCount(h.kind).added++;
             for (const h of removed) kindCount(h.kind).removed++;
+            if (from !== next.verdict) {
+              const p = parties.get(m.conversationId)!;
+              verdictChanged.push({ id: m.id, conversationId: m.conversationId, sellerId: p.sellerId, buyerId: p.buyerId, listingId: p.listingId, senderRole: m.senderRole, sentAt: m.sentAt, lang: m.lang, scan: next });
+            }
             const notable = from !== next.verdict && !(from === 'unscanned' && next.verdict === 'clear');
             const bucket = notable ? sample : quietSample;
             if (bucket.length < sampleSize) {
@@ -209,6 +216,7 @@ export function createMessageScans(deps: MessageScanDeps) {
         if (!dryRun && updates.length > 0) {
           written += await inTransaction(db, async (tx) => {
             const n = await store.updateScans(tx, updates);
+            if (deps.afterMessagesStored !== undefined && verdictChanged.length > 0) await deps.afterMessagesStored(tx, verdictChanged);
             await recordChange(tx, clock, {
               actor,
               action: 'messages.rescanned',

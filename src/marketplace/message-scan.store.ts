@@ -82,19 +82,20 @@ export interface ConversationParties {
   readonly id: string;
   readonly buyerId: string;
   readonly sellerId: string;
+  readonly listingId: string | undefined;
 }
 
 /** Conversations with messages in [since, until), by id after `after`; the re-scan's outer pages. */
 export async function conversationsInRange(db: Db, range: { since: Date; until: Date | undefined }, after: string | undefined, limit: number): Promise<ConversationParties[]> {
-  const rows = await query<{ id: string; buyer_id: string; seller_id: string }>(
+  const rows = await query<{ id: string; buyer_id: string; seller_id: string; listing_id: string | null }>(
     db,
-    sql`SELECT id, buyer_id, seller_id FROM conversations
+    sql`SELECT id, buyer_id, seller_id, listing_id FROM conversations
       WHERE last_message_at >= ${iso(range.since)}::timestamptz
         ${range.until === undefined ? sql`` : sql`AND first_message_at < ${iso(range.until)}::timestamptz`}
         ${after === undefined ? sql`` : sql`AND id > ${after}`}
       ORDER BY id LIMIT ${limit}`,
   );
-  return rows.map((r) => ({ id: r.id, buyerId: r.buyer_id, sellerId: r.seller_id }));
+  return rows.map((r) => ({ id: r.id, buyerId: r.buyer_id, sellerId: r.seller_id, listingId: r.listing_id ?? undefined }));
 }
 
 export interface StoredMessageForScan {

@@ -26,6 +26,11 @@ export const conversationReviewCaseType = defineCaseType({
   },
   closedStatuses: ['decided_violation', 'decided_no_violation', 'closed'],
   defaultQueue: 'review',
+  // Claims, decisions and recommendations go through the review API (leases, enforcement).
+  managedBy: '/v1/review',
+  // Only through /v1/review: a vendor's claim moves the case to in_review, a release back to open,
+  // a recommendation to escalated (where a senior decides).
+  vendorTransitions: ['in_review', 'open', 'escalated'],
   defaultPriority: 'p3',
   sla: {
     p1: { firstResponseHours: 1, resolutionHours: 4 },

@@ -173,8 +173,9 @@ describe('a vendor reviewer', () => {
     expect(read.statusCode).toBe(200);
     expect((await t.as('vendor', { method: 'POST', url: `/v1/cases/${c.id}/notes`, payload: { body: 'Looks like a phone number in words.' } })).statusCode).toBe(201);
     const moved = await t.as('vendor', { method: 'POST', url: `/v1/cases/${c.id}/transitions`, payload: { to: read.json().next_states[0] } });
-    expect(moved.statusCode).toBe(403);
-    expect(moved.json().reason).toBe('case.vendor_may_not_transition');
+    // conversation reviews change status only through /v1/review (where a vendor can only recommend)
+    expect(moved.statusCode).toBe(c.type === 'conversation_review' ? 409 : 403);
+    expect(moved.json().reason).toBe(c.type === 'conversation_review' ? 'case.managed_elsewhere' : 'case.vendor_may_not_transition');
     expect((await t.as('vendor', { method: 'POST', url: `/v1/cases/${c.id}/assignment`, payload: { assignee_id: null } })).statusCode).toBe(403);
     expect((await t.as('vendor', { method: 'POST', url: `/v1/cases/${c.id}/evidence`, payload: { filename: 'a', content_type: 'text/plain', content_base64: 'YQ==' } })).statusCode).toBe(403);
   });

@@ -141,47 +141,52 @@ describe('opening a case', () => {
 
 describe('transitions', () => {
   it('moves along the table, records the move, and stops the first-response clock', async () => {
-    const c = await openCase({ type: 'conversation_review', title: 'Moves' });
+    const c = await openCase({ type: 'investigation', title: 'Moves' });
     t.clock.advance(15 * 60_000);
-    const res = await move(c.id, 'in_review', { expected_version: 1 });
+    const res = await move(c.id, 'triage', { expected_version: 1 });
     expect(res.statusCode, res.body).toBe(200);
     const moved = res.json();
-    expect(moved).toMatchObject({ status: 'in_review', version: 2, first_response_at: '2026-11-02T10:15:00.000Z', closed: false });
-    expect(moved.next_states).toEqual(['open', 'escalated', 'decided_violation', 'decided_no_violation']);
-    expect(moved.timeline.at(-1)).toMatchObject({ kind: 'transition', data: { from: 'open', to: 'in_review' } });
+    expect(moved).toMatchObject({ status: 'triage', version: 2, first_response_at: '2026-11-02T10:15:00.000Z', closed: false });
+    expect(moved.next_states).toEqual(['investigating', 'dismissed']);
+    expect(moved.timeline.at(-1)).toMatchObject({ kind: 'transition', data: { from: 'signal', to: 'triage' } });
     t.clock.set('2026-11-02T10:00:00Z');
   });
 
   it('refuses a move the table does not allow with a typed reason and the allowed states', async () => {
-    const c = await openCase({ type: 'conversation_review', title: 'Refused' });
+    const c = await openCase({ type: 'investigation', title: 'Refused' });
     const res = await move(c.id, 'closed');
     expect(res.statusCode).toBe(422);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.json()).toMatchObject({
       code: 'invalid_transition',
       type: 'urn:assay:problem:invalid-transition',
-      reason: 'conversation_review.transition_not_allowed',
-      allowed: ['in_review', 'escalated'],
+      reason: 'investigation.transition_not_allowed',
+      allowed: ['triage', 'dismissed'],
     });
     const unknown = await move(c.id, 'teleported');
-    expect(unknown.json()).toMatchObject({ code: 'invalid_transition', reason: 'conversation_review.unknown_state' });
+    expect(unknown.json()).toMatchObject({ code: 'invalid_transition', reason: 'investigation.unknown_state' });
     const after = (await t.as('agent', { method: 'GET', url: `/v1/cases/${c.id}` })).json();
-    expect(after).toMatchObject({ status: 'open', version: 1 });
+    expect(after).toMatchObject({ status: 'signal', version: 1 });
     expect(await auditActions(c.id)).toEqual(['case.opened']);
   });
 
-  it("refuses a decision the type's guards refuse: a violation needs a note, an escalated case a senior", async () => {
-    const c = await openCase({ type: 'conversation_review', title: 'Guarded' });
-    expect((await move(c.id, 'escalated')).statusCode).toBe(200);
-    const noNote = await move(c.id, 'decided_violation');
-    expect(noNote.json()).toMatchObject({ code: 'invalid_transition', reason: 'conversation_review.violation_requires_note' });
-    const agent = await move(c.id, 'decided_violation', { note: 'Phone number in message 2 (clause 4.2)' });
-    expect(agent.json()).toMatchObject({ reason: 'conversation_review.escalation_needs_senior', allowed: ['in_review', 'decided_violation', 'decided_no_violation'] });
-    const senior = await move(c.id, 'decided_violation', { note: 'Phone number in message 2 (clause 4.2)' }, 'senior');
-    expect(senior.statusCode).toBe(200);
-    expect(senior.json()).toMatchObject({ status: 'decided_violation', closed: true });
-    expect(senior.json().closed_at).toBe('2026-11-02T10:00:00.000Z');
-    expect(senior.json().notes.map((n: Json) => n.body)).toEqual(['Phone number in message 2 (clause 4.2)']);
+  it("refuses a decision the type's guards refuse: a finding needs a note, a confirmation a senior", async () => {
+    const c = await openCase({ type: 'investigation', title: 'Guarded' });
+    expect((await move(c.id, 'triage')).statusCode).toBe(200);
+    const noNote = await move(c.id, 'dismissed');
+    expect(noNote.json()).toMatchObject({ code: 'invalid_transition', reason: 'investigation.finding_requires_note' });
+    const dismissed = await move(c.id, 'dismissed', { note: 'The buyer withdrew the report' });
+    expect(dismissed.statusCode).toBe(200);
+    expect(dismissed.json()).toMatchObject({ status: 'dismissed', closed: true });
+    expect(dismissed.json().closed_at).toBe('2026-11-02T10:00:00.000Z');
+    expect(dismissed.json().notes.map((n: Json) => n.body)).toEqual(['The buyer withdrew the report']);
+  });
+
+  it('refuses to move a conversation review here: its decisions go through /v1/review', async () => {
+    const c = await openCase({ type: 'conversation_review', title: 'Managed' });
+    const res = await move(c.id, 'in_review');
+    expect(res.statusCode).toBe(409);
+    expect(res.json().reason).toBe('case.managed_elsewhere');
   });
 
   it('refuses a stale expected_version with 409', async () => {
@@ -193,8 +198,8 @@ describe('transitions', () => {
   });
 
   it('eight simultaneous moves of one case: exactly one wins, the others are refused', async () => {
-    const c = await openCase({ type: 'conversation_review', title: 'Raced' });
-    const results = await Promise.all(Array.from({ length: 8 }, () => move(c.id, 'in_review', { expected_version: 1 })));
+    const c = await openCase({ type: 'investigation', title: 'Raced' });
+    const results = await Promise.all(Array.from({ length: 8 }, () => move(c.id, 'triage', { expected_version: 1 })));
     const codes = results.map((r) => r.statusCode).sort();
     expect(codes.filter((s) => s === 200)).toHaveLength(1);
     expect(codes.every((s) => s === 200 || s === 409)).toBe(true);

@@ -1,0 +1,177 @@
+/**
+ * Masking for outsourced (vendor) reviewers: personal data becomes typed placeholders such as
+ * `[phone]` or `[email]`, and party names become "Seller G." / "Buyer M.". It does not trust the
+ * detector alone: the spans of the stored hits, an independent conservative pattern pass and the
+ * parties' known names and e-mail addresses are all masked; where they overlap the widest wins.
+ */
+
+/** A known person or business and what to show instead. */
+export interface KnownParty {
+  readonly label: string;
+  readonly names: readonly string[];
+  readonly emails: readonly string[];
+}
+
+export interface MaskSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly placeholder: string;
+}
+
+export interface MaskOptions {
+  /** Detector hits with their kinds (offsets into the text). */
+  readonly hits?: readonly { readonly kind: string; readonly start: number; readonly end: number }[];
+  readonly parties?: readonly KnownParty[];
+}
+
+export interface Masked {
+  readonly text: string;
+  /** Maps an offset of the original text to one in the masked text (inside a span: its placeholder's bounds). */
+  mapStart(offset: number): number;
+  mapEnd(offset: number): number;
+}
+
+const PATTERNS: readonly { readonly placeholder: string; readonly re: RegExp }[] = [
+  // anything@anything, also spaced or bracketed "at"
+  { placeholder: '[email]', re: /[^\s@<>()[\]"',;:]+\s*(?:@|\(at\)|\[at\])\s*[^\s@<>()[\]"',;:]+/giu },
+  { placeholder: '[url]', re: /\b(?:https?:\/\/|www\.)[^\s<>"]+/giu },
+  // bare domains: word.word (2+ letter last label), e.g. galerie-dupont.fr, wa.me/...
+  { placeholder: '[url]', re: /\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[\p{L}]{2,}(?:\/[^\s<>"]*)?/giu },
+  { placeholder: '[handle]', re: /(?<![\p{L}\p{N}])@[\p{L}\p{N}_.]{2,}/giu },
+  // IBAN-like: two letters, two digits, then 10+ letters/digits with optional spaces
+  { placeholder: '[iban]', re: /\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){10,32}\b/gu },
+  // runs of digits with separators: 6+ digits in total → phone, account or card number
+  { placeholder: '[number]', re: /\+?\(?\d(?:[\d\s().\/-]{0,3}\d){5,}/gu },
+];
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function digitCount(s: string): number {
+  let n = 0;
+  for (const ch of s) if (ch >= '0' && ch <= '9') n++;
+  return n;
+}
+
+const KIND_PLACEHOLDER: Readonly<Record<string, string>> = {
+  phone: '[phone]',
+  email: '[email]',
+  url: '[url]',
+  handle: '[handle]',
+  iban: '[iban]',
+  card: '[card]',
+  crypto: '[crypto]',
+  payment: '[account]',
+};
+
+/** The spans to mask, sorted and merged (an overlap keeps the first span's placeholder, extended). */
+export function maskSpans(text: string, opts: MaskOptions = {}): MaskSpan[] {
+  const spans: MaskSpan[] = [];
+  for (const h of opts.hits ?? []) {
+    const placeholder = KIND_PLACEHOLDER[h.kind];
+    if (placeholder === undefined) continue; // intent phrases are not personal data
+    const start = Math.max(0, Math.min(h.start, text.length));
+    const end = Math.max(start, Math.min(h.end, text.length));
+    if (end > start) spans.push({ start, end, placeholder });
+  }
+  for (const { placeholder, re } of PATTERNS) {
+    for (const m of text.matchAll(re)) {
+      const value = m[0].replace(/[\s.,;:)\]-]+$/u, '');
+      if (value.length === 0) continue;
+      let ph = placeholder;
+      if (placeholder === '[number]') {
+        const digits = digitCount(value);
+        ph = digits >= 13 ? '[account]' : '[phone]';
+      }
+      spans.push({ start: m.index, end: m.index + value.length, placeholder: ph });
+    }
+  }
+  for (const party of opts.parties ?? []) {
+    for (const email of party.emails) {
+      if (email.trim() === '') continue;
+      for (const m of text.matchAll(new RegExp(escapeRegExp(email.trim()), 'giu'))) spans.push({ start: m.index, end: m.index + m[0].length, placeholder: '[email]' });
+    }
+    const words = new Set<string>();
+    for (const name of party.names) {
+      const full = name.trim();
+      if (full.length < 2) continue;
+      words.add(full);
+      for (const w of full.split(/[\s,.'’-]+/u)) if (w.length >= 3) words.add(w);
+    }
+    // longest first, so the full name wins over its parts
+    for (const w of [...words].sort((a, b) => b.length - a.length)) {
+      const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(w)}(?![\\p{L}\\p{N}])`, 'giu');
+      for (const m of text.matchAll(re)) spans.push({ start: m.index, end: m.index + m[0].length, placeholder: party.label });
+    }
+  }
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: MaskSpan[] = [];
+  for (const s of spans) {
+    const last = merged.at(-1);
+    if (last !== undefined && s.start < last.end) {
+      if (s.end > last.end) merged[merged.length - 1] = { ...last, end: s.end };
+      continue;
+    }
+    merged.push(s);
+  }
+  return merged;
+}
+
+/** Masks a text and returns the offset mapping for hits found in the original. */
+export function maskText(text: string, opts: MaskOptions = {}): Masked {
+  const spans = maskSpans(text, opts);
+  let out = '';
+  let pos = 0;
+  // for each span: original start/end and masked start/end
+  const map: { os: number; oe: number; ms: number; me: number }[] = [];
+  for (const s of spans) {
+    out += text.slice(pos, s.start);
+    const ms = out.length;
+    out += s.placeholder;
+    map.push({ os: s.start, oe: s.end, ms, me: out.length });
+    pos = s.end;
+  }
+  out += text.slice(pos);
+  const shift = (offset: number, edge: 'start' | 'end'): number => {
+    let delta = 0;
+    for (const m of map) {
+      if (offset < m.os || (edge === 'end' && offset === m.os)) break;
+      if (offset < m.oe || (edge === 'end' && offset === m.oe)) return edge === 'start' ? m.ms : m.me;
+      delta = m.me - m.oe;
+    }
+    return offset + delta;
+  };
+  return { text: out, mapStart: (o) => shift(o, 'start'), mapEnd: (o) => shift(o, 'end') };
+}
+
+/** Shortens a party name to its role and initial: "Galerie Dupont" → "Seller G.". */
+export function reducedName(role: 'Seller' | 'Buyer', name: string | undefined): string {
+  const initial = name?.trim().charAt(0).toUpperCase();
+  return initial === undefined || initial === '' ? role : `${role} ${initial}.`;
+}
+
+/** A masker bound to the parties of one conversation; the identity function for staff. */
+export type TextMasker = (text: string, hits?: MaskOptions['hits']) => string;
+
+export function partyMasker(parties: readonly KnownParty[]): TextMasker {
+  return (text, hits) => maskText(text, { parties, ...(hits === undefined ? {} : { hits }) }).text;
+}
+
+/** Keys whose values are identifiers, times or enumerations: the last-resort pass leaves them alone. */
+const STRUCTURAL_KEY = /(^|_)(id|ids|at|status|kind|kinds|type|decision|priority|queue|lang|code|reason|outcome|version|token|cursor|role|sha256|content_type|jurisdiction|from|to|next_states|closed|open|rule|rules|clause)$/;
+
+/**
+ * Masks every string in a JSON value except those under structural keys (ids, timestamps, enums).
+ * The safety net for vendor responses: whatever a service forgot to mask is caught by the patterns.
+ */
+export function maskJson(value: unknown, key = ''): unknown {
+  if (typeof value === 'string') return STRUCTURAL_KEY.test(key) ? value : maskText(value).text;
+  if (Array.isArray(value)) return value.map((v) => maskJson(v, key));
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = maskJson(v, k);
+    return out;
+  }
+  return value;
+}
