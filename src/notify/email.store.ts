@@ -68,6 +68,11 @@ export const emailStore = {
     return rows.map(toEmail);
   },
 
+  async countByStatus(db: Db): Promise<Record<string, number>> {
+    const rows = await query<{ status: string; n: number }>(db, sql`SELECT status, count(*)::int AS n FROM emails GROUP BY status`);
+    return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+  },
+
   /** Queued again, due now, with a fresh budget of attempts. */
   async requeue(tx: Db, id: string, now: Date): Promise<Email> {
     const r = await queryOne(
