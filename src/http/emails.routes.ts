@@ -28,6 +28,9 @@ const EmailDto = Type.Object({
   ...EmailSummaryDto.properties,
   text: Type.String({ description: 'The plain-text body exactly as sent' }),
   html: Type.String({ description: 'The HTML body exactly as sent' }),
+  waiting_events: Type.Array(Type.Object({ id: Type.String(), type: Type.String() }), {
+    description: 'Events held back from webhooks and the outbox until this email is sent (a restriction waits for the notice giving its reasons)',
+  }),
 });
 
 function emailSummaryToDto(e: Email) {
@@ -49,8 +52,8 @@ function emailSummaryToDto(e: Email) {
   };
 }
 
-function emailToDto(e: Email) {
-  return { ...emailSummaryToDto(e), text: e.text, html: e.html };
+function emailToDto(e: Email, waiting: readonly { id: string; type: string }[]) {
+  return { ...emailSummaryToDto(e), text: e.text, html: e.html, waiting_events: waiting.map((w) => ({ id: w.id, type: w.type })) };
 }
 
 const READ = ['admin', 'manager', 'senior', 'agent', 'legal'] as const;
@@ -120,7 +123,10 @@ export function emailsRoutes(emails: EmailService, opts: EmailsRoutesOptions = {
         config: { access: READ },
         schema: { tags: ['emails'], summary: 'One email with its subject and bodies exactly as sent (the read is logged)', params: Type.Object({ id: Id }), response: withErrors({ 200: EmailDto }) },
       },
-      async (request) => emailToDto(await emails.read(principalActor(principalOf(request)), request.params.id)),
+      async (request) => {
+        const email = await emails.read(principalActor(principalOf(request)), request.params.id);
+        return emailToDto(email, await emails.eventsWaitingFor(email.id));
+      },
     );
 
     r.post(

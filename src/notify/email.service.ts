@@ -66,6 +66,15 @@ export function createEmailService(deps: EmailDeps) {
     return email;
   }
 
+  /**
+   * The events (e.g. a restriction) that webhooks will hear of only once this email is sent; empty
+   * when it has been sent.
+   */
+  async function eventsWaitingFor(id: string): Promise<{ id: string; type: string }[]> {
+    const email = await get(id);
+    return email.status === 'sent' ? [] : emailStore.eventsWaitingFor(db, id);
+  }
+
   /** How many emails are in each status (for metrics: a growing `queued` means mail is not going out). */
   async function countByStatus(): Promise<Record<EmailStatus, number>> {
     const counts = await emailStore.countByStatus(db);
@@ -91,7 +100,7 @@ export function createEmailService(deps: EmailDeps) {
     });
   }
 
-  return { list, get, read, countByStatus, redeliver };
+  return { list, get, read, eventsWaitingFor, countByStatus, redeliver };
 }
 
 export type EmailService = ReturnType<typeof createEmailService>;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inTransaction, query, sql } from '../../src/db';
+import { inTransaction, query, recordChange, sql, SYSTEM_ACTOR } from '../../src/db';
 import { queueEmail, type EmailInput } from '../../src/notify';
 import { startSmtpReceiver, type SmtpReceiver } from '../../src/notify/testing';
 import { createTestApp, type TestApp } from '../helpers/app';
@@ -86,6 +86,23 @@ describe('GET /v1/emails/:id', () => {
     expect(res.json().text).toBe(got.text);
     const reads = await query(t.database.db, sql`SELECT resource_type, resource_id, actor_type FROM access_log WHERE resource_id = ${id}`);
     expect(reads).toEqual([{ resource_type: 'email', resource_id: id, actor_type: 'token' }]);
+  });
+
+  it('names the events that wait for the email, until it is sent', async () => {
+    const id = await inTransaction(t.database.db, async (tx) => {
+      const emailId = await queueEmail(tx, t.clock, notice(8));
+      await recordChange(tx, t.clock, {
+        actor: SYSTEM_ACTOR,
+        action: 'seller.restriction.applied',
+        subject: { type: 'seller', id: 'slr_8' },
+        event: { type: 'seller.restriction.applied', payload: { seller_id: 'slr_8' }, afterEmailId: emailId },
+      });
+      return emailId;
+    });
+    const before = await t.as('agent', { method: 'GET', url: `/v1/emails/${id}` });
+    expect(before.json().waiting_events).toEqual([{ id: expect.stringMatching(/^evt_/), type: 'seller.restriction.applied' }]);
+    await sender().drain();
+    expect((await t.as('agent', { method: 'GET', url: `/v1/emails/${id}` })).json().waiting_events).toEqual([]);
   });
 
   it('answers 404 for an email that does not exist', async () => {
