@@ -52,7 +52,7 @@ export interface EmailSender {
   stop(): Promise<void>;
   /** One round: claims a batch of due emails and sends them. */
   runOnce(): Promise<EmailRound>;
-  /** Runs rounds until one finds nothing due (tests, `assay worker --once`). */
+  /** Runs rounds until one finds nothing due (tests, scripts). */
   drain(maxRounds?: number): Promise<EmailRound>;
   stats(): EmailSenderStats;
   readonly running: boolean;
