@@ -9,8 +9,9 @@ import { createIdentityService, type IdentityService } from '../identity';
 import { createAuditService, type AuditService } from '../audit';
 import { createHttpServer } from '../http/server';
 import { auditRoutes } from '../http/audit.routes';
-import { createOutboxRelay, createWebhookService, queueEmail, type OutboxRelay, type WebhookService } from '../notify';
+import { createEmailSender, createEmailService, createOutboxRelay, createWebhookService, queueEmail, type EmailSender, type EmailService, type OutboxRelay, type WebhookService } from '../notify';
 import { webhooksRoutes } from '../http/webhooks.routes';
+import { emailsRoutes } from '../http/emails.routes';
 import { createMarketplaceService, type MarketplaceService, type MessageScanner } from '../marketplace';
 import { scanConversation } from '../detection';
 import { marketplaceRoutes } from '../http/marketplace.routes';
@@ -49,6 +50,13 @@ export interface Services {
   readonly webhooks: WebhookService;
   /** Not started here: the server and `assay worker` call `relay.start({ logger })` and `await relay.stop()`. */
   readonly relay: OutboxRelay;
+  /** The email log (list, read, redeliver). */
+  readonly emails: EmailService;
+  /**
+   * Sends queued emails; undefined when no SMTP server is configured (emails stay queued). Started and
+   * stopped beside the relay, like it.
+   */
+  readonly emailSender: EmailSender | undefined;
   readonly marketplace: MarketplaceService;
   /** The case types this process runs (checked at registration). */
   readonly caseTypes: CaseTypeRegistry;
@@ -98,6 +106,11 @@ export function buildServices(deps: AppDeps): Services {
     pollMs: deps.config.outboxPollMs,
     userAgent: `Assay-Webhooks/${VERSION}`,
   });
+  const emails = createEmailService({ db, clock });
+  const emailSender =
+    deps.config.smtpUrl === undefined
+      ? undefined
+      : createEmailSender({ db, clock, smtpUrl: deps.config.smtpUrl, from: deps.config.mailFrom, maxAttempts: deps.config.emailMaxAttempts, pollMs: deps.config.outboxPollMs });
   const ruleSets = createRuleSetService({ db, clock });
   // review is built after the marketplace and the case engine; ingest reaches it through this hook
   const late: { review?: ReviewService } = {};
@@ -152,7 +165,7 @@ export function buildServices(deps: AppDeps): Services {
     autoClearBelow: deps.config.reviewAutoClearBelow,
   });
   late.review = review;
-  return { clock, identity, audit, webhooks, relay, marketplace, caseTypes, cases, ruleSets, policies, review, enforcement, ...deps.overrides };
+  return { clock, identity, audit, webhooks, relay, emails, emailSender, marketplace, caseTypes, cases, ruleSets, policies, review, enforcement, ...deps.overrides };
 }
 
 /** The configured ladder, or the default; a bad override stops the start naming the variable. */
@@ -196,6 +209,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         opsAdminRoutes({ backup: embeddedBackup(deps.database, services.clock) }),
         auditRoutes(services.audit),
         webhooksRoutes(services.webhooks),
+        emailsRoutes(services.emails, { sender: services.emailSender }),
         marketplaceRoutes(services.marketplace, { batchMaxItems: deps.config.batchMaxItems }),
         casesRoutes(services.cases, { evidenceMaxBytes: deps.config.evidenceMaxBytes }),
         scanRoutes(services.ruleSets),

@@ -38,9 +38,25 @@ export function startAuditSealer(services: Services, everyMs: number, logger: Lo
   };
 }
 
-/** Starts the loops a server process runs beside HTTP: the outbox relay and the audit sealer. */
+/**
+ * Starts the email sender, or warns once that none is configured: emails then stay queued, and the
+ * webhooks that wait for one (restrictions waiting for their notice) stay held.
+ */
+export function startEmailSender(services: Services, logger: Logger): { stop(): Promise<void> } | undefined {
+  if (services.emailSender === undefined) {
+    logger.warn('SMTP_URL is not set: emails stay queued, and webhooks that wait for an email (restrictions waiting for their notice) stay held');
+    return undefined;
+  }
+  services.emailSender.start({ logger: logger.child({ component: 'email-sender' }) });
+  return services.emailSender;
+}
+
+/** Starts the loops a server process runs beside HTTP: the email sender, the outbox relay and the audit sealer. */
 export function startBackgroundWork(services: Services, config: Config, logger: Logger): BackgroundWork {
   const loops: { stop(): Promise<void> }[] = [];
+  // Stopped first: a send in flight is recorded before the relay's last round, which may release its webhook.
+  const sender = startEmailSender(services, logger);
+  if (sender !== undefined) loops.push(sender);
   services.relay.start({ logger: logger.child({ component: 'outbox-relay' }) });
   loops.push(services.relay);
   loops.push(startAuditSealer(services, config.outboxPollMs, logger.child({ component: 'audit-sealer' })));
@@ -52,8 +68,8 @@ export function startBackgroundWork(services: Services, config: Config, logger: 
 }
 
 /**
- * `assay worker` without a source: the outbox relay alone, until SIGINT/SIGTERM. On PostgreSQL any
- * number of these share the outbox (rows are claimed with SKIP LOCKED).
+ * `assay worker` without a source: the outbox relay and the email sender, until SIGINT/SIGTERM. On
+ * PostgreSQL any number of these share the outbox and the emails (rows are claimed with SKIP LOCKED).
  */
 export async function runRelayWorker(config: Config, say: (line: string) => void): Promise<void> {
   const server = runningServer(config);
@@ -64,14 +80,16 @@ export async function runRelayWorker(config: Config, say: (line: string) => void
   try {
     const services = buildServices({ config, database: runtime.database });
     const logger = pino({ level: config.logLevel });
+    const sender = startEmailSender(services, logger);
     services.relay.start({ logger: logger.child({ component: 'outbox-relay' }) });
     const sealer = startAuditSealer(services, config.outboxPollMs, logger.child({ component: 'audit-sealer' }));
-    say(`assay worker: outbox relay running on ${runtime.database.description} (polling every ${config.outboxPollMs} ms)`);
+    say(`assay worker: outbox relay${sender === undefined ? '' : ' and email sender'} running on ${runtime.database.description} (polling every ${config.outboxPollMs} ms)`);
     const signal = await new Promise<NodeJS.Signals>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
     say(`assay worker: ${signal} received, finishing the deliveries in flight…`);
+    await sender?.stop();
     await services.relay.stop();
     await sealer.stop();
     say('assay worker: stopped');

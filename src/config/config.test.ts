@@ -15,6 +15,19 @@ describe('configuration', () => {
     expect(() => loadConfig({ ASSAY_DEMO: 'maybe' })).toThrow(/ASSAY_DEMO/);
   });
 
+  it('leaves email unsent without SMTP_URL, and checks the SMTP URL and the sender address', () => {
+    expect(loadConfig({})).toMatchObject({ smtpUrl: undefined, mailFrom: 'Assay <no-reply@assay.invalid>', emailMaxAttempts: 8 });
+    expect(loadConfig({ SMTP_URL: 'smtps://mailer:pw@mail.example.com:465', MAIL_FROM: 'trust@example.com', EMAIL_MAX_ATTEMPTS: '3' })).toMatchObject({
+      smtpUrl: 'smtps://mailer:pw@mail.example.com:465',
+      mailFrom: 'trust@example.com',
+      emailMaxAttempts: 3,
+    });
+    expect(() => loadConfig({ SMTP_URL: 'mail.example.com:25' })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ MAIL_FROM: 'Assay Trust' })).toThrow(/MAIL_FROM/);
+    expect(() => loadConfig({ MAIL_FROM: 'a@example.com, b@example.com' })).toThrow(/MAIL_FROM/);
+    expect(() => loadConfig({ EMAIL_MAX_ATTEMPTS: '0' })).toThrow(/EMAIL_MAX_ATTEMPTS/);
+  });
+
   it('documents every variable in .env.example', () => {
     const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
     const documented = [...example.matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]);

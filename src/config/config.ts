@@ -34,6 +34,11 @@ export interface Config {
   readonly webhookMaxAttempts: number;
   readonly webhookTimeoutMs: number;
   readonly outboxPollMs: number;
+  /** SMTP server for outgoing email; undefined = emails stay queued. May hold a password: never log it. */
+  readonly smtpUrl: string | undefined;
+  /** From header and envelope sender, e.g. `Assay <no-reply@assay.invalid>`. */
+  readonly mailFrom: string;
+  readonly emailMaxAttempts: number;
   readonly natsUrl: string;
   readonly natsStream: string;
   readonly natsDurable: string;
@@ -126,6 +131,8 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('DATABASE_URL', 'must be a postgres:// or postgresql:// URL');
   }
   const dataDir = str(env, 'DATA_DIR', './data');
+  const smtpUrl = env['SMTP_URL'] === undefined || env['SMTP_URL'].trim() === '' ? undefined : env['SMTP_URL'].trim();
+  if (smtpUrl !== undefined && !/^smtps?:\/\/[^\s/]+/.test(smtpUrl)) throw new ConfigError('SMTP_URL', 'must be an smtp:// or smtps:// URL, e.g. smtp://mail.example.com:587');
   const config: Config = {
     env: nodeEnv,
     host,
@@ -151,6 +158,9 @@ export function loadConfig(env: Env = process.env): Config {
     webhookMaxAttempts: int(env, 'WEBHOOK_MAX_ATTEMPTS', 8, 1, 100),
     webhookTimeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 5000, 100, 120_000),
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', 500, 10, 600_000),
+    smtpUrl,
+    mailFrom: pattern(env, 'MAIL_FROM', 'Assay <no-reply@assay.invalid>', /^([^<>\r\n"]*<[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+)$/, 'an address, optionally with a name, e.g. Assay <no-reply@example.com>'),
+    emailMaxAttempts: int(env, 'EMAIL_MAX_ATTEMPTS', 8, 1, 100),
     natsUrl: str(env, 'NATS_URL', 'nats://127.0.0.1:4222'),
     natsStream: str(env, 'NATS_STREAM', 'ASSAY'),
     natsDurable: str(env, 'NATS_DURABLE', 'assay-ingest'),
@@ -175,7 +185,7 @@ export const CONFIG_VARIABLES = [
   'NODE_ENV', 'HOST', 'PORT', 'PUBLIC_URL', 'DATA_DIR', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'LOG_LEVEL',
   'ASSAY_DEMO', 'ASSAY_DEMO_SEED', 'ASSAY_ADMIN_EMAIL', 'ASSAY_ADMIN_PASSWORD', 'SESSION_TTL_HOURS',
   'LOGIN_MAX_ATTEMPTS_PER_MINUTE', 'RATE_LIMIT_PER_MINUTE', 'BODY_LIMIT_BYTES', 'BATCH_MAX_ITEMS',
-  'EVIDENCE_MAX_BYTES', 'CASE_JURISDICTION', 'CASE_TIME_ZONE', 'CASE_BUSINESS_HOURS', 'WEBHOOK_MAX_ATTEMPTS', 'WEBHOOK_TIMEOUT_MS', 'OUTBOX_POLL_MS', 'NATS_URL',
+  'EVIDENCE_MAX_BYTES', 'CASE_JURISDICTION', 'CASE_TIME_ZONE', 'CASE_BUSINESS_HOURS', 'WEBHOOK_MAX_ATTEMPTS', 'WEBHOOK_TIMEOUT_MS', 'OUTBOX_POLL_MS', 'SMTP_URL', 'MAIL_FROM', 'EMAIL_MAX_ATTEMPTS', 'NATS_URL',
   'NATS_STREAM', 'NATS_DURABLE', 'AUDIT_CHECKPOINT_FILE', 'SHUTDOWN_GRACE_MS', 'RESCAN_ENFORCEMENT_CUTOFF_DAYS', 'REVIEW_LEASE_MINUTES', 'REVIEW_AUTO_CLEAR_BELOW',
   'STRIKE_EXPIRY_DAYS', 'APPEAL_WINDOW_DAYS', 'TERMINATION_NOTICE_DAYS', 'TERMINATION_IMMEDIATE_AFTER_RESTRICTIONS', 'ENFORCEMENT_LADDER',
   'MARKETPLACE_NAME', 'SELLER_HELP_URL',

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { fixedClock } from '../kernel';
 import { inTransaction, openDatabase, query, sql, type Db } from '../db';
 import { createTestDatabase, type TestDatabase } from '../db/testing';
@@ -151,6 +152,39 @@ describe('sending an email', () => {
     await vi_waitFor(() => smtp.received.length === 1);
     await s.stop();
     expect(await emails().get(id)).toMatchObject({ status: 'sent' });
+  });
+});
+
+describe('an email under any sequence of SMTP answers', () => {
+  it('is sent once at the first acceptance, or is dead after the last refusal, and its audit trail says so', async () => {
+    const MAX = 4;
+    const s = sender(t.db, MAX);
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.boolean(), { minLength: MAX, maxLength: MAX }), async (accepts) => {
+        const to = `dealer${++run}@example.com`;
+        const id = await queue({ ...notice, to, ref: { type: 'notice', id: `ntc_p${run}` } });
+        for (const accept of accepts) {
+          smtp.answerRecipient = () => (accept ? 'accept' : { code: 452, message: '4.2.2 over quota' });
+          await s.runOnce();
+          clock.advance(8 * 3_600_000); // past the longest backoff
+        }
+        const e = await emails().get(id);
+        const first = accepts.indexOf(true);
+        const delivered = smtp.received.filter((m) => m.envelope.to[0] === to);
+        const actions = (await query(t.db, sql`SELECT action FROM audit_pending WHERE subject_id = ${id} ORDER BY pos`)).map((a) => a['action']);
+        if (first >= 0) {
+          expect(e).toMatchObject({ status: 'sent', attempts: first + 1 });
+          expect(delivered).toHaveLength(1);
+          expect(actions).toEqual(['email.queued', ...Array<string>(first).fill('email.failed'), 'email.sent']);
+        } else {
+          expect(e).toMatchObject({ status: 'dead', attempts: MAX });
+          expect(delivered).toHaveLength(0);
+          expect(actions).toEqual(['email.queued', ...Array<string>(MAX - 1).fill('email.failed'), 'email.dead']);
+        }
+      }),
+      { numRuns: 12 },
+    );
   });
 });
 

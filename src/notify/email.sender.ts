@@ -47,12 +47,12 @@ export interface EmailSenderStats {
 
 export interface EmailSender {
   /** Runs rounds until {@link EmailSender.stop}: immediately again after a full batch, else after `pollMs`. */
-  start(): void;
+  start(opts?: { logger?: RelayLogger }): void;
   /** Stops the loop and waits for the sends in flight to be recorded; then closes the SMTP transport. */
   stop(): Promise<void>;
   /** One round: claims a batch of due emails and sends them. */
   runOnce(): Promise<EmailRound>;
-  /** Runs rounds until one finds nothing due (tests, `assay worker --once`). */
+  /** Runs rounds until one finds nothing due (tests, scripts). */
   drain(maxRounds?: number): Promise<EmailRound>;
   stats(): EmailSenderStats;
   readonly running: boolean;
@@ -119,7 +119,7 @@ export function createEmailSender(deps: EmailSenderDeps): EmailSender {
   const concurrency = Math.max(1, deps.concurrency ?? 4);
   const timeoutMs = deps.timeoutMs ?? 30_000;
   const random = deps.random ?? Math.random;
-  const logger = deps.logger ?? SILENT;
+  let logger = deps.logger ?? SILENT;
   // Long enough that a live sender always finishes (or times out) before another may take over.
   const leaseMs = timeoutMs * 3 + 30_000;
   const domain = messageIdDomain(deps.from);
@@ -212,8 +212,9 @@ export function createEmailSender(deps: EmailSenderDeps): EmailSender {
   }
 
   return {
-    start() {
+    start(opts = {}) {
       if (running) return;
+      if (opts.logger !== undefined) logger = opts.logger;
       running = true;
       schedule(0);
     },

@@ -1,6 +1,6 @@
 import { conflict, invalidInput, newId, notFound, type Clock } from '../kernel';
-import { inTransaction, recordChange, type Actor, type Db } from '../db';
-import { checkEmailInput, isEmailStatus, EMAIL_STATUSES, type Email, type EmailInput } from './email.model';
+import { inTransaction, logAccess, recordChange, type Actor, type Db } from '../db';
+import { checkEmailInput, isEmailStatus, EMAIL_STATUSES, type Email, type EmailInput, type EmailStatus } from './email.model';
 import { emailStore } from './email.store';
 
 /**
@@ -59,6 +59,28 @@ export function createEmailService(deps: EmailDeps) {
     return (await emailStore.find(db, id)) ?? Promise.reject(notFound('email', id));
   }
 
+  /** One email with its bodies, for a person: the read is logged (the bodies are about a dealer). */
+  async function read(actor: Actor, id: string): Promise<Email> {
+    const email = await get(id);
+    await logAccess(db, clock, actor, { type: 'email', id });
+    return email;
+  }
+
+  /**
+   * The events (e.g. a restriction) that webhooks will hear of only once this email is sent; empty
+   * when it has been sent.
+   */
+  async function eventsWaitingFor(id: string): Promise<{ id: string; type: string }[]> {
+    const email = await get(id);
+    return email.status === 'sent' ? [] : emailStore.eventsWaitingFor(db, id);
+  }
+
+  /** How many emails are in each status (for metrics: a growing `queued` means mail is not going out). */
+  async function countByStatus(): Promise<Record<EmailStatus, number>> {
+    const counts = await emailStore.countByStatus(db);
+    return Object.fromEntries(EMAIL_STATUSES.map((s) => [s, counts[s] ?? 0])) as Record<EmailStatus, number>;
+  }
+
   /** Queues a failed or dead email again, due now, with a fresh budget of attempts. */
   async function redeliver(actor: Actor, id: string): Promise<Email> {
     return inTransaction(db, async (tx) => {
@@ -78,7 +100,7 @@ export function createEmailService(deps: EmailDeps) {
     });
   }
 
-  return { list, get, redeliver };
+  return { list, get, read, eventsWaitingFor, countByStatus, redeliver };
 }
 
 export type EmailService = ReturnType<typeof createEmailService>;

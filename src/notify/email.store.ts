@@ -68,6 +68,17 @@ export const emailStore = {
     return rows.map(toEmail);
   },
 
+  /** Outbox events held back from webhooks until this email is sent (ids and types, oldest first). */
+  async eventsWaitingFor(db: Db, emailId: string): Promise<{ id: string; type: string }[]> {
+    const rows = await query(db, sql`SELECT id, type FROM outbox_events WHERE after_email_id = ${emailId} AND relayed_at IS NULL ORDER BY seq`);
+    return rows.map((r) => ({ id: String(r['id']), type: String(r['type']) }));
+  },
+
+  async countByStatus(db: Db): Promise<Record<string, number>> {
+    const rows = await query<{ status: string; n: number }>(db, sql`SELECT status, count(*)::int AS n FROM emails GROUP BY status`);
+    return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+  },
+
   /** Queued again, due now, with a fresh budget of attempts. */
   async requeue(tx: Db, id: string, now: Date): Promise<Email> {
     const r = await queryOne(
