@@ -119,7 +119,7 @@ describe('reviewing conversations in the browser', () => {
     await page.keyboard.press('k');
     const above = await focusedMessage();
     expect(above).not.toBe(start);
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('msg-focused'))).toBe(true);
+    expect(await page.locator('.msg-focused').evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     await page.keyboard.press('j');
     expect(await focusedMessage()).toBe(start);
 
@@ -214,7 +214,7 @@ describe('reviewing conversations in the browser', () => {
     expect(await waiting.getByRole('link').count()).toBe(2); // the agent's escalation and the vendor's recommendation
     await e.shot('26-review-senior-overview');
     await page.goto(`${e.base}/review/${vendorCase}`);
-    await page.getByRole('heading', { name: 'Vendor recommendation to confirm' }).waitFor();
+    await page.getByRole('heading', { name: 'Vendor recommendation' }).waitFor();
     // Seniors read the conversation unmasked.
     expect(await page.getByRole('log', { name: 'Conversation messages' }).textContent()).toContain('06 12 34 56 78');
     await e.shot('27-review-senior-confirm');

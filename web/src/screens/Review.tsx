@@ -59,6 +59,19 @@ function highlight(body: string, hits: readonly ReviewHitDto[]): ReactNode {
   return out;
 }
 
+/** A message's hits by kind and clause, with the rules that found them and the highest score. */
+function groupHits(hits: readonly ReviewHitDto[]): { kind: string; clause: string; rules: string[]; score: number }[] {
+  const groups = new Map<string, { kind: string; clause: string; rules: string[]; score: number }>();
+  for (const h of hits) {
+    const key = `${h.kind}|${h.clause}`;
+    const g = groups.get(key) ?? { kind: h.kind, clause: h.clause, rules: [], score: 0 };
+    if (!g.rules.includes(h.rule)) g.rules.push(h.rule);
+    g.score = Math.max(g.score, h.score);
+    groups.set(key, g);
+  }
+  return [...groups.values()].sort((a, b) => b.score - a.score);
+}
+
 /** Clause ids cited by the hits, most cited first: the picker's suggestions. */
 function suggestedClauses(messages: readonly ReviewMessageDto[]): string[] {
   const count = new Map<string, number>();
@@ -218,6 +231,7 @@ export function ReviewScreen({ params }: { params: Record<string, string> }) {
   const kindsPresent = HIT_KINDS.filter((k) => v.messages.some((m) => m.hits.some((h) => h.kind === k.kind)));
   const sellerName = v.parties.seller ?? 'Seller';
   const buyerName = v.parties.buyer ?? 'Buyer';
+  const roleLabel = (name: string, role: string) => (name.toLowerCase() === role ? humanize(role) : `${name} (${role})`);
   const suggestions = suggestedClauses(v.messages);
   let lastDay = '';
 
@@ -268,9 +282,10 @@ export function ReviewScreen({ params }: { params: Record<string, string> }) {
       />
       {flash !== null && <Banner tone="success">{flash}</Banner>}
       {vendor && (
-        <div className="banner banner-info" role="note">
-          <strong>Personal data is masked for your organisation.</strong>
-          <span>Phone numbers, emails, handles and bank details appear as placeholders. Your decision is a recommendation that a senior confirms or reverses.</span>
+        <div className="banner banner-info banner-inline" role="note">
+          <span>
+            <strong>Personal data is masked.</strong> Phones, emails, handles and bank details show as placeholders; your decision is a recommendation a senior confirms.
+          </span>
         </div>
       )}
       {renew.isError && <ErrorBanner error={renew.error} title="The lease was not renewed" />}
@@ -294,17 +309,18 @@ export function ReviewScreen({ params }: { params: Record<string, string> }) {
             <div className="thread-legend" aria-label="Legend">
               <span>
                 <span className="legend-swatch swatch-buyer" aria-hidden="true" />
-                {buyerName} (buyer)
+                {roleLabel(buyerName, 'buyer')}
               </span>
               <span>
                 <span className="legend-swatch swatch-seller" aria-hidden="true" />
-                {sellerName} (seller)
+                {roleLabel(sellerName, 'seller')}
               </span>
               <span className="faint">Times in {viewerTimeZone}</span>
             </div>
           </div>
           {kindsPresent.length > 0 && (
             <ul className="hit-legend" aria-label="Highlight colours">
+              <li className="faint">Found:</li>
               {kindsPresent.map((k) => (
                 <li key={k.kind}>
                   <mark className={`hit hit-${k.kind}`}>{k.label}</mark>
@@ -347,10 +363,11 @@ export function ReviewScreen({ params }: { params: Record<string, string> }) {
                       <div className="bubble">{highlight(m.body, m.hits)}</div>
                       {m.hits.length > 0 && (
                         <ul className="hit-chips" aria-label="What detection found">
-                          {m.hits.map((h, j) => (
-                            <li key={j} className={`hit-chip chip-${h.kind}`}>
+                          {groupHits(m.hits).map((g) => (
+                            <li key={`${g.kind}-${g.clause}`} className={`hit-chip chip-${g.kind}`} title={`Rules: ${g.rules.join(', ')}`}>
                               <span className="chip-dot" aria-hidden="true" />
-                              {hitLabel(h.kind)} · <span className="mono">{h.clause}</span> · <span className="mono">{h.rule}</span> · {h.score.toFixed(2)}
+                              {hitLabel(g.kind)} · <span className="mono">{g.clause}</span> · {g.rules.length === 1 ? <span className="mono">{g.rules[0]}</span> : `${g.rules.length} rules`} · {g.score.toFixed(2)}
+                              {g.rules.length > 1 && <span className="visually-hidden"> ({g.rules.join(', ')})</span>}
                             </li>
                           ))}
                         </ul>
@@ -561,7 +578,7 @@ function RecommendationCard({ rec, people, onConfirm, onReverse }: { rec: Review
   return (
     <section className="card decision-card rec-card" aria-labelledby="rec-h">
       <div className="card-header">
-        <h2 id="rec-h">Vendor recommendation to confirm</h2>
+        <h2 id="rec-h">Vendor recommendation</h2>
         <Badge tone="warning">Pending</Badge>
       </div>
       <div className="card-body">
@@ -571,7 +588,7 @@ function RecommendationCard({ rec, people, onConfirm, onReverse }: { rec: Review
           {rec.reason !== null && <> · {reasonLabel(rec.reason)}</>}
         </p>
         <p className="muted small">
-          By {people(rec.reviewer_id)} ({rec.vendor_org_id ?? 'vendor'}), {formatDateTime(rec.at)}
+          By vendor reviewer {people(rec.reviewer_id)} · {formatDateTime(rec.at)}
         </p>
         {rec.note !== null && <blockquote className="rec-note">{rec.note}</blockquote>}
         <div className="row" style={{ marginTop: 12 }}>
@@ -686,7 +703,7 @@ function PairCard({ decisions, buyer, people }: { decisions: readonly ReviewDeci
   return (
     <section className="card" aria-labelledby="pair-h">
       <div className="card-header">
-        <h2 id="pair-h">Earlier decisions with {buyer}</h2>
+        <h2 id="pair-h">{buyer === 'Buyer' ? 'Earlier decisions, same buyer' : `Earlier decisions with ${buyer}`}</h2>
       </div>
       <div className="card-body">
         <DecisionList decisions={decisions} people={people} empty="No earlier decision between these parties." />
