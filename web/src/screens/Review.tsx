@@ -932,6 +932,8 @@ function numberPicksReason(set: (code: string) => void) {
     if (r !== undefined) {
       e.preventDefault();
       set(r.code);
+      // the focus follows the choice, as arrow keys would move it
+      e.currentTarget.querySelector<HTMLInputElement>(`input[value="${r.code}"]`)?.focus();
     }
   };
 }
@@ -947,7 +949,7 @@ function NoViolationDialog(props: { vendor: boolean; busy: boolean; error: unkno
   const pick = numberPicksReason(setReason);
   const enter = enterSubmits(submit);
   return (
-    <Dialog open onClose={props.onClose} title={props.vendor ? 'Recommend: no violation' : 'No violation'}>
+    <Dialog open onClose={props.onClose} title={props.vendor ? 'Recommend: no violation' : 'No violation'} wide>
       <form
         onSubmit={(e: FormEvent) => {
           e.preventDefault();
