@@ -113,10 +113,11 @@ async function seed(clock: Clock & { offsetMs: number }): Promise<void> {
     const d = (await call('POST', '/v1/cases', body)) as { id: string };
     caseIds[key] = d.id;
   };
-  // Opened three days ago: past its SLA by now.
-  clock.offsetMs = -3 * 24 * HOUR;
+  // Opened ten days ago: past its SLA (40 business hours) by now.
+  clock.offsetMs = -10 * 24 * HOUR;
+  // The flagged conversations opened their review cases at ingest; these are opened by hand.
   await open('overdue', {
-    type: 'conversation_review',
+    type: 'investigation',
     title: 'Seller moves buyer to WhatsApp to avoid the platform fee',
     priority: 'p2',
     subjects: { seller_id: 'sel_roux', buyer_id: 'buy_hartley', listing_id: 'lst_commode', conversation_id: 'conv_roux_commode', message_id: 'msg_roux_4' },
@@ -124,13 +125,6 @@ async function seed(clock: Clock & { offsetMs: number }): Promise<void> {
   });
   clock.offsetMs = -26 * HOUR;
   await open('investigation', { type: 'investigation', title: 'Commode marked sold without an order', priority: 'p3', subjects: { seller_id: 'sel_roux', listing_id: 'lst_commode' } });
-  clock.offsetMs = -2 * HOUR;
-  await open('iban', {
-    type: 'conversation_review',
-    title: 'Bank details (IBAN) shared in chat before any order',
-    priority: 'p1',
-    subjects: { seller_id: 'sel_vandijk', buyer_id: 'buy_keller', listing_id: 'lst_lamp', conversation_id: 'conv_vd_lamp', message_id: 'msg_vd_2' },
-  });
   clock.offsetMs = -40 * 60_000;
   await open('appeal', { type: 'appeal', title: 'Appeal against warning for shared email address', priority: 'p4', subjects: { seller_id: 'sel_vandijk' } });
   clock.offsetMs = 0;
@@ -190,15 +184,18 @@ describe('the console in a browser', () => {
     await shot('01-sign-in-error');
     await page.getByLabel('Password').fill(people.agent.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Queues', level: 1 }).waitFor();
+    // An agent starts on the review overview.
+    await page.getByRole('heading', { name: 'Review', level: 1 }).waitFor();
     expect(await page.getByText('Maya Laurent').isVisible()).toBe(true);
   });
 
   it('shows the queues with counts, overdue work and the oldest open case', async () => {
-    const row = page.getByRole('row', { name: /Review/ });
+    await page.getByRole('link', { name: 'Queues', exact: true }).click();
+    await page.getByRole('heading', { name: 'Queues', level: 1 }).waitFor();
+    const row = page.getByRole('row', { name: /Investigations/ });
     await row.waitFor();
     const text = (await row.textContent()) ?? '';
-    expect(text).toMatch(/3d/); // the oldest review case opened three days ago
+    expect(text).toMatch(/10d/); // the oldest investigation opened ten days ago
     expect(await page.locator('.stat-value.danger').textContent()).not.toBe('0');
     // An agent sees no administration.
     expect(await page.getByRole('link', { name: 'Users' }).count()).toBe(0);
@@ -209,17 +206,18 @@ describe('the console in a browser', () => {
     await page.getByRole('link', { name: 'Cases', exact: true }).click();
     await page.getByRole('heading', { name: 'Cases', level: 1 }).waitFor();
     await page.locator('tr[data-case-id]').first().waitFor();
-    expect(await page.locator('tr[data-case-id]').count()).toBe(4);
-    // Sorted by SLA: the overdue review comes first.
+    // Two investigations, an appeal and the two review cases detection opened at ingest.
+    await expect.poll(() => page.locator('tr[data-case-id]').count()).toBe(5);
+    // Sorted by SLA: the overdue investigation comes first.
     expect(await page.locator('tr[data-case-id]').first().getAttribute('data-case-id')).toBe(caseIds['overdue']);
     await shot('03-cases');
 
-    await page.getByLabel('Type').selectOption('conversation_review');
+    await page.getByLabel('Type').selectOption('investigation');
     await expect.poll(() => page.locator('tr[data-case-id]').count()).toBe(2);
-    await page.getByLabel('Priority').selectOption('p1');
+    await page.getByLabel('Priority').selectOption('p2');
     await expect.poll(() => page.locator('tr[data-case-id]').count()).toBe(1);
     await page.getByRole('button', { name: 'Clear filters' }).click();
-    await expect.poll(() => page.locator('tr[data-case-id]').count()).toBe(4);
+    await expect.poll(() => page.locator('tr[data-case-id]').count()).toBe(5);
 
     await page.locator('main').focus();
     await page.keyboard.press('j');
@@ -248,32 +246,32 @@ describe('the console in a browser', () => {
     await page.getByText('whatsapp-screenshot.txt attached.').waitFor();
     await page.locator('.evidence-list').getByRole('link', { name: 'whatsapp-screenshot.txt' }).waitFor();
 
-    // "1" is the first move the state machine allows from open: in review.
+    // "1" is the first move the state machine allows from signal: triage.
     await page.locator('main').focus();
     await page.keyboard.press('1');
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
-    expect(await dialog.textContent()).toContain('Move to in review');
+    expect(await dialog.textContent()).toContain('Move to triage');
     await page.keyboard.type('Taking this one.');
     await page.keyboard.press('Control+Enter');
     await dialog.waitFor({ state: 'hidden' });
-    await page.getByText('Moved to in review.').waitFor();
-    expect(await page.locator('h1 .badge-status').textContent()).toBe('In review');
+    await page.getByText('Moved to triage.').waitFor();
+    expect(await page.locator('h1 .badge-status').textContent()).toBe('Triage');
 
-    // A decision of violation needs a note: the refusal is explained in the dialog.
+    // A finding needs a note: the refusal is explained in the dialog.
     const moves = await Promise.all((await page.locator('[data-transition]').all()).map((b) => b.getAttribute('data-transition')));
-    const violationIndex = moves.indexOf('decided_violation');
-    expect(violationIndex).toBeGreaterThanOrEqual(0);
+    const dismissIndex = moves.indexOf('dismissed');
+    expect(dismissIndex).toBeGreaterThanOrEqual(0);
     await page.locator('main').focus();
-    await page.keyboard.press(String(violationIndex + 1));
+    await page.keyboard.press(String(dismissIndex + 1));
     await dialog.waitFor();
     await page.keyboard.press('Control+Enter');
     await page.getByText('This move is not allowed').waitFor();
     await shot('05-case-transition-refused');
-    await page.keyboard.type('Violation: off-platform contact (WhatsApp number) with fee avoidance.');
+    await page.keyboard.type('No sale outside checkout: the buyer kept to the platform; the contact attempt goes to review.');
     await page.keyboard.press('Control+Enter');
     await dialog.waitFor({ state: 'hidden' });
-    expect(await page.locator('h1 .badge-status').textContent()).toBe('Decided violation');
+    expect(await page.locator('h1 .badge-status').textContent()).toBe('Dismissed');
     expect(await page.locator('.timeline li').count()).toBeGreaterThanOrEqual(6);
     await shot('06-case-decided');
   });
@@ -351,18 +349,18 @@ describe('the console in a browser', () => {
     await signOut();
   });
 
-  it('shows a vendor reviewer only Review and Cases', async () => {
+  it('shows a vendor reviewer only Review, Cases and Policies', async () => {
     await signIn(people.vendor);
     const links = await page.getByRole('navigation').getByRole('link').allTextContents();
-    expect(links).toEqual(['Review', 'Cases']);
+    expect(links).toEqual(['Review', 'Cases', 'Policies']);
     await page.getByRole('row', { name: /Review/ }).waitFor();
     await shot('13-vendor-review');
-    // Only the granted queue's open case, and its page works without the staff-only calls.
+    // Only the granted queue's open cases, and a case page works without the staff-only calls.
     await page.getByRole('link', { name: 'Cases', exact: true }).click();
-    await expect.poll(() => page.locator('tr[data-case-id]').count()).toBe(1);
+    await expect.poll(() => page.locator('tr[data-case-id]').count()).toBe(2);
     await page.locator('main').focus();
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: /IBAN/ }).waitFor();
+    await page.getByRole('heading', { name: /^Conversation conv_/ }).waitFor();
     expect(await page.getByRole('button', { name: /Assign to me/ }).count()).toBe(0);
     await signOut();
   });

@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore, type ComponentType, type ReactNode } from 'react';
 import { Button, Dialog, Kbd, Loading } from './components';
-import { BrandMark, IconCases, IconKey, IconQueues, IconReview, IconSellers, IconShield, IconSignOut, IconUsers, IconWebhook } from './icons';
+import { BrandMark, IconBook, IconCases, IconKey, IconQueues, IconReview, IconSellers, IconShield, IconSignOut, IconUsers, IconWebhook } from './icons';
 import { Link, matchPath, navigate, useLocation } from './lib/router';
 import { can, useMe, useSession, type Me, type Role } from './lib/session';
-import { useHotkeys } from './lib/hotkeys';
+import { shortcutRegistry, useHotkeys } from './lib/hotkeys';
 import { SignIn } from './screens/SignIn';
 import { QueuesScreen } from './screens/Queues';
 import { CasesScreen } from './screens/Cases';
@@ -15,6 +15,9 @@ import { UsersScreen } from './screens/admin/Users';
 import { TokensScreen } from './screens/admin/Tokens';
 import { WebhooksScreen } from './screens/admin/Webhooks';
 import { AuditScreen } from './screens/admin/Audit';
+import { ReviewQueuesScreen } from './screens/ReviewQueues';
+import { ReviewScreen } from './screens/Review';
+import { PoliciesScreen } from './screens/Policies';
 
 interface RouteDef {
   readonly path: string;
@@ -23,6 +26,10 @@ interface RouteDef {
 }
 
 const ROUTES: readonly RouteDef[] = [
+  { path: '/review', allow: can.review, screen: ReviewQueuesScreen },
+  { path: '/review/:id', allow: can.review, screen: ReviewScreen },
+  { path: '/policies', allow: can.readPolicies, screen: PoliciesScreen },
+  { path: '/policies/:slug', allow: can.readPolicies, screen: PoliciesScreen },
   { path: '/queues', allow: can.seeQueues, screen: QueuesScreen },
   { path: '/cases', allow: can.seeCases, screen: CasesScreen },
   { path: '/cases/:id', allow: can.seeCases, screen: CaseDetailScreen },
@@ -37,6 +44,8 @@ const ROUTES: readonly RouteDef[] = [
 ];
 
 function homeFor(role: Role): string {
+  // Reviewers start where the work is; managers, admins and legal on the case queues.
+  if (role === 'agent' || role === 'senior' || role === 'vendor') return '/review';
   if (can.seeQueues(role)) return '/queues';
   if (can.tokens(role)) return '/admin/tokens';
   return '/no-access';
@@ -86,9 +95,11 @@ interface NavItem {
 function navFor(role: Role): { heading?: string; items: NavItem[] }[] {
   const vendor = role === 'vendor';
   const work: NavItem[] = [
-    { to: '/queues', label: vendor ? 'Review' : 'Queues', icon: vendor ? IconReview : IconQueues, allow: can.seeQueues },
+    { to: '/review', label: 'Review', icon: IconReview, allow: can.review, also: ['/review/:id'] },
+    { to: '/queues', label: 'Queues', icon: IconQueues, allow: (r) => !vendor && can.seeQueues(r) },
     { to: '/cases', label: 'Cases', icon: IconCases, allow: can.seeCases, also: ['/cases/:id'] },
     { to: '/sellers', label: 'Sellers', icon: IconSellers, allow: can.seeMarketplace, also: ['/sellers/:id', '/listings/:id', '/conversations/:id'] },
+    { to: '/policies', label: 'Policies', icon: IconBook, allow: can.readPolicies, also: ['/policies/:slug'] },
   ];
   const admin: NavItem[] = [
     { to: '/admin/users', label: 'Users', icon: IconUsers, allow: can.readUsers },
@@ -124,6 +135,7 @@ function Shell() {
   const mainRef = useRef<HTMLElement>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [pendingG, setPendingG] = useState(false);
+  const pageShortcuts = useSyncExternalStore(shortcutRegistry.subscribe, shortcutRegistry.get);
 
   useEffect(() => {
     if (pathname === '/' || pathname === '/signin') navigate(homeFor(me.role), { replace: true });
@@ -151,6 +163,14 @@ function Shell() {
           q: () => {
             setPendingG(false);
             navigate('/queues');
+          },
+          r: () => {
+            setPendingG(false);
+            if (can.review(me.role)) navigate('/review');
+          },
+          p: () => {
+            setPendingG(false);
+            if (can.readPolicies(me.role)) navigate('/policies');
           },
           c: () => {
             setPendingG(false);
@@ -218,11 +238,37 @@ function Shell() {
         {content}
       </main>
       <Dialog open={helpOpen} onClose={() => setHelpOpen(false)} title="Keyboard shortcuts" footer={<Button onClick={() => setHelpOpen(false)}>Close</Button>}>
+        {pageShortcuts !== null && (
+          <>
+            <h3 className="shortcuts-h">{pageShortcuts.title}</h3>
+            <dl className="shortcuts">
+              {pageShortcuts.items.map((it) => (
+                <div key={it.text} style={{ display: 'contents' }}>
+                  <dt>
+                    {it.keys.map((k) => (
+                      <Kbd key={k}>{k}</Kbd>
+                    ))}
+                  </dt>
+                  <dd>{it.text}</dd>
+                </div>
+              ))}
+            </dl>
+            <h3 className="shortcuts-h">Everywhere</h3>
+          </>
+        )}
         <dl className="shortcuts">
+          <dt>
+            <Kbd>g</Kbd> <Kbd>r</Kbd>
+          </dt>
+          <dd>Go to review</dd>
           <dt>
             <Kbd>g</Kbd> <Kbd>q</Kbd>
           </dt>
           <dd>Go to queues</dd>
+          <dt>
+            <Kbd>g</Kbd> <Kbd>p</Kbd>
+          </dt>
+          <dd>Go to policies</dd>
           <dt>
             <Kbd>g</Kbd> <Kbd>c</Kbd>
           </dt>
@@ -235,26 +281,34 @@ function Shell() {
             <Kbd>Enter</Kbd>
           </dt>
           <dd>Open the selected case</dd>
-          <dt>
-            <Kbd>1</Kbd>–<Kbd>9</Kbd>
-          </dt>
-          <dd>On a case: move it to the numbered status</dd>
-          <dt>
-            <Kbd>a</Kbd>
-          </dt>
-          <dd>On a case: assign it to me</dd>
-          <dt>
-            <Kbd>c</Kbd>
-          </dt>
-          <dd>On a case: write a note</dd>
-          <dt>
-            <Kbd>u</Kbd>
-          </dt>
-          <dd>On a case: back to the list</dd>
+          {pageShortcuts === null && (
+            <>
+              <dt>
+                <Kbd>1</Kbd>–<Kbd>9</Kbd>
+              </dt>
+              <dd>On a case: move it to the numbered status</dd>
+              <dt>
+                <Kbd>a</Kbd>
+              </dt>
+              <dd>On a case: assign it to me</dd>
+              <dt>
+                <Kbd>c</Kbd>
+              </dt>
+              <dd>On a case: write a note</dd>
+              <dt>
+                <Kbd>u</Kbd>
+              </dt>
+              <dd>On a case: back to the list</dd>
+            </>
+          )}
           <dt>
             <Kbd>?</Kbd>
           </dt>
           <dd>Show this help</dd>
+          <dt>
+            <Kbd>Esc</Kbd>
+          </dt>
+          <dd>Close a dialog</dd>
         </dl>
       </Dialog>
     </div>

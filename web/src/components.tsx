@@ -182,7 +182,7 @@ export function SlaBadge({ due, closedAt, long }: { due: string; closedAt?: stri
 }
 
 /** A modal on the native <dialog>: focus is trapped, Esc closes. */
-export function Dialog({ open, onClose, title, children, footer, labelledBy }: { open: boolean; onClose: () => void; title: ReactNode; children: ReactNode; footer?: ReactNode; labelledBy?: string }) {
+export function Dialog({ open, onClose, title, children, footer, labelledBy, wide }: { open: boolean; onClose: () => void; title: ReactNode; children: ReactNode; footer?: ReactNode; labelledBy?: string; wide?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
   const auto = useId();
   const titleId = labelledBy ?? auto;
@@ -193,7 +193,7 @@ export function Dialog({ open, onClose, title, children, footer, labelledBy }: {
     if (!open && d.open) d.close();
   }, [open]);
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onClose={onClose} onCancel={(e) => { e.preventDefault(); onClose(); }}>
+    <dialog ref={ref} className={wide === true ? 'dialog dialog-wide' : 'dialog'} aria-labelledby={titleId} onClose={onClose} onCancel={(e) => { e.preventDefault(); onClose(); }}>
       {open && (
         <div className="dialog-inner">
           <h2 id={titleId} className="dialog-title">

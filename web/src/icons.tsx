@@ -123,6 +123,13 @@ export const IconClock = (p: P) => (
   </Icon>
 );
 
+export const IconBook = (p: P) => (
+  <Icon {...p}>
+    <path d="M2.5 3.5c1.8-.7 3.7-.7 5.5.5v9c-1.8-1.2-3.7-1.2-5.5-.5z" />
+    <path d="M13.5 3.5c-1.8-.7-3.7-.7-5.5.5v9c1.8-1.2 3.7-1.2 5.5-.5z" />
+  </Icon>
+);
+
 /** The Assay mark: an assayer's "A" on the accent colour. */
 export function BrandMark({ className }: { className?: string }) {
   return (

@@ -241,3 +241,154 @@ export interface QueueDto {
   readonly oldest_open_age_seconds: number | null;
   readonly vendor_org_ids: readonly string[];
 }
+
+/* ---------- Review (/v1/review) ---------- */
+
+export interface ReviewQueueLineDto {
+  readonly queue: string;
+  readonly lang: string;
+  readonly priority: string;
+  readonly open: number;
+  readonly unclaimed: number;
+  readonly overdue: number;
+  readonly oldest_open_at: string | null;
+  readonly oldest_age_seconds: number | null;
+}
+
+export interface LeaseDto {
+  readonly case_id: string;
+  readonly lease_token: string;
+  readonly fence: number;
+  readonly expires_at: string;
+}
+
+export interface ReviewHitDto {
+  readonly kind: string;
+  readonly start: number;
+  readonly end: number;
+  readonly rule: string;
+  readonly clause: string;
+  readonly score: number;
+}
+
+export interface ReviewMessageDto {
+  readonly id: string;
+  readonly sender_role: string;
+  readonly sent_at: string;
+  readonly lang: string | null;
+  readonly body: string;
+  readonly verdict: string | null;
+  readonly score: number | null;
+  readonly historical: boolean;
+  readonly hits: readonly ReviewHitDto[];
+}
+
+export interface ReviewDecisionDto {
+  readonly id: string;
+  readonly case_id: string;
+  readonly reviewer_id: string;
+  readonly reviewer_role: string;
+  readonly vendor_org_id: string | null;
+  readonly decision: 'violation' | 'no_violation' | 'escalate';
+  readonly clause_id: string | null;
+  readonly reason: string | null;
+  readonly note: string | null;
+  readonly rules: readonly string[];
+  readonly rule_set_version: string | null;
+  readonly automated: boolean;
+  readonly recommendation: boolean;
+  readonly confirmed_by: string | null;
+  readonly reversed_by: string | null;
+  readonly at: string;
+}
+
+export interface ReviewCaseDto {
+  readonly case: {
+    readonly id: string;
+    readonly type: string;
+    readonly status: string;
+    readonly closed: boolean;
+    readonly priority: string;
+    readonly queue: string;
+    readonly assignee_id: string | null;
+    readonly title: string;
+    readonly subjects: { seller_id: string | null; buyer_id: string | null; listing_id: string | null; conversation_id: string | null };
+    readonly sla_due_at: string;
+    readonly opened_at: string;
+    readonly updated_at: string;
+    readonly version: number;
+    readonly next_states: readonly string[];
+    readonly timeline: readonly TimelineEntryDto[];
+  };
+  readonly review: {
+    readonly conversation_id: string;
+    readonly seller_id: string;
+    readonly buyer_id: string;
+    readonly open: boolean;
+    readonly lang: string;
+    readonly max_score: number;
+    readonly kinds: readonly string[];
+    readonly rules: readonly string[];
+    readonly flagged_message_ids: readonly string[];
+    readonly first_flagged_at: string;
+    readonly last_flagged_at: string;
+  };
+  readonly lease: { readonly reviewer_id: string | null; readonly expires_at: string | null };
+  readonly parties: { readonly seller: string | null; readonly buyer: string | null; readonly listing_title: string | null };
+  readonly messages: readonly ReviewMessageDto[];
+  readonly decisions: readonly ReviewDecisionDto[];
+  readonly seller_history: { readonly decisions: readonly ReviewDecisionDto[]; readonly open_case_ids: readonly string[] };
+  readonly pair_decisions: readonly ReviewDecisionDto[];
+  /** The seller's standing from enforcement, when it runs (the domain object as the server has it). */
+  readonly enforcement?: unknown;
+}
+
+export interface DecisionResultDto {
+  readonly decision: ReviewDecisionDto;
+  readonly next_case_id: string | null;
+}
+
+/* ---------- Policies (/v1/policies, /v1/policy-clauses) ---------- */
+
+export type PolicyVersionStatus = 'in_force' | 'superseded' | 'scheduled';
+
+export interface PolicyVersionDto {
+  readonly version: number;
+  readonly title: string;
+  readonly summary: string;
+  readonly effective_from: string;
+  readonly published_at: string;
+  readonly published_by: string;
+  readonly status: PolicyVersionStatus;
+  readonly clause_count: number;
+}
+
+export interface PolicySummaryDto {
+  readonly slug: string;
+  readonly title: string;
+  readonly current_version: number | null;
+  readonly latest_version: number;
+  readonly versions: readonly PolicyVersionDto[];
+}
+
+export interface PolicyDocumentDto extends PolicyVersionDto {
+  readonly slug: string;
+  readonly clauses: readonly { clause_id: string; number: string; title: string; text: string }[];
+}
+
+export interface ClauseDto {
+  readonly clause_id: string;
+  readonly policy_slug: string;
+  readonly policy_title: string;
+  readonly version: number;
+  readonly number: string;
+  readonly title: string;
+  readonly text: string;
+  readonly effective_from: string;
+}
+
+export interface ClauseHitDto {
+  readonly clause: ClauseDto;
+  readonly snippet: string;
+  readonly matched_in: 'id' | 'title' | 'text';
+}

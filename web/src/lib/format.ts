@@ -2,6 +2,7 @@
 
 const dateTime = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 const dateTimeTz = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+const dateOnly = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 const timeOnly = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 const dayOnly = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 
@@ -27,6 +28,12 @@ export function formatShort(iso: string | null | undefined): string {
   const d = parse(iso);
   if (d === undefined) return '—';
   return (d.getFullYear() === new Date().getFullYear() ? shortThisYear : shortOtherYear).format(d);
+}
+
+/** "18 Nov 2026": a day without a time (effective dates). */
+export function formatDate(iso: string | null | undefined): string {
+  const d = parse(iso);
+  return d === undefined ? '—' : dateOnly.format(d);
 }
 
 export function formatTime(iso: string): string {

@@ -37,3 +37,34 @@ export function useHotkeys(map: HotkeyMap, enabled = true): void {
     return () => window.removeEventListener('keydown', onKey);
   }, [enabled]);
 }
+
+/** The current screen's own shortcuts, shown first in the shell's "?" help. */
+export interface ShortcutSection {
+  readonly title: string;
+  readonly items: readonly { readonly keys: readonly string[]; readonly text: string }[];
+}
+
+let pageShortcuts: ShortcutSection | null = null;
+const shortcutListeners = new Set<() => void>();
+
+export const shortcutRegistry = {
+  subscribe(l: () => void): () => void {
+    shortcutListeners.add(l);
+    return () => shortcutListeners.delete(l);
+  },
+  get: (): ShortcutSection | null => pageShortcuts,
+};
+
+/** Registers the screen's shortcuts for the help dialog while the screen is mounted. */
+export function usePageShortcuts(section: ShortcutSection): void {
+  const ref = useRef(section);
+  ref.current = section;
+  useEffect(() => {
+    pageShortcuts = ref.current;
+    for (const l of shortcutListeners) l();
+    return () => {
+      pageShortcuts = null;
+      for (const l of shortcutListeners) l();
+    };
+  }, []);
+}

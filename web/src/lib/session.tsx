@@ -115,6 +115,8 @@ export const can = {
   seeQueues: (r: Role) => STAFF.includes(r) || r === 'vendor',
   seeCases: (r: Role) => STAFF.includes(r) || r === 'vendor',
   seeMarketplace: (r: Role) => STAFF.includes(r),
+  review: (r: Role) => STAFF.includes(r) || r === 'vendor',
+  readPolicies: (r: Role) => STAFF.includes(r) || r === 'vendor',
   readUsers: (r: Role) => r === 'admin' || r === 'manager',
   writeUsers: (r: Role) => r === 'admin',
   tokens: (r: Role) => r === 'admin',
