@@ -172,7 +172,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         rescanRoutes(services.marketplace),
         policiesRoutes(services.policies),
         reviewRoutes(services.review),
-        vendorMaskingHook(),
+        vendorMaskingHook(services.review),
       ],
     },
     {

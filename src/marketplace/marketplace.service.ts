@@ -21,6 +21,7 @@ import {
   type Message,
   type MessageInput,
   type Order,
+  type PartyDirectory,
   type Page,
   type Seller,
   type SellerFilter,
@@ -695,7 +696,15 @@ export function createMarketplaceService(deps: MarketplaceDeps) {
     return { conversation, messages, seller, buyer, listing };
   }
 
-  return { ingestBatch, rescan: scans.rescan, conversationForReview, getConversation, listConversations, getSeller, listSellers, getListing, commissionRateAt, findOrder };
+  /**
+   * Names and e-mails behind seller, buyer and conversation ids, for other modules acting as the
+   * system (review reduces them in what vendors see); no principal, no access log.
+   */
+  function partyDirectory(ids: { sellerIds: readonly string[]; buyerIds: readonly string[]; conversationIds: readonly string[] }): Promise<PartyDirectory> {
+    return marketplaceStore.partyDirectory(db, ids);
+  }
+
+  return { ingestBatch, rescan: scans.rescan, conversationForReview, partyDirectory, getConversation, listConversations, getSeller, listSellers, getListing, commissionRateAt, findOrder };
 }
 
 export type MarketplaceService = ReturnType<typeof createMarketplaceService>;

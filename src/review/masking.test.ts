@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { maskJson, maskText, reducedName } from './masking';
+import { maskJson, maskText, partyIdsIn, reducedName } from './masking';
 
 const digit = fc.integer({ min: 0, max: 9 }).map(String);
 const sep = fc.constantFrom(' ', '-', '.', '', ' ');
@@ -42,5 +42,21 @@ describe('the vendor masker', () => {
   it('leaves ids, timestamps and enums of a JSON response alone and masks the rest', () => {
     const out = maskJson({ id: 'case_0612345678', at: '2026-11-02T10:00:00.000Z', status: 'open', detail: 'write to a@b.com', nested: [{ body: 'ring 0612345678' }] });
     expect(out).toEqual({ id: 'case_0612345678', at: '2026-11-02T10:00:00.000Z', status: 'open', detail: 'write to [email]', nested: [{ body: 'ring [phone]' }] });
+  });
+
+  it('masks free text under a structural key (an error reason echoing input) but keeps codes and ids there', () => {
+    const out = maskJson({ reason: 'review.lease_expired', errors: [{ field: '/clause_id', reason: 'clause TP-a@b.com does not exist' }], clause_id: 'x@y.org' });
+    expect(out).toEqual({ reason: 'review.lease_expired', errors: [{ field: '/clause_id', reason: 'clause [email] does not exist' }], clause_id: '[email]' });
+  });
+
+  it('reduces the names of known parties anywhere in a JSON value', () => {
+    const parties = [{ label: reducedName('Seller', 'Galerie Dupont'), names: ['Galerie Dupont'], emails: ['contact@dupont.fr'] }];
+    const out = maskJson({ id: 'case_1', title: 'Dupont again', notes: [{ body: 'Galerie Dupont wrote from contact@dupont.fr' }] }, { parties });
+    expect(out).toEqual({ id: 'case_1', title: 'Seller G. again', notes: [{ body: 'Seller G. wrote from [email]' }] });
+  });
+
+  it('finds the seller, buyer, conversation and case ids a response is about', () => {
+    const ids = partyIdsIn({ items: [{ id: 'case_1', subjects: { seller_id: 's1', buyer_id: null, conversation_id: 'c1' } }, { case_id: 'case_2', seller_id: 's1' }] });
+    expect(ids).toEqual({ sellerIds: ['s1'], buyerIds: [], conversationIds: ['c1'], caseIds: ['case_2'] });
   });
 });

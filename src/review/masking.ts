@@ -160,18 +160,51 @@ export function partyMasker(parties: readonly KnownParty[]): TextMasker {
 
 /** Keys whose values are identifiers, times or enumerations: the last-resort pass leaves them alone. */
 const STRUCTURAL_KEY = /(^|_)(id|ids|at|status|kind|kinds|type|decision|priority|queue|lang|code|reason|outcome|version|token|cursor|role|sha256|content_type|jurisdiction|from|to|next_states|closed|open|rule|rules|clause)$/;
+/** What an id, a timestamp, an enumeration or a reason code looks like: one token, no `@`. */
+const TOKEN_LIKE = /^[\p{L}\p{N}_.:+/-]*$/u;
 
 /**
- * Masks every string in a JSON value except those under structural keys (ids, timestamps, enums).
- * The safety net for vendor responses: whatever a service forgot to mask is caught by the patterns.
+ * Masks every string in a JSON value except token-like values (ids, timestamps, enums, codes) under
+ * structural keys; free text under such a key (an error's `reason` echoing input) is masked too.
+ * The safety net for vendor responses: whatever a service forgot to mask is caught by the patterns,
+ * and the names and e-mails of the known parties are reduced.
  */
-export function maskJson(value: unknown, key = ''): unknown {
-  if (typeof value === 'string') return STRUCTURAL_KEY.test(key) ? value : maskText(value).text;
-  if (Array.isArray(value)) return value.map((v) => maskJson(v, key));
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = maskJson(v, k);
-    return out;
-  }
-  return value;
+export function maskJson(value: unknown, opts: { readonly parties?: readonly KnownParty[] } = {}): unknown {
+  const parties = opts.parties ?? [];
+  const walk = (v: unknown, key: string): unknown => {
+    if (typeof v === 'string') return STRUCTURAL_KEY.test(key) && TOKEN_LIKE.test(v) ? v : maskText(v, { parties }).text;
+    if (Array.isArray(v)) return v.map((x) => walk(x, key));
+    if (v !== null && typeof v === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = walk(x, k);
+      return out;
+    }
+    return v;
+  };
+  return walk(value, '');
+}
+
+/** The keys whose values name a party: the safety net looks their names up. */
+const PARTY_KEYS: Readonly<Record<string, 'sellerIds' | 'buyerIds' | 'conversationIds' | 'caseIds'>> = {
+  seller_id: 'sellerIds',
+  buyer_id: 'buyerIds',
+  conversation_id: 'conversationIds',
+  case_id: 'caseIds',
+};
+
+/** Every seller, buyer, conversation and case id in a JSON value (at most `limit` of each). */
+export function partyIdsIn(value: unknown, limit = 1000): { sellerIds: string[]; buyerIds: string[]; conversationIds: string[]; caseIds: string[] } {
+  const found = { sellerIds: new Set<string>(), buyerIds: new Set<string>(), conversationIds: new Set<string>(), caseIds: new Set<string>() };
+  const walk = (v: unknown, key: string): void => {
+    if (typeof v === 'string') {
+      const bucket = PARTY_KEYS[key];
+      if (bucket !== undefined && v !== '' && found[bucket].size < limit) found[bucket].add(v);
+    } else if (Array.isArray(v)) {
+      for (const x of v) walk(x, key);
+    } else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) walk(x, k);
+    }
+  };
+  walk(value, '');
+  return { sellerIds: [...found.sellerIds], buyerIds: [...found.buyerIds], conversationIds: [...found.conversationIds], caseIds: [...found.caseIds] };
 }
