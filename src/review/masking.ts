@@ -40,9 +40,45 @@ const PATTERNS: readonly { readonly placeholder: string; readonly re: RegExp }[]
   { placeholder: '[handle]', re: /(?<![\p{L}\p{N}])@[\p{L}\p{N}_.]{2,}/giu },
   // IBAN-like: two letters, two digits, then 10+ letters/digits with optional spaces
   { placeholder: '[iban]', re: /\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){10,32}\b/gu },
-  // runs of digits with separators: 6+ digits in total → phone, account or card number
+  // runs of digits with separators (6+ digits): phone, account or card number unless `numberPlaceholder` sees a price, size or date
   { placeholder: '[number]', re: /\+?\(?\d(?:[\d\s().\/-]{0,3}\d){5,}/gu },
 ];
+
+const CURRENCY = String.raw`[$€£¥₹₣]|US\$|(?:EUR|USD|GBP|CHF|JPY|SEK|NOK|DKK|PLN|CZK|HUF|CAD|AUD|euros?|dollars?|francs?|pounds?|livres?|Fr\.|fr\.)`;
+const CURRENCY_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${CURRENCY})\\s?$`, 'iu');
+const CURRENCY_AFTER = new RegExp(`^\\s?(?:${CURRENCY})(?![\\p{L}])`, 'iu');
+/** A size: a unit right after the number ("85 cm", "30in", "12 inches", `40"`). Plain " in " is English, not a unit. */
+const UNIT_AFTER = /^(?:\s?(?:cm|mm|kg|inch|inches)(?![\p{L}])|in(?![\p{L}])|\s?["″”])/iu;
+/** 1.234.567 / 12 500 000 / 1,250,000 (one separator throughout), optionally with decimals after. */
+const GROUPED_AMOUNT = /^[1-9]\d{0,2}(?:([. \u00a0])\d{3})(?:\1\d{3})*$/u;
+const DECIMALS_AFTER = /^[.,]\d{1,2}(?!\d)/u;
+const DIMENSIONS = /^[1-9]\d{0,3}(?:\s?[/]\s?[1-9]\d{0,3}){1,3}$|^[1-9]\d{0,3}(?: [1-9]\d{0,3}){1,3}$/u;
+const YEAR = String.raw`(?:1[5-9]|20)\d{2}`;
+const YEARS = new RegExp(`^${YEAR}(?:\\s?[-/]\\s?${YEAR}|\\s${YEAR})+$`, 'u');
+const DAY = String.raw`(?:0?[1-9]|[12]\d|3[01])`;
+const MONTH = String.raw`(?:0?[1-9]|1[0-2])`;
+const DATE = new RegExp(`^(?:${YEAR}([-/.])${MONTH}\\1${DAY}|${DAY}([-/.])${MONTH}\\2${YEAR})$`, 'u');
+
+/**
+ * What a run of digits found by the pattern pass is: `[phone]` (8+ digits, or 6+ after an
+ * international prefix), `[account]` (13+ digits), or nothing when it reads as a price (currency next
+ * to it, or decimals after it), a size (a unit after it), a date or a span of years. A number
+ * starting with + or 0 is never a price or a size: international and national phone numbers do.
+ * Conservative by design: a bare 8-digit run with nothing around it stays masked.
+ */
+export function numberPlaceholder(value: string, before: string, after: string): '[phone]' | '[account]' | undefined {
+  const digits = digitCount(value);
+  const international = /^(?:\+|\(\+|00)/u.test(value);
+  if (digits < (international ? 6 : 8)) return undefined;
+  const placeholder = digits >= 13 ? '[account]' : '[phone]';
+  if (international) return placeholder;
+  if (DATE.test(value) || YEARS.test(value)) return undefined;
+  if (/^\(?0/u.test(value)) return placeholder;
+  const amount = GROUPED_AMOUNT.test(value) || /^\d{1,9}$/u.test(value);
+  if (amount && (CURRENCY_BEFORE.test(before) || CURRENCY_AFTER.test(after) || DECIMALS_AFTER.test(after))) return undefined;
+  if (DIMENSIONS.test(value) && UNIT_AFTER.test(after)) return undefined;
+  return placeholder;
+}
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -79,11 +115,9 @@ export function maskSpans(text: string, opts: MaskOptions = {}): MaskSpan[] {
     for (const m of text.matchAll(re)) {
       const value = m[0].replace(/[\s.,;:)\]-]+$/u, '');
       if (value.length === 0) continue;
-      let ph = placeholder;
-      if (placeholder === '[number]') {
-        const digits = digitCount(value);
-        ph = digits >= 13 ? '[account]' : '[phone]';
-      }
+      let ph: string | undefined = placeholder;
+      if (placeholder === '[number]') ph = numberPlaceholder(value, text.slice(Math.max(0, m.index - 12), m.index), text.slice(m.index + value.length, m.index + value.length + 12));
+      if (ph === undefined) continue;
       spans.push({ start: m.index, end: m.index + value.length, placeholder: ph });
     }
   }
