@@ -89,6 +89,11 @@ async function seed(clock: Clock & { offsetMs: number }): Promise<void> {
     ['buyer', 'I would rather keep everything on the platform, for the buyer protection.', 2.5 * HOUR],
     ['seller', 'Of course, as you wish. I will prepare an offer here.', 2 * HOUR],
   ];
+  // Detection opens the conversation reviews at ingest (the review module owns them and decides them
+  // through /v1/review). The commode thread arrived three days ago: its review is overdue by now.
+  const reviewOf = async (conversationId: string) =>
+    ((await call('GET', `/v1/cases?type=conversation_review&conversation_id=${conversationId}`)) as { items: { id: string }[] }).items[0]!.id;
+  clock.offsetMs = -3 * 24 * HOUR;
   await call('POST', '/v1/messages:batch', {
     items: thread.map(([role, body, ago], i) => ({
       id: `msg_roux_${i + 1}`,
@@ -98,10 +103,13 @@ async function seed(clock: Clock & { offsetMs: number }): Promise<void> {
       listing_id: 'lst_commode',
       sender_role: role,
       body,
-      sent_at: iso(ago),
-      lang: role === 'seller' && i === 1 ? 'en' : 'en',
+      sent_at: iso(3 * 24 * HOUR + ago),
+      lang: 'en',
     })),
   });
+  caseIds['overdue'] = await reviewOf('conv_roux_commode');
+  await call('POST', `/v1/cases/${caseIds['overdue']}/notes`, { body: 'Flagged by detection: phone number and off-platform intent in the same message.' });
+  clock.offsetMs = -2 * HOUR;
   await call('POST', '/v1/messages:batch', {
     items: [
       { id: 'msg_vd_1', conversation_id: 'conv_vd_lamp', buyer_id: 'buy_keller', seller_id: 'sel_vandijk', listing_id: 'lst_lamp', sender_role: 'buyer', body: 'Is the wiring original? We would need it rewired for the US.', sent_at: iso(5 * HOUR), lang: 'en' },
@@ -109,28 +117,15 @@ async function seed(clock: Clock & { offsetMs: number }): Promise<void> {
     ],
   });
 
+  caseIds['iban'] = await reviewOf('conv_vd_lamp');
+  await call('POST', `/v1/cases/${caseIds['iban']}/priority`, { priority: 'p1' });
+
   const open = async (key: string, body: Record<string, unknown>) => {
     const d = (await call('POST', '/v1/cases', body)) as { id: string };
     caseIds[key] = d.id;
   };
-  // Opened three days ago: past its SLA by now.
-  clock.offsetMs = -3 * 24 * HOUR;
-  await open('overdue', {
-    type: 'conversation_review',
-    title: 'Seller moves buyer to WhatsApp to avoid the platform fee',
-    priority: 'p2',
-    subjects: { seller_id: 'sel_roux', buyer_id: 'buy_hartley', listing_id: 'lst_commode', conversation_id: 'conv_roux_commode', message_id: 'msg_roux_4' },
-    note: 'Flagged by detection: phone number and off-platform intent in the same message.',
-  });
   clock.offsetMs = -26 * HOUR;
   await open('investigation', { type: 'investigation', title: 'Commode marked sold without an order', priority: 'p3', subjects: { seller_id: 'sel_roux', listing_id: 'lst_commode' } });
-  clock.offsetMs = -2 * HOUR;
-  await open('iban', {
-    type: 'conversation_review',
-    title: 'Bank details (IBAN) shared in chat before any order',
-    priority: 'p1',
-    subjects: { seller_id: 'sel_vandijk', buyer_id: 'buy_keller', listing_id: 'lst_lamp', conversation_id: 'conv_vd_lamp', message_id: 'msg_vd_2' },
-  });
   clock.offsetMs = -40 * 60_000;
   await open('appeal', { type: 'appeal', title: 'Appeal against warning for shared email address', priority: 'p4', subjects: { seller_id: 'sel_vandijk' } });
   clock.offsetMs = 0;
@@ -233,8 +228,8 @@ describe('the console in a browser', () => {
     await page.getByText('SLA breached').waitFor();
   });
 
-  it('works a case from the keyboard: assign, note, transition', async () => {
-    await page.getByRole('heading', { name: /WhatsApp/ }).waitFor();
+  it('works a case from the keyboard: assign, note, evidence; a conversation review is decided in review, not moved here', async () => {
+    await page.getByRole('heading', { name: /conv_roux_commode/ }).waitFor();
     await shot('04-case-overdue');
     await page.keyboard.press('a');
     await page.getByText('Assigned to you.').waitFor();
@@ -248,34 +243,47 @@ describe('the console in a browser', () => {
     await page.getByText('whatsapp-screenshot.txt attached.').waitFor();
     await page.locator('.evidence-list').getByRole('link', { name: 'whatsapp-screenshot.txt' }).waitFor();
 
-    // "1" is the first move the state machine allows from open: in review.
+    // Claims and decisions on conversation reviews go through the review workflow: no generic moves.
+    await page.getByRole('heading', { name: 'Decided in review' }).waitFor();
+    expect(await page.locator('[data-transition]').count()).toBe(0);
+    await page.locator('main').focus();
+    await page.keyboard.press('1');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+  });
+
+  it('moves an investigation from the keyboard, explaining a refused move', async () => {
+    await page.goto(`${base}/cases/${caseIds['investigation']}`);
+    await page.getByRole('heading', { name: /Commode marked sold/ }).waitFor();
+    // "1" is the first move the state machine allows from signal: triage.
     await page.locator('main').focus();
     await page.keyboard.press('1');
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
-    expect(await dialog.textContent()).toContain('Move to in review');
-    await page.keyboard.type('Taking this one.');
+    expect(await dialog.textContent()).toContain('Move to triage');
+    await page.keyboard.type('Looking into it.');
     await page.keyboard.press('Control+Enter');
     await dialog.waitFor({ state: 'hidden' });
-    await page.getByText('Moved to in review.').waitFor();
-    expect(await page.locator('h1 .badge-status').textContent()).toBe('In review');
+    await page.getByText('Moved to triage.').waitFor();
+    expect(await page.locator('h1 .badge-status').textContent()).toBe('Triage');
 
-    // A decision of violation needs a note: the refusal is explained in the dialog.
+    // Dismissing needs written reasons: the refusal is explained in the dialog.
     const moves = await Promise.all((await page.locator('[data-transition]').all()).map((b) => b.getAttribute('data-transition')));
-    const violationIndex = moves.indexOf('decided_violation');
-    expect(violationIndex).toBeGreaterThanOrEqual(0);
+    const dismissIndex = moves.indexOf('dismissed');
+    expect(dismissIndex).toBeGreaterThanOrEqual(0);
     await page.locator('main').focus();
-    await page.keyboard.press(String(violationIndex + 1));
+    await page.keyboard.press(String(dismissIndex + 1));
     await dialog.waitFor();
     await page.keyboard.press('Control+Enter');
     await page.getByText('This move is not allowed').waitFor();
     await shot('05-case-transition-refused');
-    await page.keyboard.type('Violation: off-platform contact (WhatsApp number) with fee avoidance.');
+    await page.keyboard.type('Dismissed: the buyer confirmed the sale went through checkout after all.');
     await page.keyboard.press('Control+Enter');
     await dialog.waitFor({ state: 'hidden' });
-    expect(await page.locator('h1 .badge-status').textContent()).toBe('Decided violation');
-    expect(await page.locator('.timeline li').count()).toBeGreaterThanOrEqual(6);
+    expect(await page.locator('h1 .badge-status').textContent()).toBe('Dismissed');
+    expect(await page.locator('.timeline li').count()).toBeGreaterThanOrEqual(3);
     await shot('06-case-decided');
+    await page.goto(`${base}/cases/${caseIds['overdue']}`);
+    await page.getByRole('heading', { name: /conv_roux_commode/ }).waitFor();
   });
 
   it('shows the conversation as a thread, in the viewer\'s time zone', async () => {
@@ -357,12 +365,11 @@ describe('the console in a browser', () => {
     expect(links).toEqual(['Review', 'Cases']);
     await page.getByRole('row', { name: /Review/ }).waitFor();
     await shot('13-vendor-review');
-    // Only the granted queue's open case, and its page works without the staff-only calls.
+    // Only the granted queue's open cases (the two conversation reviews), and a case page works without the staff-only calls.
     await page.getByRole('link', { name: 'Cases', exact: true }).click();
-    await expect.poll(() => page.locator('tr[data-case-id]').count()).toBe(1);
-    await page.locator('main').focus();
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: /IBAN/ }).waitFor();
+    await expect.poll(() => page.locator('tr[data-case-id]').count()).toBe(2);
+    await page.locator(`tr[data-case-id="${caseIds['iban']}"]`).getByRole('link').first().click();
+    await page.getByRole('heading', { name: /conv_vd_lamp/ }).waitFor();
     expect(await page.getByRole('button', { name: /Assign to me/ }).count()).toBe(0);
     await signOut();
   });
