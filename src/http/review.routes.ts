@@ -400,9 +400,11 @@ export function vendorMaskingHook(review: Pick<ReviewService, 'partiesForMasking
       if (request.principal?.role !== 'vendor') return payload;
       const type = String(reply.getHeader('content-type') ?? '');
       if (!/json/.test(type)) return payload;
-      if (typeof payload !== 'string') return withheld(request, reply);
+      if (payload === null || payload === undefined || payload === '') return payload;
+      const text = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : undefined;
+      if (text === undefined) return withheld(request, reply); // a stream: it cannot be masked
       try {
-        const value = JSON.parse(payload) as unknown;
+        const value = JSON.parse(text) as unknown;
         const ids = partyIdsIn(value);
         // a response about a case may not repeat its id (a note, an error): the route names it
         const params = (request.params ?? {}) as Record<string, unknown>;

@@ -75,7 +75,12 @@ describe('an outsourced (vendor) reviewer', () => {
     const claim = await vendor({ method: 'POST', url: '/v1/review/claims', payload: {} });
     expect(claim.statusCode, claim.body).toBe(201);
     expect(claim.json().case_id).toBe(caseId);
-    const token = claim.json().lease_token as string;
+    // a release answers 204 with no body; claimed again, the case comes back
+    const released = await vendor({ method: 'POST', url: `/v1/review/claims/${caseId}/release`, payload: { lease_token: claim.json().lease_token } });
+    expect(released.statusCode, released.body).toBe(204);
+    const again = await vendor({ method: 'POST', url: '/v1/review/claims', payload: {} });
+    expect(again.statusCode, again.body).toBe(201);
+    const token = again.json().lease_token as string;
     expect((await vendor({ method: 'POST', url: `/v1/review/claims/${caseId}/renew`, payload: { lease_token: token } })).statusCode).toBe(200);
 
     for (const url of [`/v1/review/cases/${caseId}`, `/v1/cases/${caseId}`, '/v1/review/queues', '/v1/cases?type=conversation_review', '/v1/cases?conversation_id=vc-1', '/v1/cases?seller_id=vs-1']) {
