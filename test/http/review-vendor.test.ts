@@ -122,6 +122,21 @@ describe('an outsourced (vendor) reviewer', () => {
     expect(agreement.items).toEqual([expect.objectContaining({ recommendations: 1, confirmed: 1, reversed: 0, agreement_rate: 1 })]);
   });
 
+  it('masks a party named after the vendor first saw it (an ingest stub is not cached as nameless)', async () => {
+    const msg = { id: 'vm-2', conversation_id: 'vc-2', buyer_id: 'vb-2', seller_id: 'vs-2', sender_role: 'seller', body: 'Moreau here, ring 06 98 76 54 32', sent_at: '2026-11-01T10:00:00Z', lang: 'fr' };
+    expect((await t.as('integration', { method: 'POST', url: '/v1/messages:batch', payload: { items: [msg] } })).statusCode).toBe(200);
+    const before = await vendor({ method: 'GET', url: '/v1/cases?conversation_id=vc-2' });
+    expect(before.json().items).toHaveLength(1);
+    const seller = { id: 'vs-2', name: 'Antiquités Moreau', email: 'moreau@antiques.test', country: 'FR', time_zone: 'Europe/Paris', languages: ['fr'], tier: 'gold', commission_rate_bps: 1200, status: 'active', updated_at: '2026-10-02T00:00:00Z' };
+    expect((await t.as('integration', { method: 'POST', url: '/v1/sellers:batch', payload: { items: [seller] } })).statusCode).toBe(200);
+    const caseId2 = before.json().items[0].id as string;
+    expect((await t.as('agent', { method: 'POST', url: `/v1/cases/${caseId2}/notes`, payload: { body: 'Antiquités Moreau, moreau@antiques.test' } })).statusCode).toBe(201);
+    const after = await vendor({ method: 'GET', url: `/v1/cases/${caseId2}` });
+    expect(after.statusCode).toBe(200);
+    expect(after.body).not.toMatch(/moreau/i);
+    expect(after.json().notes[0].body).toBe('Seller A., [email]');
+  });
+
   it('cannot read the marketplace: conversations, sellers and listings are refused', async () => {
     for (const url of ['/v1/conversations', '/v1/conversations/vc-1', '/v1/sellers', '/v1/sellers/vs-1', '/v1/listings/vl-1']) {
       const res = await vendor({ method: 'GET', url });
