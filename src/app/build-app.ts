@@ -217,7 +217,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         policiesRoutes(services.policies),
         reviewRoutes(services.review),
         enforcementRoutes(services.enforcement),
-        vendorMaskingHook(),
+        vendorMaskingHook(services.review),
       ],
     },
     {

@@ -74,6 +74,7 @@ const CaseTypeDto = Type.Object({
   default_queue: Type.String(),
   default_priority: Type.String(),
   sla_business_hours: Type.Record(Type.String(), SlaDto),
+  managed_by: Nullable(Type.String({ description: 'the API that moves cases of this type (the generic transition route refuses them), or null' })),
 });
 const QueueDto = Type.Object({
   queue: Type.String(),
@@ -150,6 +151,7 @@ function caseTypeToDto(def: CaseTypeDefinition) {
     statuses: Object.keys(def.machine.transitions).map((name) => ({ name, closed: def.closedStatuses.includes(name), next: [...(def.machine.transitions[name] ?? [])] })),
     default_queue: def.defaultQueue,
     default_priority: def.defaultPriority,
+    managed_by: def.managedBy ?? null,
     sla_business_hours: Object.fromEntries(
       PRIORITIES.map((p) => [p, { first_response_hours: def.sla[p].firstResponseHours, resolution_hours: def.sla[p].resolutionHours }]),
     ),

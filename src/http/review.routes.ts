@@ -1,10 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Role } from '../identity';
-import { DECISIONS, NO_VIOLATION_REASONS, maskJson, maskText, type ReviewDecision, type ReviewService, type ReviewView, type TextMasker, type VendorAgreement } from '../review';
+import { DECISIONS, NO_VIOLATION_REASONS, maskJson, maskText, partyIdsIn, type ReviewDecision, type ReviewService, type ReviewView, type TextMasker, type VendorAgreement } from '../review';
 import { invalidInput } from '../kernel';
 import { principalOf } from './auth.plugin';
+import { PROBLEMS, problemType } from './problem';
 import { ALL_STAFF } from './context';
 import { Id, withErrors } from './schemas';
 
@@ -139,7 +140,7 @@ function viewToDto(v: ReviewView) {
     updated_at: c.updatedAt.toISOString(),
     version: c.version,
     next_states: [...d.nextStates],
-    timeline: d.timeline.map((t) => ({ id: t.id, at: t.at.toISOString(), actor: { type: t.actor.type, id: t.actor.id }, kind: t.kind, data: v.vendor ? maskJson(t.data) : t.data })),
+    timeline: d.timeline.map((t) => ({ id: t.id, at: t.at.toISOString(), actor: { type: t.actor.type, id: t.actor.id }, kind: t.kind, data: v.vendor ? maskJson(t.data, { parties: partiesOf(v) }) : t.data })),
     notes: [...notes.values()].map((n) => ({ id: n.id, author: { type: n.author.type, id: n.author.id }, body: mask(n.body), at: n.at.toISOString() })),
     evidence: d.evidence.map((e) => ({ id: e.id, filename: mask(e.filename), content_type: e.contentType, size_bytes: e.sizeBytes, sha256: e.sha256, at: e.at.toISOString() })),
   };
@@ -190,7 +191,7 @@ function viewToDto(v: ReviewView) {
     seller_history: { decisions: v.sellerHistory.decisions.map((x) => decisionToDto(x, mask)), open_case_ids: v.sellerHistory.openCases.map((x) => x.caseId) },
     pair_decisions: v.pairDecisions.map((x) => decisionToDto(x, mask)),
   };
-  if (v.standing !== undefined) dto['enforcement'] = v.vendor ? maskJson(v.standing) : v.standing;
+  if (v.standing !== undefined) dto['enforcement'] = v.vendor ? maskJson(v.standing, { parties: partiesOf(v) }) : v.standing;
   return dto;
 }
 
@@ -389,21 +390,46 @@ export function reviewRoutes(review: ReviewService) {
 /**
  * The last safety net for outsourced reviewers: every JSON response to a vendor principal, on any
  * route (errors included), has its strings passed through the pattern masker, except ids,
- * timestamps and enumerations. Registered unencapsulated so it covers every module's routes.
+ * timestamps and enumerations, and the names and e-mails of the parties behind any seller_id,
+ * buyer_id, conversation_id or case_id in it (or the case its route names) are reduced. Registered unencapsulated so it covers every
+ * module's routes. It fails closed: a response it cannot mask is not sent.
  */
-export function vendorMaskingHook() {
+export function vendorMaskingHook(review: Pick<ReviewService, 'partiesForMasking'>) {
   const plugin = async (app: FastifyInstance): Promise<void> => {
     app.addHook('onSend', async (request, reply, payload) => {
-      if (request.principal?.role !== 'vendor' || typeof payload !== 'string') return payload;
+      if (request.principal?.role !== 'vendor') return payload;
       const type = String(reply.getHeader('content-type') ?? '');
       if (!/json/.test(type)) return payload;
+      if (payload === null || payload === undefined || payload === '') return payload;
+      const text = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : undefined;
+      if (text === undefined) return withheld(request, reply); // a stream: it cannot be masked
       try {
-        return JSON.stringify(maskJson(JSON.parse(payload) as unknown));
-      } catch {
-        return payload;
+        const value = JSON.parse(text) as unknown;
+        const ids = partyIdsIn(value);
+        // a response about a case may not repeat its id (a note, an error): the route names it
+        const params = (request.params ?? {}) as Record<string, unknown>;
+        const routeCase = /\/cases\/:id(\/|$)/.test(request.routeOptions.url ?? '') ? params['id'] : params['case_id'];
+        if (typeof routeCase === 'string') ids.caseIds.push(routeCase);
+        const parties = await review.partiesForMasking(ids);
+        return JSON.stringify(maskJson(value, { parties }));
+      } catch (e) {
+        request.log.error({ err: e }, 'vendor masking failed; the response was withheld');
+        return withheld(request, reply);
       }
     });
   };
   (plugin as unknown as Record<symbol, boolean>)[Symbol.for('skip-override')] = true;
   return plugin;
+}
+
+function withheld(request: FastifyRequest, reply: FastifyReply): string {
+  void reply.code(500).header('content-type', 'application/problem+json');
+  return JSON.stringify({
+    type: problemType('internal'),
+    title: PROBLEMS.internal.title,
+    status: 500,
+    detail: 'the response could not be masked for an outsourced reviewer and was withheld',
+    code: 'internal',
+    correlation_id: request.id,
+  });
 }

@@ -251,6 +251,20 @@ export interface Page<T> {
 }
 
 /** A conversation as review needs it: messages in order, both parties and the listing. */
+/** A party's name and e-mail, for masking what outsourced reviewers see. */
+export interface PartyContact {
+  readonly id: string;
+  readonly name: string | undefined;
+  readonly email: string | undefined;
+}
+
+/** The parties behind some ids: conversations name their seller and buyer. */
+export interface PartyDirectory {
+  readonly conversations: readonly { readonly id: string; readonly sellerId: string; readonly buyerId: string }[];
+  readonly sellers: readonly PartyContact[];
+  readonly buyers: readonly PartyContact[];
+}
+
 export interface ConversationForReview {
   readonly conversation: Conversation;
   readonly messages: readonly Message[];

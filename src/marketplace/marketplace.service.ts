@@ -21,6 +21,7 @@ import {
   type Message,
   type MessageInput,
   type Order,
+  type PartyDirectory,
   type Page,
   type Seller,
   type SellerFilter,
@@ -706,7 +707,15 @@ export function createMarketplaceService(deps: MarketplaceDeps) {
     return s === undefined ? undefined : { id: s.id, name: s.name, email: s.email, languages: s.languages, timeZone: s.timeZone, country: s.country };
   }
 
-  return { ingestBatch, rescan: scans.rescan, conversationForReview, getConversation, listConversations, getSeller, listSellers, getListing, commissionRateAt, findOrder, sellerContact };
+  /**
+   * Names and e-mails behind seller, buyer and conversation ids, for other modules acting as the
+   * system (review reduces them in what vendors see); no principal, no access log.
+   */
+  function partyDirectory(ids: { sellerIds: readonly string[]; buyerIds: readonly string[]; conversationIds: readonly string[] }): Promise<PartyDirectory> {
+    return marketplaceStore.partyDirectory(db, ids);
+  }
+
+  return { ingestBatch, rescan: scans.rescan, conversationForReview, partyDirectory, getConversation, listConversations, getSeller, listSellers, getListing, commissionRateAt, findOrder, sellerContact };
 }
 
 export type MarketplaceService = ReturnType<typeof createMarketplaceService>;

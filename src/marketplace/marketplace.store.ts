@@ -2,6 +2,8 @@ import { query, queryOne, sql, type Db } from '../db';
 import type { SQL } from 'drizzle-orm';
 import { toDate, toNum, toOptDate } from './ingest.store';
 import type {
+  PartyContact,
+  PartyDirectory,
   Buyer,
   CommissionRate,
   Conversation,
@@ -146,6 +148,29 @@ export const marketplaceStore = {
   async findSeller(db: Db, id: string): Promise<Seller | undefined> {
     const r = await queryOne(db, sql`SELECT * FROM sellers WHERE id = ${id}`);
     return r === undefined ? undefined : toSeller(r);
+  },
+
+  /** Names and e-mails of the given sellers and buyers, and of the parties of the given conversations. */
+  async partyDirectory(db: Db, ids: { sellerIds: readonly string[]; buyerIds: readonly string[]; conversationIds: readonly string[] }): Promise<PartyDirectory> {
+    const list = (xs: readonly string[]) => sql.join(xs.map((x) => sql`${x}`), sql`, `);
+    const conversations =
+      ids.conversationIds.length === 0
+        ? []
+        : (await query(db, sql`SELECT id, seller_id, buyer_id FROM conversations WHERE id IN (${list(ids.conversationIds)})`)).map((r) => ({
+            id: String(r['id']),
+            sellerId: String(r['seller_id']),
+            buyerId: String(r['buyer_id']),
+          }));
+    const sellerIds = [...new Set([...ids.sellerIds, ...conversations.map((c) => c.sellerId)])];
+    const buyerIds = [...new Set([...ids.buyerIds, ...conversations.map((c) => c.buyerId)])];
+    const contact = (r: Record<string, unknown>): PartyContact => ({
+      id: String(r['id']),
+      name: r['name'] === null || r['name'] === undefined ? undefined : String(r['name']),
+      email: r['email'] === null || r['email'] === undefined ? undefined : String(r['email']),
+    });
+    const sellers = sellerIds.length === 0 ? [] : (await query(db, sql`SELECT id, name, email FROM sellers WHERE id IN (${list(sellerIds)})`)).map(contact);
+    const buyers = buyerIds.length === 0 ? [] : (await query(db, sql`SELECT id, name, email FROM buyers WHERE id IN (${list(buyerIds)})`)).map(contact);
+    return { conversations, sellers, buyers };
   },
 
   async findBuyer(db: Db, id: string): Promise<Buyer | undefined> {

@@ -40,9 +40,45 @@ const PATTERNS: readonly { readonly placeholder: string; readonly re: RegExp }[]
   { placeholder: '[handle]', re: /(?<![\p{L}\p{N}])@[\p{L}\p{N}_.]{2,}/giu },
   // IBAN-like: two letters, two digits, then 10+ letters/digits with optional spaces
   { placeholder: '[iban]', re: /\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){10,32}\b/gu },
-  // runs of digits with separators: 6+ digits in total → phone, account or card number
+  // runs of digits with separators (6+ digits): phone, account or card number unless `numberPlaceholder` sees a price, size or date
   { placeholder: '[number]', re: /\+?\(?\d(?:[\d\s().\/-]{0,3}\d){5,}/gu },
 ];
+
+const CURRENCY = String.raw`[$€£¥₹₣]|US\$|(?:EUR|USD|GBP|CHF|JPY|SEK|NOK|DKK|PLN|CZK|HUF|CAD|AUD|euros?|dollars?|francs?|pounds?|livres?|Fr\.|fr\.)`;
+const CURRENCY_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${CURRENCY})\\s?$`, 'iu');
+const CURRENCY_AFTER = new RegExp(`^\\s?(?:${CURRENCY})(?![\\p{L}])`, 'iu');
+/** A size: a unit right after the number ("85 cm", "30in", "12 inches", `40"`). Plain " in " is English, not a unit. */
+const UNIT_AFTER = /^(?:\s?(?:cm|mm|kg|inch|inches)(?![\p{L}])|in(?![\p{L}])|\s?["″”])/iu;
+/** 1.234.567 / 12 500 000 / 1,250,000 (one separator throughout), optionally with decimals after. */
+const GROUPED_AMOUNT = /^[1-9]\d{0,2}(?:([. \u00a0])\d{3})(?:\1\d{3})*$/u;
+const DECIMALS_AFTER = /^[.,]\d{1,2}(?!\d)/u;
+const DIMENSIONS = /^[1-9]\d{0,3}(?:\s?[/]\s?[1-9]\d{0,3}){1,3}$|^[1-9]\d{0,3}(?: [1-9]\d{0,3}){1,3}$/u;
+const YEAR = String.raw`(?:1[5-9]|20)\d{2}`;
+const YEARS = new RegExp(`^${YEAR}(?:\\s?[-/]\\s?${YEAR}|\\s${YEAR})+$`, 'u');
+const DAY = String.raw`(?:0?[1-9]|[12]\d|3[01])`;
+const MONTH = String.raw`(?:0?[1-9]|1[0-2])`;
+const DATE = new RegExp(`^(?:${YEAR}([-/.])${MONTH}\\1${DAY}|${DAY}([-/.])${MONTH}\\2${YEAR})$`, 'u');
+
+/**
+ * What a run of digits found by the pattern pass is: `[phone]` (8+ digits, or 6+ after an
+ * international prefix), `[account]` (13+ digits), or nothing when it reads as a price (currency next
+ * to it, or decimals after it), a size (a unit after it), a date or a span of years. A number
+ * starting with + or 0 is never a price or a size: international and national phone numbers do.
+ * Conservative by design: a bare 8-digit run with nothing around it stays masked.
+ */
+export function numberPlaceholder(value: string, before: string, after: string): '[phone]' | '[account]' | undefined {
+  const digits = digitCount(value);
+  const international = /^(?:\+|\(\+|00)/u.test(value);
+  if (digits < (international ? 6 : 8)) return undefined;
+  const placeholder = digits >= 13 ? '[account]' : '[phone]';
+  if (international) return placeholder;
+  if (DATE.test(value) || YEARS.test(value)) return undefined;
+  if (/^\(?0/u.test(value)) return placeholder;
+  const amount = GROUPED_AMOUNT.test(value) || /^\d{1,9}$/u.test(value);
+  if (amount && (CURRENCY_BEFORE.test(before) || CURRENCY_AFTER.test(after) || DECIMALS_AFTER.test(after))) return undefined;
+  if (DIMENSIONS.test(value) && UNIT_AFTER.test(after)) return undefined;
+  return placeholder;
+}
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -79,11 +115,9 @@ export function maskSpans(text: string, opts: MaskOptions = {}): MaskSpan[] {
     for (const m of text.matchAll(re)) {
       const value = m[0].replace(/[\s.,;:)\]-]+$/u, '');
       if (value.length === 0) continue;
-      let ph = placeholder;
-      if (placeholder === '[number]') {
-        const digits = digitCount(value);
-        ph = digits >= 13 ? '[account]' : '[phone]';
-      }
+      let ph: string | undefined = placeholder;
+      if (placeholder === '[number]') ph = numberPlaceholder(value, text.slice(Math.max(0, m.index - 12), m.index), text.slice(m.index + value.length, m.index + value.length + 12));
+      if (ph === undefined) continue;
       spans.push({ start: m.index, end: m.index + value.length, placeholder: ph });
     }
   }
@@ -160,18 +194,51 @@ export function partyMasker(parties: readonly KnownParty[]): TextMasker {
 
 /** Keys whose values are identifiers, times or enumerations: the last-resort pass leaves them alone. */
 const STRUCTURAL_KEY = /(^|_)(id|ids|at|status|kind|kinds|type|decision|priority|queue|lang|code|reason|outcome|version|token|cursor|role|sha256|content_type|jurisdiction|from|to|next_states|closed|open|rule|rules|clause)$/;
+/** What an id, a timestamp, an enumeration or a reason code looks like: one token, no `@`. */
+const TOKEN_LIKE = /^[\p{L}\p{N}_.:+/-]*$/u;
 
 /**
- * Masks every string in a JSON value except those under structural keys (ids, timestamps, enums).
- * The safety net for vendor responses: whatever a service forgot to mask is caught by the patterns.
+ * Masks every string in a JSON value except token-like values (ids, timestamps, enums, codes) under
+ * structural keys; free text under such a key (an error's `reason` echoing input) is masked too.
+ * The safety net for vendor responses: whatever a service forgot to mask is caught by the patterns,
+ * and the names and e-mails of the known parties are reduced.
  */
-export function maskJson(value: unknown, key = ''): unknown {
-  if (typeof value === 'string') return STRUCTURAL_KEY.test(key) ? value : maskText(value).text;
-  if (Array.isArray(value)) return value.map((v) => maskJson(v, key));
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = maskJson(v, k);
-    return out;
-  }
-  return value;
+export function maskJson(value: unknown, opts: { readonly parties?: readonly KnownParty[] } = {}): unknown {
+  const parties = opts.parties ?? [];
+  const walk = (v: unknown, key: string): unknown => {
+    if (typeof v === 'string') return STRUCTURAL_KEY.test(key) && TOKEN_LIKE.test(v) ? v : maskText(v, { parties }).text;
+    if (Array.isArray(v)) return v.map((x) => walk(x, key));
+    if (v !== null && typeof v === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = walk(x, k);
+      return out;
+    }
+    return v;
+  };
+  return walk(value, '');
+}
+
+/** The keys whose values name a party: the safety net looks their names up. */
+const PARTY_KEYS: Readonly<Record<string, 'sellerIds' | 'buyerIds' | 'conversationIds' | 'caseIds'>> = {
+  seller_id: 'sellerIds',
+  buyer_id: 'buyerIds',
+  conversation_id: 'conversationIds',
+  case_id: 'caseIds',
+};
+
+/** Every seller, buyer, conversation and case id in a JSON value (at most `limit` of each). */
+export function partyIdsIn(value: unknown, limit = 1000): { sellerIds: string[]; buyerIds: string[]; conversationIds: string[]; caseIds: string[] } {
+  const found = { sellerIds: new Set<string>(), buyerIds: new Set<string>(), conversationIds: new Set<string>(), caseIds: new Set<string>() };
+  const walk = (v: unknown, key: string): void => {
+    if (typeof v === 'string') {
+      const bucket = PARTY_KEYS[key];
+      if (bucket !== undefined && v !== '' && found[bucket].size < limit) found[bucket].add(v);
+    } else if (Array.isArray(v)) {
+      for (const x of v) walk(x, key);
+    } else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) walk(x, k);
+    }
+  };
+  walk(value, '');
+  return { sellerIds: [...found.sellerIds], buyerIds: [...found.buyerIds], conversationIds: [...found.conversationIds], caseIds: [...found.caseIds] };
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { AppError, invalidInput, newId, notFound, type Clock, type FieldError } from '../kernel';
 import { inTransaction, recordChange, type Db } from '../db';
 import { callerActor, priorityOfRank, priorityRank, systemCaller, type CaseCaller, type CaseDetail, type CaseService, type Priority } from '../cases';
-import type { ConversationForReview, StoredMessageNotice } from '../marketplace';
+import type { ConversationForReview, PartyDirectory, StoredMessageNotice } from '../marketplace';
 import type { Hit } from '../detection';
 import { reviewStore, type ClaimFilter } from './review.store';
 import {
@@ -52,7 +52,11 @@ export interface ReviewDeps {
   readonly clock: Clock;
   readonly cases: CaseService;
   /** The marketplace's system read of a conversation (may be bound after construction). */
-  readonly conversations: { conversationForReview(id: string, opts?: { tx?: Db }): Promise<ConversationForReview | undefined> };
+  readonly conversations: {
+    conversationForReview(id: string, opts?: { tx?: Db }): Promise<ConversationForReview | undefined>;
+    /** Names and e-mails behind ids, for the vendor masking safety net. */
+    partyDirectory(ids: { sellerIds: readonly string[]; buyerIds: readonly string[]; conversationIds: readonly string[] }): Promise<PartyDirectory>;
+  };
   readonly clauses: { resolveClause(clauseId: string, at?: Date): Promise<ReviewClause | undefined> };
   readonly enforcement?: ReviewEnforcement | undefined;
   readonly automation?: ReviewAutomation | undefined;
@@ -64,6 +68,9 @@ export interface ReviewDeps {
 }
 
 const REVIEW = systemCaller('review');
+/** How long the safety net trusts a looked-up party name (names rarely change; a renamed party is masked by its new name after this). */
+const PARTY_CACHE_MS = 30_000;
+const PARTY_CACHE_MAX = 20_000;
 const NOTE_MAX = 20_000;
 const EXCERPT_RADIUS = 60;
 
@@ -467,6 +474,55 @@ export function createReviewService(deps: ReviewDeps) {
     return partyMasker(knownParties(conv));
   }
 
+  const partyCache = new Map<string, { parties: KnownParty[]; until: number }>();
+
+  /**
+   * The parties behind seller, buyer, conversation and case ids, as the vendor masking safety net needs
+   * them (names reduced to "Seller G.", e-mails known). Looked up in one round trip for what is not
+   * cached; cached for a short while because every vendor response asks.
+   */
+  async function partiesForMasking(ids: {
+    sellerIds: readonly string[];
+    buyerIds: readonly string[];
+    conversationIds: readonly string[];
+    caseIds?: readonly string[] | undefined;
+  }): Promise<KnownParty[]> {
+    const now = Date.now(); // cache bookkeeping only: not domain time
+    const subjects = await reviewStore.caseSubjects(db, ids.caseIds ?? []);
+    const keys = uniq([
+      ...[...ids.sellerIds, ...subjects.sellerIds].map((id) => `s:${id}`),
+      ...[...ids.buyerIds, ...subjects.buyerIds].map((id) => `b:${id}`),
+      ...[...ids.conversationIds, ...subjects.conversationIds].map((id) => `c:${id}`),
+    ]);
+    const missing = keys.filter((k) => (partyCache.get(k)?.until ?? 0) <= now);
+    const fresh = new Map<string, KnownParty[]>();
+    if (missing.length > 0) {
+      const want = (prefix: string) => missing.filter((k) => k.startsWith(prefix)).map((k) => k.slice(2));
+      const dir = await deps.conversations.partyDirectory({ sellerIds: want('s:'), buyerIds: want('b:'), conversationIds: want('c:') });
+      const party = (role: 'Seller' | 'Buyer', c: { name: string | undefined; email: string | undefined } | undefined): KnownParty[] =>
+        c === undefined ? [] : [{ label: reducedName(role, c.name), names: c.name === undefined ? [] : [c.name], emails: c.email === undefined ? [] : [c.email] }];
+      const sellers = new Map(dir.sellers.map((x) => [x.id, x]));
+      const buyers = new Map(dir.buyers.map((x) => [x.id, x]));
+      const conversations = new Map(dir.conversations.map((c) => [c.id, c]));
+      const partiesOf = (key: string): KnownParty[] => {
+        const id = key.slice(2);
+        if (key.startsWith('s:')) return party('Seller', sellers.get(id));
+        if (key.startsWith('b:')) return party('Buyer', buyers.get(id));
+        const c = conversations.get(id);
+        return c === undefined ? [] : [...party('Seller', sellers.get(c.sellerId)), ...party('Buyer', buyers.get(c.buyerId))];
+      };
+      if (partyCache.size + missing.length > PARTY_CACHE_MAX) partyCache.clear();
+      for (const k of missing) {
+        const parties = partiesOf(k);
+        fresh.set(k, parties);
+        // a party not yet known by name (a stub from ingest) is asked again: its name may arrive any moment
+        const complete = parties.length === (k.startsWith('c:') ? 2 : 1) && parties.every((p) => p.names.length > 0);
+        if (complete) partyCache.set(k, { parties, until: now + PARTY_CACHE_MS });
+      }
+    }
+    return keys.flatMap((k) => fresh.get(k) ?? partyCache.get(k)?.parties ?? []);
+  }
+
   async function view(caller: CaseCaller, caseId: string): Promise<ReviewView> {
     const detail = await cases.getCase(caller, caseId);
     const review = await reviewStore.findByCase(db, caseId);
@@ -685,6 +741,7 @@ export function createReviewService(deps: ReviewDeps) {
     confirm,
     vendorAgreement,
     maskerFor,
+    partiesForMasking,
     /** Flagged messages cleared below the threshold so far. */
     autoClearedCount: () => reviewStore.countAutoCleared(db),
   };

@@ -103,6 +103,19 @@ function claimConditions(f: ClaimFilter, now: Date) {
 }
 
 export const reviewStore = {
+  /** The subjects of some cases (any type), for the vendor masking safety net. */
+  async caseSubjects(db: Db, caseIds: readonly string[]): Promise<{ sellerIds: string[]; buyerIds: string[]; conversationIds: string[] }> {
+    const out = { sellerIds: [] as string[], buyerIds: [] as string[], conversationIds: [] as string[] };
+    if (caseIds.length === 0) return out;
+    const rows = await query(db, sql`SELECT seller_id, buyer_id, conversation_id FROM cases WHERE id IN (${sql.join(caseIds.map((id) => sql`${id}`), sql`, `)})`);
+    for (const r of rows) {
+      if (r['seller_id'] !== null) out.sellerIds.push(String(r['seller_id']));
+      if (r['buyer_id'] !== null) out.buyerIds.push(String(r['buyer_id']));
+      if (r['conversation_id'] !== null) out.conversationIds.push(String(r['conversation_id']));
+    }
+    return out;
+  },
+
   async findOpenByConversation(tx: Db, conversationId: string, forUpdate: boolean): Promise<ReviewCaseInfo | undefined> {
     const r = await queryOne(tx, sql`SELECT * FROM review_cases WHERE conversation_id = ${conversationId} AND open ${forUpdate ? sql`FOR UPDATE` : sql``}`);
     return r === undefined ? undefined : toReviewCase(r);

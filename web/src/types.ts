@@ -230,6 +230,8 @@ export interface CaseTypeDto {
   readonly default_queue: string;
   readonly default_priority: string;
   readonly sla_business_hours: Record<string, { first_response_hours: number; resolution_hours: number }>;
+  /** The API that moves cases of this type; the generic moves are refused for them. */
+  readonly managed_by: string | null;
 }
 
 export interface QueueDto {

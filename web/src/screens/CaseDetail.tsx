@@ -60,7 +60,9 @@ export function CaseDetailScreen({ params }: { params: Record<string, string> })
   });
 
   const d = detail.data;
-  const nextStates = d?.next_states ?? [];
+  // a type moved by its own module (conversation reviews: claims and decisions in review) offers no generic moves
+  const managedBy = d === undefined ? null : (types.data?.find((t) => t.type === d.type)?.managed_by ?? null);
+  const nextStates = managedBy === null ? (d?.next_states ?? []) : [];
   useHotkeys({
     ...Object.fromEntries(nextStates.slice(0, 9).map((s, i) => [String(i + 1), () => setMoving(s)])),
     a: () => {
@@ -152,14 +154,15 @@ export function CaseDetailScreen({ params }: { params: Record<string, string> })
       <section className="card" aria-labelledby="move-h" style={{ marginBottom: 16 }}>
         <div className="card-body actions-bar">
           <h2 id="move-h" className="actions-label">
-            {d.closed && nextStates.length === 0 ? 'This case is closed.' : 'Move to'}
+            {managedBy !== null ? 'Decided in review' : d.closed && nextStates.length === 0 ? 'This case is closed.' : 'Move to'}
           </h2>
+          {managedBy !== null && <span className="muted" data-managed-by={managedBy}>Reviewers claim this case and decide it with a policy clause through the review workflow; its status follows their decision.</span>}
           {nextStates.map((s, i) => (
             <Button key={s} onClick={() => setMoving(s)} aria-keyshortcuts={i < 9 ? String(i + 1) : undefined} data-transition={s}>
               {humanize(s)} {i < 9 && <Kbd>{i + 1}</Kbd>}
             </Button>
           ))}
-          {nextStates.length === 0 && !d.closed && <span className="muted">No moves are available from {humanize(d.status).toLowerCase()}.</span>}
+          {nextStates.length === 0 && !d.closed && managedBy === null && <span className="muted">No moves are available from {humanize(d.status).toLowerCase()}.</span>}
           <span className="spacer" />
           <span className="hint-bar" aria-hidden="true">
             <span>
