@@ -29,6 +29,7 @@ const ResultDto = Type.Object({
   verdict: Type.Union([Type.Literal('clear'), Type.Literal('review'), Type.Literal('violation')]),
   score: Type.Number({ minimum: 0, maximum: 1 }),
   hits: Type.Array(HitDto),
+  shadow_hits: Type.Optional(Type.Array(HitDto, { description: 'hits of rules running in shadow (never scored); only when there are some' })),
   redacted: Type.Optional(Type.String({ description: 'the text with every hit masked by a typed placeholder ([phone], [email]…); when asked' })),
 });
 const ItemErrorDto = Type.Object({ id: Type.Union([Type.String(), Type.Null()]), error: Type.String() });
