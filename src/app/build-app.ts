@@ -22,6 +22,7 @@ import { casesRoutes } from '../http/cases.routes';
 import { createRuleSetService, type RuleSetService } from '../rules';
 import { scanRoutes } from '../http/scan.routes';
 import { rescanRoutes } from '../http/rescan.routes';
+import { rulesRoutes } from '../http/rules.routes';
 import { opsAdminRoutes } from '../http/ops-admin.routes';
 import { embeddedBackup } from './embedded-backup';
 
@@ -143,6 +144,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         casesRoutes(services.cases, { evidenceMaxBytes: deps.config.evidenceMaxBytes }),
         scanRoutes(services.ruleSets),
         rescanRoutes(services.marketplace),
+        rulesRoutes({ ruleSets: services.ruleSets }),
       ],
     },
     {

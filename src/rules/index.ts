@@ -1,2 +1,2 @@
 export * from './rules.model';
-export { createRuleSetService, SCAN_MAX_ITEMS, type RuleSetService, type RuleSetDeps } from './rules.service';
+export { createRuleSetService, SCAN_MAX_ITEMS, type RuleSetService, type RuleSetDeps, type RuleSetCaller } from './rules.service';

@@ -1,0 +1,215 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { principalActor } from '../identity';
+import type { Activation, ActivationRequest, RuleSetCaller, RuleSetInfo, RuleSetService, RuleSwitch } from '../rules';
+import { principalOf } from './auth.plugin';
+import { withErrors } from './schemas';
+
+/** Who changes what scans do: rule-set activations, the kill switch. */
+const GOVERNORS = ['admin', 'manager'] as const;
+/** Who reads the governance state and the rules' track record. */
+const OVERSEERS = ['admin', 'manager', 'senior', 'legal'] as const;
+
+const RuleId = Type.String({ minLength: 1, maxLength: 100, pattern: '^[a-z0-9][a-z0-9_.-]*$', description: 'a rule id as hits carry it, e.g. phone.obfuscated or intent.avoid_fees.en' });
+const Version = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' });
+const RequestId = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' });
+const Reason = Type.String({ minLength: 1, maxLength: 2000 });
+
+const RuleSetDto = Type.Object({
+  version: Type.String(),
+  source: Type.Union([Type.Literal('builtin'), Type.Literal('stored')]),
+  sha256: Type.String(),
+  active: Type.Boolean(),
+  created_at: Type.Union([Type.String(), Type.Null()]),
+  activated_at: Type.Union([Type.String(), Type.Null()]),
+});
+const SwitchDto = Type.Object({ rule_id: Type.String(), disabled: Type.Boolean(), reason: Type.String(), changed_by: Type.String(), changed_at: Type.String() });
+const RequestDto = Type.Object({
+  id: Type.String(),
+  version: Type.String(),
+  status: Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected'), Type.Literal('expired')]),
+  reason: Type.String(),
+  requested_by: Type.String(),
+  requested_by_name: Type.String(),
+  requested_at: Type.String(),
+  expires_at: Type.String(),
+  decided_by: Type.Union([Type.String(), Type.Null()]),
+  decided_at: Type.Union([Type.String(), Type.Null()]),
+  decision_note: Type.Union([Type.String(), Type.Null()]),
+});
+const ActivationDto = Type.Object({
+  version: Type.String(),
+  previous_version: Type.String(),
+  how: Type.Union([Type.Literal('approved'), Type.Literal('rollback')]),
+  request_id: Type.Union([Type.String(), Type.Null()]),
+  by: Type.String(),
+  at: Type.String(),
+});
+
+const iso = (d: Date | undefined): string | null => d?.toISOString() ?? null;
+const ruleSetToDto = (r: RuleSetInfo) => ({ version: r.version, source: r.source, sha256: r.sha256, active: r.active, created_at: iso(r.createdAt), activated_at: iso(r.activatedAt) });
+const switchToDto = (s: RuleSwitch) => ({ rule_id: s.ruleId, disabled: s.disabled, reason: s.reason, changed_by: s.changedBy, changed_at: s.changedAt.toISOString() });
+const requestToDto = (r: ActivationRequest) => ({
+  id: r.id,
+  version: r.version,
+  status: r.status,
+  reason: r.reason,
+  requested_by: r.requestedBy,
+  requested_by_name: r.requestedByName,
+  requested_at: r.requestedAt.toISOString(),
+  expires_at: r.expiresAt.toISOString(),
+  decided_by: r.decidedBy ?? null,
+  decided_at: iso(r.decidedAt),
+  decision_note: r.decisionNote ?? null,
+});
+const activationToDto = (a: Activation) => ({ version: a.version, previous_version: a.previousVersion, how: a.how, request_id: a.requestId ?? null, by: a.by, at: a.at.toISOString() });
+
+/** The person behind a request: four eyes compares users, so two tokens of one user are one person. */
+function callerOf(request: FastifyRequest): RuleSetCaller {
+  const p = principalOf(request);
+  return { actor: principalActor(p), person: p.userId ?? `token:${p.id}`, name: p.name };
+}
+
+export interface RulesRouteDeps {
+  readonly ruleSets: RuleSetService;
+}
+
+/**
+ * Rule governance: the kill switch per rule, four-eyes activation of rule-set versions and the
+ * one-step rollback.
+ */
+export function rulesRoutes(deps: RulesRouteDeps) {
+  const { ruleSets } = deps;
+  return async (app: FastifyInstance): Promise<void> => {
+    const r = app.withTypeProvider<TypeBoxTypeProvider>();
+
+    r.get(
+      '/v1/rules/switches',
+      {
+        config: { access: OVERSEERS },
+        schema: { tags: ['rules'], summary: 'Rules switched off (or back on) by the kill switch, with who and why', response: withErrors({ 200: Type.Object({ items: Type.Array(SwitchDto) }) }) },
+      },
+      async () => ({ items: (await ruleSets.switches()).map(switchToDto) }),
+    );
+
+    r.put(
+      '/v1/rules/:rule_id/switch',
+      {
+        config: { access: GOVERNORS },
+        schema: {
+          tags: ['rules'],
+          summary: 'The kill switch: switch a rule off (its hits are dropped from every scan at once) or back on, audited',
+          params: Type.Object({ rule_id: RuleId }),
+          body: Type.Object({ disabled: Type.Boolean(), reason: Reason }),
+          response: withErrors({ 200: SwitchDto }),
+        },
+      },
+      async (request) => switchToDto(await ruleSets.setSwitch(callerOf(request), request.params.rule_id, request.body)),
+    );
+
+    r.post(
+      '/v1/rule-sets/:version/activation-requests',
+      {
+        config: { access: GOVERNORS },
+        schema: {
+          tags: ['detection'],
+          summary: 'Ask for a version to become active (`builtin`: the checked-in rule set); another manager or admin approves within 72 hours',
+          params: Type.Object({ version: Version }),
+          body: Type.Object({ reason: Reason }),
+          response: withErrors({ 201: RequestDto }),
+        },
+      },
+      async (request, reply) => reply.code(201).send(requestToDto(await ruleSets.requestActivation(callerOf(request), request.params.version, request.body.reason))),
+    );
+
+    r.get(
+      '/v1/rule-sets/activation-requests',
+      {
+        config: { access: OVERSEERS },
+        schema: {
+          tags: ['detection'],
+          summary: 'Activation requests, newest first',
+          querystring: Type.Object({
+            status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected'), Type.Literal('expired')])),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+          }),
+          response: withErrors({ 200: Type.Object({ items: Type.Array(RequestDto) }) }),
+        },
+      },
+      async (request) => ({
+        items: (await ruleSets.listActivationRequests({ ...(request.query.status === undefined ? {} : { status: request.query.status }), ...(request.query.limit === undefined ? {} : { limit: request.query.limit }) })).map(requestToDto),
+      }),
+    );
+
+    r.get(
+      '/v1/rule-sets/activation-requests/:id',
+      {
+        config: { access: OVERSEERS },
+        schema: { tags: ['detection'], summary: 'One activation request', params: Type.Object({ id: RequestId }), response: withErrors({ 200: RequestDto }) },
+      },
+      async (request) => requestToDto(await ruleSets.getActivationRequest(request.params.id)),
+    );
+
+    r.post(
+      '/v1/rule-sets/activation-requests/:id/approve',
+      {
+        config: { access: GOVERNORS },
+        schema: {
+          tags: ['detection'],
+          summary: 'Approve an activation request (not your own): the version becomes active at once, audited',
+          params: Type.Object({ id: RequestId }),
+          body: Type.Object({ note: Type.Optional(Type.String({ maxLength: 2000 })) }),
+          response: withErrors({ 200: Type.Object({ request: RequestDto, rule_set: RuleSetDto }) }),
+        },
+      },
+      async (request) => {
+        const { request: req, ruleSet } = await ruleSets.approveActivation(callerOf(request), request.params.id, request.body.note);
+        return { request: requestToDto(req), rule_set: ruleSetToDto(ruleSet) };
+      },
+    );
+
+    r.post(
+      '/v1/rule-sets/activation-requests/:id/reject',
+      {
+        config: { access: GOVERNORS },
+        schema: {
+          tags: ['detection'],
+          summary: 'Turn an activation request down (not your own)',
+          params: Type.Object({ id: RequestId }),
+          body: Type.Object({ note: Reason }),
+          response: withErrors({ 200: RequestDto }),
+        },
+      },
+      async (request) => requestToDto(await ruleSets.rejectActivation(callerOf(request), request.params.id, request.body.note)),
+    );
+
+    r.post(
+      '/v1/rule-sets/rollback',
+      {
+        config: { access: GOVERNORS },
+        schema: {
+          tags: ['detection'],
+          summary: 'Emergency: back one step to the version active before the last activation (pre-approved, audited)',
+          body: Type.Object({ reason: Reason }),
+          response: withErrors({ 200: RuleSetDto }),
+        },
+      },
+      async (request) => ruleSetToDto(await ruleSets.rollback(callerOf(request), request.body.reason)),
+    );
+
+    r.get(
+      '/v1/rule-sets/activations',
+      {
+        config: { access: OVERSEERS },
+        schema: {
+          tags: ['detection'],
+          summary: 'The activation history, newest first (what a rollback goes back along)',
+          querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) }),
+          response: withErrors({ 200: Type.Object({ items: Type.Array(ActivationDto) }) }),
+        },
+      },
+      async (request) => ({ items: (await ruleSets.activationHistory(request.query.limit)).map(activationToDto) }),
+    );
+  };
+}

@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InjectOptions } from 'fastify';
+import { defaultRuleSet } from '../../src/detection';
+import { createTestApp, type TestApp } from '../helpers/app';
+import { activateRuleSet } from '../helpers/rule-sets';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+let t: TestApp;
+/** A second manager (another person), and a second token of the first manager's own user. */
+let otherManager: string;
+let managerSecondToken: string;
+
+beforeAll(async () => {
+  t = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '1000000' } });
+  const system = { type: 'system' as const, id: 'test' };
+  const ids = t.app.services.identity;
+  const other = await ids.createUser(system, { email: 'manager2@example.test', name: 'Second Manager', role: 'manager', password: 'password-manager2-123' });
+  otherManager = (await ids.createApiToken(system, { name: 'manager2 token', role: 'manager', userId: other.id })).token;
+  const first = (await ids.listUsers()).find((u) => u.email === 'manager@example.test')!;
+  managerSecondToken = (await ids.createApiToken(system, { name: 'manager laptop', role: 'manager', userId: first.id })).token;
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const withToken = (token: string, opts: InjectOptions) => t.app.http.inject({ ...opts, headers: { authorization: `Bearer ${token}` } } as InjectOptions);
+const scan = async (text: string) => (await t.as('integration', { method: 'POST', url: '/v1/scan', payload: { id: 'm', text, country: 'FR' } })).json() as Json;
+const current = async () => (await t.as('agent', { method: 'GET', url: '/v1/rule-sets/current' })).json() as Json;
+
+async function auditActions(subjectType: string): Promise<string[]> {
+  const res = await t.as('admin', { method: 'GET', url: `/v1/audit?subject_type=${subjectType}&limit=500` });
+  expect(res.statusCode).toBe(200);
+  return (res.json().items as Json[]).map((e) => e.action as string);
+}
+
+async function storeVariant(version: string): Promise<void> {
+  const body = JSON.parse(JSON.stringify(defaultRuleSet)) as Json;
+  body.version = version;
+  const res = await t.as('admin', { method: 'POST', url: '/v1/rule-sets', payload: body });
+  expect(res.statusCode, res.body).toBe(201);
+}
+
+describe('the kill switch', () => {
+  const phone = 'WhatsApp me: +33 6 12 34 56 78';
+
+  it('a rule switched off leaves every scan at once, and comes back when switched on, audited', async () => {
+    expect((await scan(phone)).hits.map((h: Json) => h.rule)).toContain('phone.international');
+
+    const off = await t.as('manager', { method: 'PUT', url: '/v1/rules/phone.international/switch', payload: { disabled: true, reason: 'false positives on auction house numbers' } });
+    expect(off.statusCode, off.body).toBe(200);
+    expect(off.json()).toMatchObject({ rule_id: 'phone.international', disabled: true, reason: 'false positives on auction house numbers' });
+    expect((await scan(phone)).hits.map((h: Json) => h.rule)).not.toContain('phone.international');
+
+    const list = (await t.as('senior', { method: 'GET', url: '/v1/rules/switches' })).json() as Json;
+    expect(list.items).toEqual([expect.objectContaining({ rule_id: 'phone.international', disabled: true })]);
+
+    expect((await t.as('admin', { method: 'PUT', url: '/v1/rules/phone.international/switch', payload: { disabled: false, reason: 'fixed in the detector' } })).statusCode).toBe(200);
+    expect((await scan(phone)).hits.map((h: Json) => h.rule)).toContain('phone.international');
+    expect(await auditActions('rule')).toEqual(expect.arrayContaining(['rule.disabled', 'rule.enabled']));
+  });
+
+  it('refuses a rule the active rule set does not know, naming the field', async () => {
+    const res = await t.as('manager', { method: 'PUT', url: '/v1/rules/phone.carrier_pigeon/switch', payload: { disabled: true, reason: 'x' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([expect.objectContaining({ field: 'rule_id' })]);
+  });
+
+  it('is for managers and admins only', async () => {
+    expect((await t.as('senior', { method: 'PUT', url: '/v1/rules/phone.bare/switch', payload: { disabled: true, reason: 'x' } })).statusCode).toBe(403);
+  });
+});
+
+describe('four eyes on rule-set activation', () => {
+  it('one manager asks, another approves: the version is active at once, the history and audit record both', async () => {
+    await storeVariant('2099.5.0');
+    const asked = await t.as('manager', { method: 'POST', url: '/v1/rule-sets/2099.5.0/activation-requests', payload: { reason: 'new intent rules' } });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const req = asked.json() as Json;
+    expect(req).toMatchObject({ version: '2099.5.0', status: 'pending', requested_by_name: 'manager token', expires_at: '2026-11-05T10:00:00.000Z' });
+    expect((await current()).version).not.toBe('2099.5.0');
+
+    const approved = await withToken(otherManager, { method: 'POST', url: `/v1/rule-sets/activation-requests/${req.id}/approve`, payload: { note: 'looked at the replay' } });
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.json()).toMatchObject({ request: { status: 'approved', decision_note: 'looked at the replay' }, rule_set: { version: '2099.5.0', active: true } });
+    expect((await current()).version).toBe('2099.5.0');
+
+    const history = (await t.as('senior', { method: 'GET', url: '/v1/rule-sets/activations' })).json() as Json;
+    expect(history.items[0]).toMatchObject({ version: '2099.5.0', previous_version: 'builtin', how: 'approved', request_id: req.id });
+    expect(await auditActions('rule_set_activation_request')).toEqual(expect.arrayContaining(['rule_set.activation_requested', 'rule_set.activation_approved']));
+    expect(await auditActions('rule_set')).toContain('rule_set.activated');
+  });
+
+  it('the person who asked cannot approve, not even with another of their tokens', async () => {
+    const req = (await t.as('manager', { method: 'POST', url: '/v1/rule-sets/builtin/activation-requests', payload: { reason: 'back to the checked-in rules' } })).json() as Json;
+    for (const res of [
+      await t.as('manager', { method: 'POST', url: `/v1/rule-sets/activation-requests/${req.id}/approve`, payload: {} }),
+      await withToken(managerSecondToken, { method: 'POST', url: `/v1/rule-sets/activation-requests/${req.id}/approve`, payload: {} }),
+    ]) {
+      expect(res.statusCode).toBe(403);
+      expect(res.json()).toMatchObject({ reason: 'rule_set.four_eyes' });
+      expect(res.json().detail).toContain('another manager or admin');
+    }
+    // another person may reject it; a decided request cannot be decided again
+    const rejected = await t.as('admin', { method: 'POST', url: `/v1/rule-sets/activation-requests/${req.id}/reject`, payload: { note: 'not now' } });
+    expect(rejected.statusCode).toBe(200);
+    expect(rejected.json()).toMatchObject({ status: 'rejected', decision_note: 'not now' });
+    const again = await withToken(otherManager, { method: 'POST', url: `/v1/rule-sets/activation-requests/${req.id}/approve`, payload: {} });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ reason: 'rule_set.request_rejected' });
+    expect((await current()).version).toBe('2099.5.0');
+  });
+
+  it('a request expires after 72 hours', async () => {
+    const req = (await t.as('manager', { method: 'POST', url: '/v1/rule-sets/builtin/activation-requests', payload: { reason: 'later' } })).json() as Json;
+    t.clock.advance(72 * 3_600_000 + 1000);
+    const res = await t.as('admin', { method: 'POST', url: `/v1/rule-sets/activation-requests/${req.id}/approve`, payload: {} });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ reason: 'rule_set.request_expired' });
+    expect((await t.as('senior', { method: 'GET', url: `/v1/rule-sets/activation-requests/${req.id}` })).json()).toMatchObject({ status: 'expired' });
+    const pending = (await t.as('senior', { method: 'GET', url: '/v1/rule-sets/activation-requests?status=pending' })).json() as Json;
+    expect(pending.items).toEqual([]);
+  });
+
+  it('refuses to ask for a version that does not exist', async () => {
+    const res = await t.as('manager', { method: 'POST', url: '/v1/rule-sets/2099.404.0/activation-requests', payload: { reason: 'x' } });
+    expect(res.statusCode).toBe(404);
+  });
+});
+
+describe('rollback', () => {
+  it('goes back one step to the version active before, without a second approval, audited; only one step', async () => {
+    await storeVariant('2099.6.0');
+    await activateRuleSet(t, '2099.6.0');
+    expect((await current()).version).toBe('2099.6.0');
+
+    const res = await t.as('manager', { method: 'POST', url: '/v1/rule-sets/rollback', payload: { reason: 'violations doubled overnight' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ version: '2099.5.0', active: true });
+    expect((await current()).version).toBe('2099.5.0');
+    const history = (await t.as('senior', { method: 'GET', url: '/v1/rule-sets/activations' })).json() as Json;
+    expect(history.items[0]).toMatchObject({ version: '2099.5.0', previous_version: '2099.6.0', how: 'rollback', request_id: null });
+    expect(await auditActions('rule_set')).toContain('rule_set.rolled_back');
+
+    const twice = await t.as('admin', { method: 'POST', url: '/v1/rule-sets/rollback', payload: { reason: 'further' } });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json()).toMatchObject({ reason: 'rule_set.rollback_one_step' });
+  });
+
+  it('is for managers and admins', async () => {
+    expect((await t.as('senior', { method: 'POST', url: '/v1/rule-sets/rollback', payload: { reason: 'x' } })).statusCode).toBe(403);
+  });
+});
