@@ -19,7 +19,7 @@ import { conversationReviewCaseType } from '../review';
 import { investigationCaseType } from '../investigations';
 import { appealCaseType, commissionDisputeCaseType } from '../enforcement';
 import { casesRoutes } from '../http/cases.routes';
-import { createRuleSetService, type RuleSetService } from '../rules';
+import { createAutomation, createRuleLearning, createRuleSetService, type Automation, type RuleLearning, type RuleSetService } from '../rules';
 import { scanRoutes } from '../http/scan.routes';
 import { rescanRoutes } from '../http/rescan.routes';
 import { rulesRoutes } from '../http/rules.routes';
@@ -52,6 +52,10 @@ export interface Services {
   readonly cases: CaseService;
   /** Detection rule sets: the one scans use (swapped at runtime), stored versions, scans. */
   readonly ruleSets: RuleSetService;
+  /** What reviewers' decisions teach the rules: outcomes, firings, precision per rule. */
+  readonly ruleLearning: RuleLearning;
+  /** The hook the review module calls: automation policy, the circuit breaker, decisions to learn from. */
+  readonly automation: Automation;
 }
 
 /** Registers this wave's case types; each module declares its own, `src/cases` names none. */
@@ -64,12 +68,22 @@ export function createAppCaseTypes(): CaseTypeRegistry {
   return registry;
 }
 
-/** Ingest's and re-scans' view of detection: the active rule set (swapped at runtime) and the engine. */
-export function messageScanner(ruleSets: Pick<RuleSetService, 'current'>): MessageScanner {
+/**
+ * Ingest's and re-scans' view of detection: the active rule set (swapped at runtime) and the
+ * engine; each batch's firings per rule (shadow rules too) are counted when `firings` is given.
+ */
+export function messageScanner(ruleSets: Pick<RuleSetService, 'current'>, firings?: Pick<RuleLearning, 'recordFirings'>): MessageScanner {
   return {
     current: async () => {
       const active = await ruleSets.current();
-      return { version: active.info.version, scan: (items, earlier) => scanConversation(active.compiled, items, { earlier }) };
+      return {
+        version: active.info.version,
+        scan: (items, earlier) => {
+          const results = scanConversation(active.compiled, items, { earlier });
+          firings?.recordFirings(results);
+          return results;
+        },
+      };
     },
   };
 }
@@ -90,7 +104,9 @@ export function buildServices(deps: AppDeps): Services {
     userAgent: `Assay-Webhooks/${VERSION}`,
   });
   const ruleSets = createRuleSetService({ db, clock });
-  const marketplace = createMarketplaceService({ db, clock, scanner: messageScanner(ruleSets), enforcementCutoffDays: deps.config.rescanEnforcementCutoffDays });
+  const ruleLearning = createRuleLearning({ db, clock, ruleSets, minDecisions: deps.config.rulePrecisionMinDecisions });
+  const automation = createAutomation({ db, clock, ruleSets, learning: ruleLearning, circuit: { maxPerHour: deps.config.automationMaxViolationsPerHour } });
+  const marketplace = createMarketplaceService({ db, clock, scanner: messageScanner(ruleSets, ruleLearning), enforcementCutoffDays: deps.config.rescanEnforcementCutoffDays });
   const caseTypes = createAppCaseTypes();
   const cases = createCaseService({
     db,
@@ -106,7 +122,7 @@ export function buildServices(deps: AppDeps): Services {
       vendorOrgExists: async (id) => (await identity.listVendorOrgs()).some((o) => o.id === id),
     },
   });
-  return { clock, identity, audit, webhooks, relay, marketplace, caseTypes, cases, ruleSets, ...deps.overrides };
+  return { clock, identity, audit, webhooks, relay, marketplace, caseTypes, cases, ruleSets, ruleLearning, automation, ...deps.overrides };
 }
 
 export interface App {
@@ -144,7 +160,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         casesRoutes(services.cases, { evidenceMaxBytes: deps.config.evidenceMaxBytes }),
         scanRoutes(services.ruleSets),
         rescanRoutes(services.marketplace),
-        rulesRoutes({ ruleSets: services.ruleSets }),
+        rulesRoutes({ ruleSets: services.ruleSets, learning: services.ruleLearning, automation: services.automation }),
       ],
     },
     {

@@ -44,6 +44,10 @@ export interface Config {
    * them are stored `historical: true`: enforcement never issues strikes or notices for them.
    */
   readonly rescanEnforcementCutoffDays: number;
+  /** Automatic violations allowed in any sliding hour; past it the circuit breaker pauses them until a manager resets it. */
+  readonly automationMaxViolationsPerHour: number;
+  /** Decisions a rule needs in a window before its precision is judged against its target. */
+  readonly rulePrecisionMinDecisions: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -130,6 +134,8 @@ export function loadConfig(env: Env = process.env): Config {
     auditCheckpointFile: str(env, 'AUDIT_CHECKPOINT_FILE', `${dataDir}/audit-checkpoint.json`),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     rescanEnforcementCutoffDays: int(env, 'RESCAN_ENFORCEMENT_CUTOFF_DAYS', 30, 0, 36_500),
+    automationMaxViolationsPerHour: int(env, 'AUTOMATION_MAX_VIOLATIONS_PER_HOUR', 50, 0, 1_000_000),
+    rulePrecisionMinDecisions: int(env, 'RULE_PRECISION_MIN_DECISIONS', 20, 1, 1_000_000),
   };
   return Object.freeze(config);
 }
@@ -141,4 +147,5 @@ export const CONFIG_VARIABLES = [
   'LOGIN_MAX_ATTEMPTS_PER_MINUTE', 'RATE_LIMIT_PER_MINUTE', 'BODY_LIMIT_BYTES', 'BATCH_MAX_ITEMS',
   'EVIDENCE_MAX_BYTES', 'CASE_JURISDICTION', 'CASE_TIME_ZONE', 'CASE_BUSINESS_HOURS', 'WEBHOOK_MAX_ATTEMPTS', 'WEBHOOK_TIMEOUT_MS', 'OUTBOX_POLL_MS', 'NATS_URL',
   'NATS_STREAM', 'NATS_DURABLE', 'AUDIT_CHECKPOINT_FILE', 'SHUTDOWN_GRACE_MS', 'RESCAN_ENFORCEMENT_CUTOFF_DAYS',
+  'AUTOMATION_MAX_VIOLATIONS_PER_HOUR', 'RULE_PRECISION_MIN_DECISIONS',
 ] as const;

@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { principalActor } from '../identity';
-import type { Activation, ActivationRequest, RuleSetCaller, RuleSetInfo, RuleSetService, RuleSwitch } from '../rules';
+import { Gauge } from 'prom-client';
+import type { Activation, ActivationRequest, Automation, CircuitState, PrecisionReport, RuleLearning, RulePrecision, RuleSetCaller, RuleSetInfo, RuleSetService, RuleSwitch } from '../rules';
 import { principalOf } from './auth.plugin';
 import { withErrors } from './schemas';
 
@@ -71,8 +72,73 @@ function callerOf(request: FastifyRequest): RuleSetCaller {
   return { actor: principalActor(p), person: p.userId ?? `token:${p.id}`, name: p.name };
 }
 
+const IntervalDto = Type.Object({ low: Type.Number(), high: Type.Number() });
+const RulePrecisionDto = Type.Object({
+  rule_id: Type.String(),
+  mode: Type.Union([Type.Literal('active'), Type.Literal('shadow'), Type.Literal('disabled'), Type.Literal('unknown')]),
+  decided: Type.Integer(),
+  violations: Type.Integer(),
+  no_violations: Type.Integer(),
+  vendor_decided: Type.Integer(),
+  precision: Type.Union([Type.Number(), Type.Null()]),
+  interval_95: Type.Union([IntervalDto, Type.Null()], { description: 'Wilson score interval of the precision' }),
+  target: Type.Number(),
+  below_target: Type.Boolean(),
+  fired_hits: Type.Integer(),
+  fired_messages: Type.Integer(),
+});
+const PrecisionDto = Type.Object({
+  window_days: Type.Integer(),
+  since: Type.String(),
+  rule_set: Type.String(),
+  min_decisions: Type.Integer(),
+  items: Type.Array(RulePrecisionDto),
+});
+const CircuitDto = Type.Object({
+  open: Type.Boolean(),
+  opened_at: Type.Union([Type.String(), Type.Null()]),
+  reason: Type.Union([Type.String(), Type.Null()]),
+  closed_by: Type.Union([Type.String(), Type.Null()]),
+  closed_at: Type.Union([Type.String(), Type.Null()]),
+  last_hour: Type.Integer(),
+  max_per_hour: Type.Integer(),
+});
+const AutomationDto = Type.Object({
+  auto_clear_below: Type.Number(),
+  automatic_violation_rules: Type.Array(Type.String()),
+  circuit: CircuitDto,
+});
+const WindowQuery = Type.Object({ window: Type.Optional(Type.Union([Type.Literal(30), Type.Literal(90)], { default: 30 })) });
+
+const rulePrecisionToDto = (r: RulePrecision) => ({
+  rule_id: r.ruleId,
+  mode: r.mode,
+  decided: r.decided,
+  violations: r.violations,
+  no_violations: r.noViolations,
+  vendor_decided: r.vendorDecided,
+  precision: r.precision ?? null,
+  interval_95: r.interval ?? null,
+  target: r.target,
+  below_target: r.belowTarget,
+  fired_hits: r.firedHits,
+  fired_messages: r.firedMessages,
+});
+const precisionToDto = (p: PrecisionReport) => ({ window_days: p.windowDays, since: p.since.toISOString(), rule_set: p.ruleSet, min_decisions: p.minDecisions, items: p.rules.map(rulePrecisionToDto) });
+const circuitToDto = (c: CircuitState) => ({
+  open: c.open,
+  opened_at: iso(c.openedAt),
+  reason: c.reason ?? null,
+  closed_by: c.closedBy ?? null,
+  closed_at: iso(c.closedAt),
+  last_hour: c.lastHour,
+  max_per_hour: c.maxPerHour,
+});
+
 export interface RulesRouteDeps {
   readonly ruleSets: RuleSetService;
+  readonly learning: RuleLearning;
+  readonly automation: Automation;
 }
 
 /**
@@ -80,9 +146,73 @@ export interface RulesRouteDeps {
  * one-step rollback.
  */
 export function rulesRoutes(deps: RulesRouteDeps) {
-  const { ruleSets } = deps;
+  const { ruleSets, learning, automation } = deps;
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<TypeBoxTypeProvider>();
+
+    // the circuit breaker's alert as a metric: 1 while automatic violations are paused
+    new Gauge({
+      name: 'assay_automation_circuit_open',
+      help: 'Whether the circuit breaker has paused automatic violations (1) or not (0)',
+      registers: [app.metrics],
+      async collect() {
+        this.set((await automation.state().catch(() => undefined))?.open === true ? 1 : 0);
+      },
+    });
+
+    r.get(
+      '/v1/rules/precision',
+      {
+        config: { access: OVERSEERS },
+        schema: {
+          tags: ['rules'],
+          summary: 'Per-rule precision from review decisions over the last 30 or 90 days (violations / decided, Wilson interval, target), with how often each rule fired',
+          querystring: WindowQuery,
+          response: withErrors({ 200: PrecisionDto }),
+        },
+      },
+      async (request) => precisionToDto(await learning.precision(request.query.window ?? 30)),
+    );
+
+    r.get(
+      '/v1/rules/below-target',
+      {
+        config: { access: OVERSEERS },
+        schema: {
+          tags: ['rules'],
+          summary: 'Rules whose precision is below their target, with at least RULE_PRECISION_MIN_DECISIONS decisions',
+          querystring: WindowQuery,
+          response: withErrors({ 200: PrecisionDto }),
+        },
+      },
+      async (request) => precisionToDto(await learning.belowTarget(request.query.window ?? 30)),
+    );
+
+    r.get(
+      '/v1/rules/automation',
+      {
+        config: { access: OVERSEERS },
+        schema: { tags: ['rules'], summary: 'What automation may do now, and the circuit breaker on automatic violations', response: withErrors({ 200: AutomationDto }) },
+      },
+      async () => {
+        const [policy, circuit] = await Promise.all([automation.policy(), automation.state()]);
+        return { auto_clear_below: policy.autoClearBelow, automatic_violation_rules: [...policy.automaticViolationRules].sort(), circuit: circuitToDto(circuit) };
+      },
+    );
+
+    r.post(
+      '/v1/rules/automation/reset',
+      {
+        config: { access: ['manager', 'admin'] },
+        schema: {
+          tags: ['rules'],
+          summary: 'Close the circuit breaker: automatic violations resume (audited)',
+          body: Type.Object({ note: Reason }),
+          response: withErrors({ 200: CircuitDto }),
+        },
+      },
+      async (request) => circuitToDto(await automation.reset(principalActor(principalOf(request)), request.body.note)),
+    );
 
     r.get(
       '/v1/rules/switches',

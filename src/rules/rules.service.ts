@@ -74,13 +74,13 @@ export function createRuleSetService(deps: RuleSetDeps) {
   let refreshing = false;
 
   /** Reads which version is active and compiles it (reusing the compiled one when it did not change). */
-  async function readActive(): Promise<ActiveRuleSet> {
-    const disabled = await switchStore.disabledIds(db);
+  async function readActive(conn: Db = db): Promise<ActiveRuleSet> {
+    const disabled = await switchStore.disabledIds(conn);
     const make = (info: RuleSetInfo, base: CompiledRuleSet): ActiveRuleSet => ({ info, base, compiled: withDisabledRules(base, disabled) });
-    const row = await rulesStore.findActive(db);
+    const row = await rulesStore.findActive(conn);
     if (row === undefined) return make(builtinInfo(true), builtinCompiled);
     if (active !== undefined && active.info.source === 'stored' && active.info.version === row.version && active.info.sha256 === row.sha256) return make(row, active.base);
-    const stored = await rulesStore.find(db, row.version);
+    const stored = await rulesStore.find(conn, row.version);
     const compiled = stored === undefined ? undefined : compileRuleSet(stored.body);
     // a stored version this code no longer accepts: scan with the checked-in rule set rather than not at all
     if (compiled === undefined || !compiled.ok) return make(builtinInfo(true), builtinCompiled);
@@ -111,8 +111,16 @@ export function createRuleSetService(deps: RuleSetDeps) {
       });
   }
 
-  /** The rule set scans use now. The first call reads it from the database; later ones answer at once. */
-  async function current(): Promise<ActiveRuleSet> {
+  /**
+   * The rule set scans use now. The first call reads it from the database; later ones answer at once.
+   * Inside a transaction pass `{ tx }`: a first read then goes through it (on PGlite, one
+   * connection, a read on the plain database would wait for the transaction forever).
+   */
+  async function current(opts: { tx?: Db } = {}): Promise<ActiveRuleSet> {
+    if (active === undefined && opts.tx !== undefined) {
+      const read = await readActive(opts.tx);
+      return active ?? read;
+    }
     if (active === undefined) {
       loading ??= readActive().then((a) => (active === undefined ? swap(a) : active));
       return loading;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
 import { defaultRuleSet } from '../../src/detection';
+import { inTransaction } from '../../src/db';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { activateRuleSet } from '../helpers/rule-sets';
 
@@ -149,5 +150,67 @@ describe('rollback', () => {
 
   it('is for managers and admins', async () => {
     expect((await t.as('senior', { method: 'POST', url: '/v1/rule-sets/rollback', payload: { reason: 'x' } })).statusCode).toBe(403);
+  });
+});
+
+describe('what reviewers teach the rules', () => {
+  const decide = (caseId: string, decision: 'violation' | 'no_violation', rules: string[]) =>
+    inTransaction(t.database.db, (tx) => t.app.services.automation.onDecision(tx, { caseId, decision, rules, reviewerId: 'usr_senior', vendor: false, at: t.clock.now() }));
+
+  it('precision per rule over 30 and 90 days, with the rules below their target', async () => {
+    for (let i = 0; i < 20; i++) await decide(`gov-case-${i}`, i < 10 ? 'violation' : 'no_violation', ['handle.contact_verb']);
+    await decide('gov-case-x', 'violation', ['iban.valid']);
+
+    const res = await t.as('senior', { method: 'GET', url: '/v1/rules/precision?window=90' });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as Json;
+    expect(body).toMatchObject({ window_days: 90, min_decisions: 20 });
+    const verb = (body.items as Json[]).find((r) => r.rule_id === 'handle.contact_verb')!;
+    expect(verb).toMatchObject({ decided: 20, violations: 10, no_violations: 10, precision: 0.5, target: 0.8, below_target: true, mode: 'active' });
+    expect(verb.interval_95.low).toBeLessThan(0.5);
+    expect(verb.interval_95.high).toBeGreaterThan(0.5);
+
+    const below = (await t.as('manager', { method: 'GET', url: '/v1/rules/below-target' })).json() as Json;
+    expect((below.items as Json[]).map((r) => r.rule_id)).toEqual(['handle.contact_verb']);
+    expect((await t.as('senior', { method: 'GET', url: '/v1/rules/precision?window=7' })).statusCode).toBe(400);
+  });
+
+  it('counts how often each rule fired on ingested messages', async () => {
+    const items = [0, 1, 2].map((i) => ({
+      id: `gov-m-${i}`,
+      conversation_id: `gov-c-${i}`,
+      buyer_id: 'gov-b',
+      seller_id: 'gov-s',
+      sender_role: 'seller',
+      body: 'WhatsApp me: +33 6 12 34 56 78',
+      sent_at: '2026-11-01T12:00:00Z',
+      lang: 'en',
+    }));
+    expect((await t.as('integration', { method: 'POST', url: '/v1/messages:batch', payload: { items } })).statusCode).toBe(200);
+    await t.app.services.ruleLearning.flushFirings();
+    const body = (await t.as('senior', { method: 'GET', url: '/v1/rules/precision' })).json() as Json;
+    expect((body.items as Json[]).find((r) => r.rule_id === 'phone.international')).toMatchObject({ fired_messages: 3, fired_hits: 3 });
+  });
+});
+
+describe('the circuit breaker on automatic violations', () => {
+  it('shows the automation state, opens past the bound with an alert and a metric, and a manager closes it', async () => {
+    const state = (await t.as('senior', { method: 'GET', url: '/v1/rules/automation' })).json() as Json;
+    expect(state).toMatchObject({ auto_clear_below: 0, automatic_violation_rules: ['iban.valid'], circuit: { open: false, max_per_hour: 50 } });
+
+    const automation = t.app.services.automation;
+    let allowed = 0;
+    for (let i = 0; i < 52; i++) if (await inTransaction(t.database.db, (tx) => automation.allowAutomaticViolation(tx, { caseId: `gov-auto-${i}`, rules: ['iban.valid'] }))) allowed++;
+    expect(allowed).toBe(50);
+    const open = (await t.as('manager', { method: 'GET', url: '/v1/rules/automation' })).json() as Json;
+    expect(open.circuit).toMatchObject({ open: true, last_hour: 50 });
+    expect((await t.app.http.inject({ method: 'GET', url: '/metrics' })).body).toMatch(/assay_automation_circuit_open 1/);
+    expect(await auditActions('automation_circuit')).toEqual(['automation.circuit_opened']);
+
+    expect((await t.as('senior', { method: 'POST', url: '/v1/rules/automation/reset', payload: { note: 'x' } })).statusCode).toBe(403);
+    const reset = await t.as('manager', { method: 'POST', url: '/v1/rules/automation/reset', payload: { note: 'a bulk import of IBANs, checked' } });
+    expect(reset.statusCode, reset.body).toBe(200);
+    expect(reset.json()).toMatchObject({ open: false, last_hour: 0 });
+    expect((await t.app.http.inject({ method: 'GET', url: '/metrics' })).body).toMatch(/assay_automation_circuit_open 0/);
   });
 });
