@@ -19,7 +19,7 @@ import { conversationReviewCaseType } from '../review';
 import { investigationCaseType } from '../investigations';
 import { appealCaseType, commissionDisputeCaseType } from '../enforcement';
 import { casesRoutes } from '../http/cases.routes';
-import { createAutomation, createRuleLearning, createRuleSetService, type Automation, type RuleLearning, type RuleSetService } from '../rules';
+import { createAutomation, createReplay, createRuleLearning, createRuleSetService, type Automation, type Replay, type RuleLearning, type RuleSetService } from '../rules';
 import { scanRoutes } from '../http/scan.routes';
 import { rescanRoutes } from '../http/rescan.routes';
 import { rulesRoutes } from '../http/rules.routes';
@@ -56,6 +56,8 @@ export interface Services {
   readonly ruleLearning: RuleLearning;
   /** The hook the review module calls: automation policy, the circuit breaker, decisions to learn from. */
   readonly automation: Automation;
+  /** Replays a rule-set version over stored messages (nothing stored). */
+  readonly replay: Replay;
 }
 
 /** Registers this wave's case types; each module declares its own, `src/cases` names none. */
@@ -107,6 +109,7 @@ export function buildServices(deps: AppDeps): Services {
   const ruleLearning = createRuleLearning({ db, clock, ruleSets, minDecisions: deps.config.rulePrecisionMinDecisions });
   const automation = createAutomation({ db, clock, ruleSets, learning: ruleLearning, circuit: { maxPerHour: deps.config.automationMaxViolationsPerHour } });
   const marketplace = createMarketplaceService({ db, clock, scanner: messageScanner(ruleSets, ruleLearning), enforcementCutoffDays: deps.config.rescanEnforcementCutoffDays });
+  const replay = createReplay({ ruleSets, learning: ruleLearning, rescan: (actor, opts) => marketplace.rescan(actor, opts) });
   const caseTypes = createAppCaseTypes();
   const cases = createCaseService({
     db,
@@ -122,7 +125,7 @@ export function buildServices(deps: AppDeps): Services {
       vendorOrgExists: async (id) => (await identity.listVendorOrgs()).some((o) => o.id === id),
     },
   });
-  return { clock, identity, audit, webhooks, relay, marketplace, caseTypes, cases, ruleSets, ruleLearning, automation, ...deps.overrides };
+  return { clock, identity, audit, webhooks, relay, marketplace, caseTypes, cases, ruleSets, ruleLearning, automation, replay, ...deps.overrides };
 }
 
 export interface App {
@@ -160,7 +163,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         casesRoutes(services.cases, { evidenceMaxBytes: deps.config.evidenceMaxBytes }),
         scanRoutes(services.ruleSets),
         rescanRoutes(services.marketplace),
-        rulesRoutes({ ruleSets: services.ruleSets, learning: services.ruleLearning, automation: services.automation }),
+        rulesRoutes({ ruleSets: services.ruleSets, learning: services.ruleLearning, automation: services.automation, replay: services.replay }),
       ],
     },
     {

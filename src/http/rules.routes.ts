@@ -3,7 +3,8 @@ import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { principalActor } from '../identity';
 import { Gauge } from 'prom-client';
-import type { Activation, ActivationRequest, Automation, CircuitState, PrecisionReport, RuleLearning, RulePrecision, RuleSetCaller, RuleSetInfo, RuleSetService, RuleSwitch } from '../rules';
+import { parseRescanRange } from '../marketplace';
+import type { Activation, ActivationRequest, Automation, Replay, ReplayReport, CircuitState, PrecisionReport, RuleLearning, RulePrecision, RuleSetCaller, RuleSetInfo, RuleSetService, RuleSwitch } from '../rules';
 import { principalOf } from './auth.plugin';
 import { withErrors } from './schemas';
 
@@ -139,14 +140,69 @@ export interface RulesRouteDeps {
   readonly ruleSets: RuleSetService;
   readonly learning: RuleLearning;
   readonly automation: Automation;
+  readonly replay: Replay;
 }
+
+const ReplayDto = Type.Object({
+  version: Type.String(),
+  since: Type.String(),
+  until: Type.Union([Type.String(), Type.Null()]),
+  scanned: Type.Integer(),
+  conversations: Type.Integer(),
+  would_open: Type.Integer({ description: 'conversations that would open (or extend) a review case: a message at review or above, not historical' }),
+  currently_open: Type.Integer({ description: 'the same count with the results stored now' }),
+  newly_opened: Type.Integer(),
+  no_longer_opened: Type.Integer(),
+  historical_flagged: Type.Integer({ description: 'messages older than the enforcement cutoff at review or above (never enforced)' }),
+  sample: Type.Array(
+    Type.Object({
+      conversation_id: Type.String(),
+      verdict: Type.Union([Type.Literal('review'), Type.Literal('violation')]),
+      messages: Type.Integer(),
+      rules: Type.Array(Type.String()),
+      already_flagged: Type.Boolean(),
+    }),
+  ),
+  rules: Type.Array(
+    Type.Object({
+      rule_id: Type.String(),
+      hits: Type.Integer(),
+      messages: Type.Integer(),
+      stored_hits: Type.Integer(),
+      stored_messages: Type.Integer(),
+      decided: Type.Integer(),
+      expected_precision: Type.Union([Type.Number(), Type.Null()], { description: 'from past review decisions; null: unknown (no history)' }),
+    }),
+  ),
+  expected_precision: Type.Union([Type.Number(), Type.Null()]),
+  unknown_share: Type.Number(),
+  unknown_rules: Type.Array(Type.String()),
+});
+
+const replayToDto = (r: ReplayReport) => ({
+  version: r.version,
+  since: r.since.toISOString(),
+  until: iso(r.until),
+  scanned: r.scanned,
+  conversations: r.conversations,
+  would_open: r.wouldOpen,
+  currently_open: r.currentlyOpen,
+  newly_opened: r.newlyOpened,
+  no_longer_opened: r.noLongerOpened,
+  historical_flagged: r.historicalFlagged,
+  sample: r.sample.map((c) => ({ conversation_id: c.conversationId, verdict: c.verdict, messages: c.messages, rules: [...c.rules], already_flagged: c.alreadyFlagged })),
+  rules: r.rules.map((x) => ({ rule_id: x.ruleId, hits: x.hits, messages: x.messages, stored_hits: x.storedHits, stored_messages: x.storedMessages, decided: x.decided, expected_precision: x.expectedPrecision ?? null })),
+  expected_precision: r.expectedPrecision ?? null,
+  unknown_share: r.unknownShare,
+  unknown_rules: [...r.unknownRules],
+});
 
 /**
  * Rule governance: the kill switch per rule, four-eyes activation of rule-set versions and the
  * one-step rollback.
  */
 export function rulesRoutes(deps: RulesRouteDeps) {
-  const { ruleSets, learning, automation } = deps;
+  const { ruleSets, learning, automation, replay } = deps;
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -159,6 +215,27 @@ export function rulesRoutes(deps: RulesRouteDeps) {
         this.set((await automation.state().catch(() => undefined))?.open === true ? 1 : 0);
       },
     });
+
+    r.post(
+      '/v1/rule-sets/:version/replay',
+      {
+        config: { access: ['manager', 'senior', 'admin'] },
+        schema: {
+          tags: ['detection'],
+          summary: 'Replay a version over stored messages (nothing stored): conversations it would send to review against today, firings per rule, expected precision',
+          description:
+            '`since` is inclusive, `until` exclusive, each a date (2026-10-01) or a time with its zone; a bare date as `until` includes that day. ' +
+            "Today's kill switches apply. Expected precision comes from past review decisions; rules without any are listed as unknown.",
+          params: Type.Object({ version: Version }),
+          body: Type.Object({ since: Type.String({ minLength: 1, maxLength: 40 }), until: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })), sample: Type.Optional(Type.Integer({ minimum: 0, maximum: 500 })) }),
+          response: withErrors({ 200: ReplayDto }),
+        },
+      },
+      async (request) => {
+        const range = parseRescanRange(request.body.since, request.body.until);
+        return replayToDto(await replay.replay(principalActor(principalOf(request)), request.params.version, { ...range, ...(request.body.sample === undefined ? {} : { sampleSize: request.body.sample }) }));
+      },
+    );
 
     r.get(
       '/v1/rules/precision',

@@ -384,6 +384,12 @@ export function createRuleSetService(deps: RuleSetDeps) {
     return swapIn(target);
   }
 
+  /** A version compiled with today's kill switches applied (`builtin`: the checked-in one), e.g. to replay it over history. */
+  async function prepare(version: string): Promise<{ info: RuleSetInfo; compiled: CompiledRuleSet }> {
+    const target = await resolveVersion(version, clock.now());
+    return { info: target.info, compiled: withDisabledRules(target.base, await switchStore.disabledIds(db)) };
+  }
+
   /** Every rule switched by the kill switch (off or back on), with who and why. */
   async function switches(): Promise<RuleSwitch[]> {
     return switchStore.list(db);
@@ -451,6 +457,7 @@ export function createRuleSetService(deps: RuleSetDeps) {
     rollback,
     switches,
     setSwitch,
+    prepare,
   };
 }
 

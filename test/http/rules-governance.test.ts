@@ -214,3 +214,50 @@ describe('the circuit breaker on automatic violations', () => {
     expect((await t.app.http.inject({ method: 'GET', url: '/metrics' })).body).toMatch(/assay_automation_circuit_open 0/);
   });
 });
+
+describe('replay of a version over history', () => {
+  it('reports the conversations it would send to review against today, firings per rule and expected precision, storing nothing', async () => {
+    const body = JSON.parse(JSON.stringify(defaultRuleSet)) as Json;
+    body.version = '2099.7.0';
+    (body.rules as Json[]).push({ id: 'intent.test_catalogue.en', kind: 'intent', lang: 'en', clause: 'TP-2.3', weight: 0.9, triggers: ['catalogue'], patterns: ['bring your catalogue'] });
+    expect((await t.as('admin', { method: 'POST', url: '/v1/rule-sets', payload: body })).statusCode).toBe(201);
+
+    const m = (id: string, conv: string, text: string) => ({ id, conversation_id: conv, buyer_id: 'rp-b', seller_id: 'rp-s', sender_role: 'seller', body: text, sent_at: '2026-10-15T12:00:00Z', lang: 'en' });
+    const items = [
+      m('rp-1', 'rp-phone', 'Phone: +33 6 12 34 56 78'),
+      m('rp-2', 'rp-cat', 'Meet me at the fair and bring your catalogue'),
+      m('rp-3', 'rp-clean', 'The frame is gilded oak, 19th century'),
+    ];
+    expect((await t.as('integration', { method: 'POST', url: '/v1/messages:batch', payload: { items } })).statusCode).toBe(200);
+    for (let i = 0; i < 4; i++) {
+      await inTransaction(t.database.db, (tx) =>
+        t.app.services.automation.onDecision(tx, { caseId: `rp-case-${i}`, decision: i < 3 ? 'violation' : 'no_violation', rules: ['phone.international'], reviewerId: 'usr_s', vendor: false, at: t.clock.now() }),
+      );
+    }
+
+    expect((await t.as('agent', { method: 'POST', url: '/v1/rule-sets/2099.7.0/replay', payload: { since: '2026-10-10' } })).statusCode).toBe(403);
+    const res = await t.as('senior', { method: 'POST', url: '/v1/rule-sets/2099.7.0/replay', payload: { since: '2026-10-10', until: '2026-10-20' } });
+    expect(res.statusCode, res.body).toBe(200);
+    const r = res.json() as Json;
+    expect(r).toMatchObject({ version: '2099.7.0', scanned: 3, conversations: 3, would_open: 2, currently_open: 1, newly_opened: 1, no_longer_opened: 0 });
+    expect(r.sample[0]).toMatchObject({ conversation_id: 'rp-cat', verdict: 'violation', rules: ['intent.test_catalogue.en'], already_flagged: false });
+    expect(r.sample[1]).toMatchObject({ conversation_id: 'rp-phone', already_flagged: true });
+    expect((r.rules as Json[]).find((x) => x.rule_id === 'intent.test_catalogue.en')).toMatchObject({ hits: 1, messages: 1, stored_hits: 0, expected_precision: null, decided: 0 });
+    expect((r.rules as Json[]).find((x) => x.rule_id === 'phone.international')).toMatchObject({ hits: 1, stored_hits: 1, decided: 4, expected_precision: 0.75 });
+    expect(r.unknown_rules).toEqual(['intent.test_catalogue.en']);
+    expect(r.expected_precision).toBe(0.75);
+    expect(r.unknown_share).toBe(0.5);
+
+    // nothing stored: the messages keep their results and version
+    const conv = (await t.as('admin', { method: 'GET', url: '/v1/conversations/rp-cat' })).json() as Json;
+    expect(conv.messages[0]).toMatchObject({ verdict: 'clear' });
+    expect(conv.messages[0].rule_set_version).not.toBe('2099.7.0');
+  });
+
+  it('refuses an unknown version and a bad date, naming the field', async () => {
+    expect((await t.as('manager', { method: 'POST', url: '/v1/rule-sets/2099.404.0/replay', payload: { since: '2026-10-10' } })).statusCode).toBe(404);
+    const bad = await t.as('manager', { method: 'POST', url: '/v1/rule-sets/builtin/replay', payload: { since: 'last tuesday' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([expect.objectContaining({ field: 'since' })]);
+  });
+});
