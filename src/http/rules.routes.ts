@@ -179,7 +179,7 @@ const ReplayDto = Type.Object({
   unknown_rules: Type.Array(Type.String()),
 });
 
-const replayToDto = (r: ReplayReport) => ({
+export const replayToDto = (r: ReplayReport) => ({
   version: r.version,
   since: r.since.toISOString(),
   until: iso(r.until),
