@@ -218,6 +218,7 @@ export function createRuleSetService(deps: RuleSetDeps) {
     before: RuleSetInfo,
     how: Activation['how'],
     requestId: string | undefined,
+    reason?: string,
   ): Promise<void> {
     const now = clock.now();
     await rulesStore.setActive(tx, next.info.source === 'stored' ? next.info.version : undefined, now);
@@ -228,8 +229,8 @@ export function createRuleSetService(deps: RuleSetDeps) {
       action,
       subject: { type: 'rule_set', id: next.info.version },
       fields: ['active'],
-      data: { version: next.info.version, source: next.info.source, sha256: next.info.sha256, previous: before.version, previousSource: before.source, how, requestId },
-      event: { type: action, payload: { version: next.info.version, source: next.info.source, previous: before.version, ...(requestId === undefined ? {} : { request_id: requestId }) } },
+      data: { version: next.info.version, source: next.info.source, sha256: next.info.sha256, previous: before.version, previousSource: before.source, how, requestId, reason },
+      event: { type: action, payload: { version: next.info.version, source: next.info.source, previous: before.version, ...(requestId === undefined ? {} : { request_id: requestId }), ...(reason === undefined ? {} : { reason }) } },
     });
   }
 
@@ -365,22 +366,14 @@ export function createRuleSetService(deps: RuleSetDeps) {
    * rollback in a row is refused — going further is a new, approved activation.
    */
   async function rollback(caller: RuleSetCaller, reason: string): Promise<RuleSetInfo> {
-    const before = (await current()).info;
+    // what is active in the database, not this process's copy (another process may have switched)
+    const before = await readActive();
     const [last] = await activationStore.history(db, 1);
     if (last === undefined) throw conflict('nothing to roll back: no activation is on record', 'rule_set.nothing_to_roll_back');
     if (last.how === 'rollback') throw conflict(`the last step was already a rollback (to ${last.version}); to go further back, request an activation of the version you want`, 'rule_set.rollback_one_step');
-    if (last.version !== nameOf(before)) throw conflict(`the active rule set (${before.version}) is not the one last activated (${last.version}); request an activation instead`, 'rule_set.history_mismatch');
+    if (last.version !== nameOf(before.info)) throw conflict(`the active rule set (${before.info.version}) is not the one last activated (${last.version}); request an activation instead`, 'rule_set.history_mismatch');
     const target = await resolveVersion(last.previousVersion, clock.now());
-    await inTransaction(db, async (tx) => {
-      await applyActivation(tx, caller.actor, target, before, 'rollback', undefined);
-      await recordChange(tx, clock, {
-        actor: caller.actor,
-        action: 'rule_set.rollback_reason',
-        subject: { type: 'rule_set', id: target.info.version },
-        fields: ['reason'],
-        data: { reason, from: before.version },
-      });
-    });
+    await inTransaction(db, (tx) => applyActivation(tx, caller.actor, target, before.info, 'rollback', undefined, reason));
     return swapIn(target);
   }
 
