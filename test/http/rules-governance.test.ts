@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
 import { defaultRuleSet } from '../../src/detection';
-import { inTransaction } from '../../src/db';
+import { inTransaction, query, sql } from '../../src/db';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { activateRuleSet } from '../helpers/rule-sets';
 
@@ -259,5 +259,24 @@ describe('replay of a version over history', () => {
     const bad = await t.as('manager', { method: 'POST', url: '/v1/rule-sets/builtin/replay', payload: { since: 'last tuesday' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors).toEqual([expect.objectContaining({ field: 'since' })]);
+  });
+});
+
+describe('shadow rules on ingested messages', () => {
+  it('are stored with the message\'s scan apart from its hits, never change its verdict, and are counted', async () => {
+    const body = JSON.parse(JSON.stringify(defaultRuleSet)) as Json;
+    body.version = '2099.8.0';
+    (body.rules as Json[]).push({ id: 'intent.trial_viewing.en', mode: 'shadow', kind: 'intent', lang: 'en', clause: 'TP-2.3', weight: 0.95, triggers: ['viewing'], patterns: ['private viewing at my place'] });
+    expect((await t.as('admin', { method: 'POST', url: '/v1/rule-sets', payload: body })).statusCode).toBe(201);
+    await activateRuleSet(t, '2099.8.0');
+
+    const item = { id: 'sh-1', conversation_id: 'sh-c', buyer_id: 'sh-b', seller_id: 'sh-s', sender_role: 'seller', body: 'Happy to arrange a private viewing at my place', sent_at: '2026-11-02T09:00:00Z', lang: 'en' };
+    expect((await t.as('integration', { method: 'POST', url: '/v1/messages:batch', payload: { items: [item] } })).statusCode).toBe(200);
+    const [row] = await query<{ scan: Json }>(t.database.db, sql`SELECT scan FROM messages WHERE id = 'sh-1'`);
+    expect(row!.scan).toMatchObject({ verdict: 'clear', hits: [], shadow_hits: [expect.objectContaining({ rule: 'intent.trial_viewing.en' })] });
+
+    await t.app.services.ruleLearning.flushFirings();
+    const precision = (await t.as('senior', { method: 'GET', url: '/v1/rules/precision' })).json() as Json;
+    expect((precision.items as Json[]).find((r) => r.rule_id === 'intent.trial_viewing.en')).toMatchObject({ mode: 'shadow', fired_hits: 1, fired_messages: 1 });
   });
 });
