@@ -22,9 +22,10 @@ import { investigationCaseType } from '../investigations';
 import { appealCaseType, commissionDisputeCaseType, createEnforcementService, DEFAULT_LADDER, parseLadder, type EnforcementService, type Ladder } from '../enforcement';
 import { enforcementRoutes, standingToDto } from '../http/enforcement.routes';
 import { casesRoutes } from '../http/cases.routes';
-import { createRuleSetService, type RuleSetService } from '../rules';
+import { createAutomation, createReplay, createRuleLearning, createRuleSetService, type Automation, type Replay, type RuleLearning, type RuleSetService } from '../rules';
 import { scanRoutes } from '../http/scan.routes';
 import { rescanRoutes } from '../http/rescan.routes';
+import { rulesRoutes } from '../http/rules.routes';
 import { opsAdminRoutes } from '../http/ops-admin.routes';
 import { createPolicyService, type PolicyService } from '../policies';
 import { policiesRoutes } from '../http/policies.routes';
@@ -69,6 +70,12 @@ export interface Services {
   readonly review: ReviewService;
   /** Violations, the ladder, notices, restrictions and appeals. */
   readonly enforcement: EnforcementService;
+  /** What reviewers' decisions teach the rules: outcomes, firings, precision per rule. */
+  readonly ruleLearning: RuleLearning;
+  /** The hook the review module calls: automation policy, the circuit breaker, decisions to learn from. */
+  readonly automation: Automation;
+  /** Replays a rule-set version over stored messages (nothing stored). */
+  readonly replay: Replay;
 }
 
 /** Registers this wave's case types; each module declares its own, `src/cases` names none. */
@@ -81,12 +88,22 @@ export function createAppCaseTypes(): CaseTypeRegistry {
   return registry;
 }
 
-/** Ingest's and re-scans' view of detection: the active rule set (swapped at runtime) and the engine. */
-export function messageScanner(ruleSets: Pick<RuleSetService, 'current'>): MessageScanner {
+/**
+ * Ingest's and re-scans' view of detection: the active rule set (swapped at runtime) and the
+ * engine; each batch's firings per rule (shadow rules too) are counted when `firings` is given.
+ */
+export function messageScanner(ruleSets: Pick<RuleSetService, 'current'>, firings?: Pick<RuleLearning, 'recordFirings'>): MessageScanner {
   return {
     current: async () => {
       const active = await ruleSets.current();
-      return { version: active.info.version, scan: (items, earlier) => scanConversation(active.compiled, items, { earlier }) };
+      return {
+        version: active.info.version,
+        scan: (items, earlier) => {
+          const results = scanConversation(active.compiled, items, { earlier });
+          firings?.recordFirings(results);
+          return results;
+        },
+      };
     },
   };
 }
@@ -112,15 +129,18 @@ export function buildServices(deps: AppDeps): Services {
       ? undefined
       : createEmailSender({ db, clock, smtpUrl: deps.config.smtpUrl, from: deps.config.mailFrom, maxAttempts: deps.config.emailMaxAttempts, pollMs: deps.config.outboxPollMs });
   const ruleSets = createRuleSetService({ db, clock });
+  const ruleLearning = createRuleLearning({ db, clock, ruleSets, minDecisions: deps.config.rulePrecisionMinDecisions });
+  const automation = createAutomation({ db, clock, ruleSets, learning: ruleLearning, circuit: { maxPerHour: deps.config.automationMaxViolationsPerHour } });
   // review is built after the marketplace and the case engine; ingest reaches it through this hook
   const late: { review?: ReviewService } = {};
   const marketplace = createMarketplaceService({
     db,
     clock,
-    scanner: messageScanner(ruleSets),
+    scanner: messageScanner(ruleSets, ruleLearning),
     enforcementCutoffDays: deps.config.rescanEnforcementCutoffDays,
     afterMessagesStored: (tx, messages) => late.review!.afterMessagesStored(tx, messages),
   });
+  const replay = createReplay({ ruleSets, learning: ruleLearning, rescan: (actor, opts) => marketplace.rescan(actor, opts) });
   const caseTypes = createAppCaseTypes();
   const cases = createCaseService({
     db,
@@ -160,12 +180,13 @@ export function buildServices(deps: AppDeps): Services {
     clauses: policies,
     // the review page shows the seller's standing as the API does
     enforcement: { recordViolation: enforcement.recordViolation, standing: async (sellerId) => standingToDto(await enforcement.standing(sellerId)) },
+    automation,
     ruleSetVersion: async () => (await ruleSets.current()).info.version,
     leaseMinutes: deps.config.reviewLeaseMinutes,
     autoClearBelow: deps.config.reviewAutoClearBelow,
   });
   late.review = review;
-  return { clock, identity, audit, webhooks, relay, emails, emailSender, marketplace, caseTypes, cases, ruleSets, policies, review, enforcement, ...deps.overrides };
+  return { clock, identity, audit, webhooks, relay, emails, emailSender, marketplace, caseTypes, cases, ruleSets, ruleLearning, automation, replay, policies, review, enforcement, ...deps.overrides };
 }
 
 /** The configured ladder, or the default; a bad override stops the start naming the variable. */
@@ -218,6 +239,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         reviewRoutes(services.review),
         enforcementRoutes(services.enforcement),
         vendorMaskingHook(services.review),
+        rulesRoutes({ ruleSets: services.ruleSets, learning: services.ruleLearning, automation: services.automation, replay: services.replay }),
       ],
     },
     {

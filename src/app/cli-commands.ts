@@ -4,6 +4,8 @@ import { scanCommand } from '../cli/scan.command';
 import { rescanCommand } from '../cli/rescan.command';
 import { evalCommand } from '../cli/eval.command';
 import { runRescan } from './rescan';
+import { rulesCommand } from '../cli/rules.command';
+import { runReplay } from './replay';
 import { backupEmbedded, restoreEmbedded } from './backup';
 import { runNatsWorker } from './nats-worker';
 import { runRelayWorker } from './workers';
@@ -22,6 +24,7 @@ export function cliInstallers(config: Config): CommandInstaller[] {
     backupCommands({ backup: (file) => backupEmbedded(config, file), restore: (file) => restoreEmbedded(config, file) }),
     scanCommand(),
     rescanCommand({ rescan: (o) => runRescan(config, o) }),
+    rulesCommand({ replay: (o) => runReplay(config, o) }),
     evalCommand({ defaultSeed: config.demoSeed, generateDemo: async (o) => (await import('../demo')).generateDemo(o) }),
   ];
 }

@@ -16,7 +16,7 @@ const CLI_ACTOR = { type: 'system' as const, id: 'cli' };
  * POSTs JSON and waits as long as the server works: a re-scan of a large history takes longer than
  * fetch's built-in five-minute header timeout.
  */
-function postAndWait<T>(baseUrl: string, token: string, path: string, body: unknown): Promise<T> {
+export function postAndWait<T>(baseUrl: string, token: string, path: string, body: unknown): Promise<T> {
   const url = new URL(path, baseUrl);
   const payload = JSON.stringify(body);
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;

@@ -67,6 +67,10 @@ export interface Config {
   readonly reviewLeaseMinutes: number;
   /** Flagged messages scoring below this open no case (`REVIEW_AUTO_CLEAR_BELOW`; used without an automation policy). */
   readonly reviewAutoClearBelow: number;
+  /** Automatic violations allowed in any sliding hour; past it the circuit breaker pauses them until a manager resets it. */
+  readonly automationMaxViolationsPerHour: number;
+  /** Decisions a rule needs in a window before its precision is judged against its target. */
+  readonly rulePrecisionMinDecisions: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -176,6 +180,8 @@ export function loadConfig(env: Env = process.env): Config {
     sellerHelpUrl: pattern(env, 'SELLER_HELP_URL', 'https://example.com/seller-help/appeals', /^https?:\/\/\S+$/, 'an http(s) URL'),
     reviewLeaseMinutes: int(env, 'REVIEW_LEASE_MINUTES', 15, 1, 24 * 60),
     reviewAutoClearBelow: num(env, 'REVIEW_AUTO_CLEAR_BELOW', 0, 0, 1),
+    automationMaxViolationsPerHour: int(env, 'AUTOMATION_MAX_VIOLATIONS_PER_HOUR', 50, 0, 1_000_000),
+    rulePrecisionMinDecisions: int(env, 'RULE_PRECISION_MIN_DECISIONS', 20, 1, 1_000_000),
   };
   return Object.freeze(config);
 }
@@ -189,4 +195,5 @@ export const CONFIG_VARIABLES = [
   'NATS_STREAM', 'NATS_DURABLE', 'AUDIT_CHECKPOINT_FILE', 'SHUTDOWN_GRACE_MS', 'RESCAN_ENFORCEMENT_CUTOFF_DAYS', 'REVIEW_LEASE_MINUTES', 'REVIEW_AUTO_CLEAR_BELOW',
   'STRIKE_EXPIRY_DAYS', 'APPEAL_WINDOW_DAYS', 'TERMINATION_NOTICE_DAYS', 'TERMINATION_IMMEDIATE_AFTER_RESTRICTIONS', 'ENFORCEMENT_LADDER',
   'MARKETPLACE_NAME', 'SELLER_HELP_URL',
+  'AUTOMATION_MAX_VIOLATIONS_PER_HOUR', 'RULE_PRECISION_MIN_DECISIONS',
 ] as const;

@@ -166,14 +166,23 @@ function splitPhoneHits(rs: CompiledRuleSet, input: ScanInput, ctx: Conversation
 export function scanMessage(rs: CompiledRuleSet, input: ScanInput, ctx?: ConversationContext): ScanResult {
   const text = typeof input.text === 'string' ? input.text : '';
   const state = new MessageState(rs, input, text);
+  // shadow and switched-off rules leave the active hits before the per-detector cap and the overlap
+  // resolution, so they can never displace an active hit nor change a verdict
+  const sorting = rs.shadowRules.size > 0 || rs.disabledRules.size > 0;
+  const shadow: RawHit[] = [];
   for (const d of DETECTORS) {
     if (!d.applies(state.signals)) continue;
     const before = state.hits.length;
     d.detect(state);
+    if (sorting) setAside(rs, state.hits, before, shadow);
     if (state.hits.length - before > LIMITS.hitsPerDetector) state.hits.length = before + LIMITS.hitsPerDetector;
   }
-  if (ctx !== undefined && ctx.earlier.length > 0) state.hits.push(...splitPhoneHits(rs, input, ctx));
-  const hits: Hit[] = resolveOverlaps(state.hits).map((h) => ({
+  if (ctx !== undefined && ctx.earlier.length > 0) {
+    const before = state.hits.length;
+    state.hits.push(...splitPhoneHits(rs, input, ctx));
+    if (sorting) setAside(rs, state.hits, before, shadow);
+  }
+  const toHit = (h: RawHit): Hit => ({
     kind: h.kind,
     start: h.start,
     end: h.end,
@@ -182,7 +191,22 @@ export function scanMessage(rs: CompiledRuleSet, input: ScanInput, ctx?: Convers
     rule: h.rule,
     clause: h.clause,
     score: scoreHit(rs, h, input),
-  }));
+  });
+  const hits: Hit[] = resolveOverlaps(state.hits).map(toHit);
   const score = messageScore(hits);
-  return { id: input.id, verdict: verdictFor(rs, score), score, hits };
+  const result: ScanResult = { id: input.id, verdict: verdictFor(rs, score), score, hits };
+  if (shadow.length === 0) return result;
+  return { ...result, shadow_hits: resolveOverlaps(shadow.length > LIMITS.hitsPerDetector ? shadow.slice(0, LIMITS.hitsPerDetector) : shadow).map(toHit) };
+}
+
+/** Moves the hits from `from` on of shadow rules to `shadow` and drops those of switched-off rules, in place. */
+function setAside(rs: CompiledRuleSet, hits: RawHit[], from: number, shadow: RawHit[]): void {
+  let w = from;
+  for (let i = from; i < hits.length; i++) {
+    const h = hits[i]!;
+    if (rs.disabledRules.has(h.rule)) continue;
+    if (rs.shadowRules.has(h.rule)) shadow.push(h);
+    else hits[w++] = h;
+  }
+  hits.length = w;
 }

@@ -41,6 +41,11 @@ export interface ScanResult {
   readonly verdict: Verdict;
   readonly score: number;
   readonly hits: Hit[];
+  /**
+   * Hits of rules running in shadow (evaluated to measure them, never scored): present only when
+   * there are some, so the scan contract is unchanged for rule sets without shadow rules.
+   */
+  readonly shadow_hits?: Hit[];
 }
 
 /** Earlier messages of the same conversation, oldest first. */

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { principalActor } from '../identity';
+import { conflict } from '../kernel';
 import { HIT_KINDS } from '../detection';
 import { SCAN_MAX_ITEMS, type RuleSetInfo, type RuleSetService } from '../rules';
 import { principalOf } from './auth.plugin';
@@ -29,6 +30,7 @@ const ResultDto = Type.Object({
   verdict: Type.Union([Type.Literal('clear'), Type.Literal('review'), Type.Literal('violation')]),
   score: Type.Number({ minimum: 0, maximum: 1 }),
   hits: Type.Array(HitDto),
+  shadow_hits: Type.Optional(Type.Array(HitDto, { description: 'hits of rules running in shadow (never scored); only when there are some' })),
   redacted: Type.Optional(Type.String({ description: 'the text with every hit masked by a typed placeholder ([phone], [email]…); when asked' })),
 });
 const ItemErrorDto = Type.Object({ id: Type.Union([Type.String(), Type.Null()]), error: Type.String() });
@@ -163,12 +165,17 @@ export function scanRoutes(ruleSets: RuleSetService) {
         config: { access: RULE_SET_WRITERS },
         schema: {
           tags: ['detection'],
-          summary: 'Switch scans to a stored version (`builtin`: back to the checked-in rule set), at once and audited',
+          summary: 'Retired: activation takes two people now — POST /v1/rule-sets/:version/activation-requests, then another manager approves',
           params: Type.Object({ version: Version }),
           response: withErrors({ 200: RuleSetDto }),
         },
       },
-      async (request) => ruleSetToDto(await ruleSets.activate(principalActor(principalOf(request)), request.params.version)),
+      async (request) => {
+        throw conflict(
+          `activating a rule set takes two people: POST /v1/rule-sets/${request.params.version}/activation-requests, then another manager or admin approves it (POST /v1/rule-sets/activation-requests/:id/approve)`,
+          'rule_set.four_eyes_required',
+        );
+      },
     );
   };
 }

@@ -24,6 +24,8 @@ export interface Principal {
   readonly role: Role;
   readonly vendorOrgId: string | undefined;
   readonly name: string;
+  /** The person acting: the user of a session, or the user a token belongs to (none for a service token). */
+  readonly userId?: string | undefined;
   /** For sessions: the CSRF token unsafe requests must echo. */
   readonly csrfToken?: string;
   readonly sessionId?: string;

@@ -113,6 +113,7 @@ export function createIdentityService(deps: IdentityDeps) {
     return {
       kind: 'user',
       id: s.user.id,
+      userId: s.user.id,
       role: s.user.role,
       vendorOrgId: s.user.vendorOrgId,
       name: s.user.name,
@@ -149,7 +150,7 @@ export function createIdentityService(deps: IdentityDeps) {
       if (u === undefined || u.status !== 'active') return undefined;
       vendorOrgId = u.vendorOrgId;
     }
-    return { kind: 'token', id: t.id, role: t.role, vendorOrgId, name: t.name };
+    return { kind: 'token', id: t.id, role: t.role, vendorOrgId, name: t.name, userId: t.userId };
   }
 
   async function createApiToken(actor: Actor, input: { name: string; role: string; userId?: string | undefined }): Promise<{ token: string; info: ApiTokenInfo }> {

@@ -42,6 +42,22 @@ export interface RescanOptions {
   readonly sampleSize?: number | undefined;
   /** Called after each page with the number of messages scanned so far. */
   readonly onProgress?: ((scanned: number) => void) | undefined;
+  /**
+   * Scan with this rule set instead of the active one — dry runs only (a replay of a version over
+   * history: what it would find, nothing stored).
+   */
+  readonly scanner?: BatchScanner | undefined;
+  /** Called after each page with each message's stored result and the new one (e.g. to aggregate a replay). */
+  readonly onScanned?: ((page: readonly ScannedMessage[]) => void) | undefined;
+}
+
+/** A message as a re-scan saw it: the result stored before and the one computed now. */
+export interface ScannedMessage {
+  readonly id: string;
+  readonly conversationId: string;
+  readonly sentAt: Date;
+  readonly before: StoredScan | undefined;
+  readonly next: StoredScan;
 }
 
 /** `unscanned`: the message had no stored result before. */

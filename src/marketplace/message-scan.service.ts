@@ -4,7 +4,7 @@ import type { Hit, HitKind, ScanInput, ScanResult, Verdict } from '../detection'
 import * as store from './message-scan.store';
 import type { MessageInput, SenderRole } from './marketplace.model';
 import { parseIsoTime } from './marketplace.validation';
-import type { MessageScanner, PreviousVerdict, RescanChange, RescanOptions, RescanReport, StoredMessageNotice, StoredScan } from './message-scan.model';
+import type { MessageScanner, PreviousVerdict, RescanChange, RescanOptions, RescanReport, ScannedMessage, StoredMessageNotice, StoredScan } from './message-scan.model';
 
 export interface MessageScanDeps {
   readonly db: Db;
@@ -107,8 +107,10 @@ export function createMessageScans(deps: MessageScanDeps) {
     if (until !== undefined && !Number.isFinite(until.getTime())) throw invalidInput('until is not a valid time', [{ field: 'until', reason: 'must be an ISO 8601 date or time' }]);
     if (until !== undefined && until.getTime() <= since.getTime()) throw invalidInput('until must be after since', [{ field: 'until', reason: 'must be after since' }]);
     const dryRun = opts.dryRun === true;
+    // a rule set other than the active one may look at history, never rewrite it
+    if (opts.scanner !== undefined && !dryRun) throw new Error('a re-scan with a given rule set must be a dry run');
     const sampleSize = Math.min(Math.max(opts.sampleSize ?? 20, 0), 1000);
-    const rs = await scanner.current();
+    const rs = opts.scanner ?? (await scanner.current());
     const id = newId('rsc');
     const cutoff = cutoffAt(clock.now());
     const range = { since, until };
@@ -170,8 +172,10 @@ export function createMessageScans(deps: MessageScanDeps) {
 
         const updates: { id: string; scan: StoredScan; rule_set_version: string }[] = [];
         const verdictChanged: StoredMessageNotice[] = [];
+        const seen: ScannedMessage[] = [];
         page.forEach((m, i) => {
           const next = stored(results[i]!, m.sentAt, cutoff);
+          if (opts.onScanned !== undefined) seen.push({ id: m.id, conversationId: m.conversationId, sentAt: m.sentAt, before: m.scan, next });
           scanned++;
           if (m.conversationId !== lastConversation) {
             conversations++;
@@ -212,6 +216,7 @@ export function createMessageScans(deps: MessageScanDeps) {
           }
           if (m.ruleSetVersion !== rs.version || canonicalJson(before ?? null) !== canonicalJson(next)) updates.push({ id: m.id, scan: next, rule_set_version: rs.version });
         });
+        opts.onScanned?.(seen);
         toWrite += updates.length;
         if (!dryRun && updates.length > 0) {
           written += await inTransaction(db, async (tx) => {

@@ -42,7 +42,8 @@ export interface ReviewEnforcement {
 
 /** Per-rule automation (optional; the rules module builds it). */
 export interface ReviewAutomation {
-  policy(): Promise<{ autoClearBelow: number; automaticViolationRules: ReadonlySet<string> }>;
+  /** Inside the ingest transaction: reads with `tx` (on PGlite a read on another connection would wait for it). */
+  policy(opts?: { tx?: Db }): Promise<{ autoClearBelow: number; automaticViolationRules: ReadonlySet<string> }>;
   allowAutomaticViolation(tx: Db, input: { caseId: string; rules: string[] }): Promise<boolean>;
   onDecision(tx: Db, d: { caseId: string; decision: ReviewDecisionKind; rules: string[]; reviewerId: string; vendor: boolean; at: Date }): Promise<void>;
 }
@@ -133,9 +134,9 @@ export function createReviewService(deps: ReviewDeps) {
   const { db, clock, cases } = deps;
   const leaseMs = deps.leaseMinutes * 60_000;
 
-  async function policy() {
+  async function policy(tx: Db) {
     if (deps.automation === undefined) return { autoClearBelow: deps.autoClearBelow, automaticViolationRules: new Set<string>() as ReadonlySet<string> };
-    return deps.automation.policy();
+    return deps.automation.policy({ tx });
   }
 
   // ---------------- intake ----------------
@@ -149,7 +150,7 @@ export function createReviewService(deps: ReviewDeps) {
   async function afterMessagesStored(tx: Db, messages: readonly StoredMessageNotice[]): Promise<void> {
     const flagged = messages.filter((m) => m.scan !== undefined && m.scan.verdict !== 'clear' && m.scan.historical !== true);
     if (flagged.length === 0) return;
-    const { autoClearBelow, automaticViolationRules } = await policy();
+    const { autoClearBelow, automaticViolationRules } = await policy(tx);
     const now = clock.now();
     const cleared = flagged.filter((m) => m.scan!.score < autoClearBelow);
     if (cleared.length > 0) {

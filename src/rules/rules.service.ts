@@ -1,17 +1,39 @@
-import { canonicalJson, conflict, invalidInput, notFound, sha256Hex, type Clock } from '../kernel';
-import { inTransaction, recordChange, type Actor, type Db } from '../db';
+import { AppError, canonicalJson, conflict, invalidInput, newId, notFound, sha256Hex, type Clock } from '../kernel';
+import { inTransaction, recordChange, SYSTEM_ACTOR, type Actor, type Db } from '../db';
 import {
   compileRuleSet,
   createContractScanner,
   defaultCompiledRuleSet,
   defaultRuleSet,
   parseScanInput,
+  withDisabledRules,
   type CompiledRuleSet,
   type ScanOutcome,
   type ScanResult,
 } from '../detection';
-import { rulesStore } from './rules.store';
-import { BUILTIN_VERSION_NAME, type ActiveRuleSet, type RuleSetInfo } from './rules.model';
+import { activationStore, rulesStore, switchStore } from './rules.store';
+import {
+  ACTIVATION_REQUEST_TTL_HOURS,
+  BUILTIN_VERSION_NAME,
+  type Activation,
+  type ActivationRequest,
+  type ActivationRequestStatus,
+  type ActiveRuleSet,
+  type RuleSetInfo,
+  type RuleSwitch,
+} from './rules.model';
+
+/** Who acts on a rule set: the audit actor and the person behind it (four eyes compares persons, not tokens). */
+export interface RuleSetCaller {
+  readonly actor: Actor;
+  /** The user id, or `token:<id>` for a token that belongs to no user. */
+  readonly person: string;
+  readonly name: string;
+}
+
+const HOUR_MS = 3_600_000;
+const RULE_ID = /^[a-z0-9][a-z0-9_.-]{0,99}$/;
+const by = (a: Actor): string => `${a.type}:${a.id}`;
 
 export interface RuleSetDeps {
   readonly db: Db;
@@ -42,7 +64,7 @@ export function createRuleSetService(deps: RuleSetDeps) {
   const builtinJson = deps.builtin?.json ?? defaultRuleSet;
   const builtinCompiled = deps.builtin?.compiled ?? defaultCompiledRuleSet();
   const builtinSha = sha256Hex(canonicalJson(builtinJson));
-  const builtinInfo = (active: boolean): RuleSetInfo => ({ version: builtinCompiled.version, source: 'builtin', sha256: builtinSha, active, createdAt: undefined, activatedAt: undefined });
+  const builtinInfo = (isActive: boolean): RuleSetInfo => ({ version: builtinCompiled.version, source: 'builtin', sha256: builtinSha, active: isActive, createdAt: undefined, activatedAt: undefined });
 
   let active: ActiveRuleSet | undefined;
   let loading: Promise<ActiveRuleSet> | undefined;
@@ -52,15 +74,17 @@ export function createRuleSetService(deps: RuleSetDeps) {
   let refreshing = false;
 
   /** Reads which version is active and compiles it (reusing the compiled one when it did not change). */
-  async function readActive(): Promise<ActiveRuleSet> {
-    const row = await rulesStore.findActive(db);
-    if (row === undefined) return { info: builtinInfo(true), compiled: builtinCompiled };
-    if (active !== undefined && active.info.source === 'stored' && active.info.version === row.version && active.info.sha256 === row.sha256) return { info: row, compiled: active.compiled };
-    const stored = await rulesStore.find(db, row.version);
+  async function readActive(conn: Db = db): Promise<ActiveRuleSet> {
+    const disabled = await switchStore.disabledIds(conn);
+    const make = (info: RuleSetInfo, base: CompiledRuleSet): ActiveRuleSet => ({ info, base, compiled: withDisabledRules(base, disabled) });
+    const row = await rulesStore.findActive(conn);
+    if (row === undefined) return make(builtinInfo(true), builtinCompiled);
+    if (active !== undefined && active.info.source === 'stored' && active.info.version === row.version && active.info.sha256 === row.sha256) return make(row, active.base);
+    const stored = await rulesStore.find(conn, row.version);
     const compiled = stored === undefined ? undefined : compileRuleSet(stored.body);
     // a stored version this code no longer accepts: scan with the checked-in rule set rather than not at all
-    if (compiled === undefined || !compiled.ok) return { info: builtinInfo(true), compiled: builtinCompiled };
-    return { info: row, compiled: compiled.value };
+    if (compiled === undefined || !compiled.ok) return make(builtinInfo(true), builtinCompiled);
+    return make(row, compiled.value);
   }
 
   function swap(next: ActiveRuleSet): ActiveRuleSet {
@@ -87,8 +111,16 @@ export function createRuleSetService(deps: RuleSetDeps) {
       });
   }
 
-  /** The rule set scans use now. The first call reads it from the database; later ones answer at once. */
-  async function current(): Promise<ActiveRuleSet> {
+  /**
+   * The rule set scans use now. The first call reads it from the database; later ones answer at once.
+   * Inside a transaction pass `{ tx }`: a first read then goes through it (on PGlite, one
+   * connection, a read on the plain database would wait for the transaction forever).
+   */
+  async function current(opts: { tx?: Db } = {}): Promise<ActiveRuleSet> {
+    if (active === undefined && opts.tx !== undefined) {
+      const read = await readActive(opts.tx);
+      return active ?? read;
+    }
     if (active === undefined) {
       loading ??= readActive().then((a) => (active === undefined ? swap(a) : active));
       return loading;
@@ -162,34 +194,229 @@ export function createRuleSetService(deps: RuleSetDeps) {
     }
   }
 
+  /** The version a name designates, compiled, ready to swap in; refused when unknown or no longer valid. */
+  async function resolveVersion(version: string, at: Date): Promise<{ info: RuleSetInfo; base: CompiledRuleSet }> {
+    if (version === BUILTIN_VERSION_NAME || (version === builtinCompiled.version && (await rulesStore.find(db, version)) === undefined)) return { info: builtinInfo(true), base: builtinCompiled };
+    const stored = await rulesStore.find(db, version);
+    if (stored === undefined) throw notFound('rule_set', version);
+    const compiled = compileRuleSet(stored.body);
+    if (!compiled.ok) throw conflict(`rule set ${version} is not valid for this version of Assay: ${compiled.error[0]!.path} ${compiled.error[0]!.message}`, 'rule_set.invalid');
+    const { body: _body, ...info } = stored;
+    return { info: { ...info, active: true, activatedAt: at }, base: compiled.value };
+  }
+
+  const nameOf = (info: RuleSetInfo): string => (info.source === 'builtin' ? BUILTIN_VERSION_NAME : info.version);
+
   /**
-   * Makes a stored version the one scans use (`builtin`: the checked-in rule set again), audited,
-   * and swaps it in at once — no restart; other processes follow within `refreshMs`.
+   * Makes a version the one scans use inside `tx` (history row + audit); the caller swaps it in
+   * after the commit — no restart; other processes follow within `refreshMs`.
    */
-  async function activate(actor: Actor, version: string): Promise<RuleSetInfo> {
-    const before = (await current()).info;
-    let next: ActiveRuleSet;
-    if (version === BUILTIN_VERSION_NAME) next = { info: builtinInfo(true), compiled: builtinCompiled };
-    else {
-      const stored = await rulesStore.find(db, version);
-      if (stored === undefined) throw notFound('rule_set', version);
-      const compiled = compileRuleSet(stored.body);
-      if (!compiled.ok) throw conflict(`rule set ${version} is not valid for this version of Assay: ${compiled.error[0]!.path} ${compiled.error[0]!.message}`, 'rule_set.invalid');
-      const { body: _body, ...info } = stored;
-      next = { info: { ...info, active: true, activatedAt: clock.now() }, compiled: compiled.value };
-    }
-    await inTransaction(db, async (tx) => {
-      await rulesStore.setActive(tx, next.info.source === 'stored' ? version : undefined, clock.now());
+  async function applyActivation(
+    tx: Db,
+    actor: Actor,
+    next: { info: RuleSetInfo; base: CompiledRuleSet },
+    before: RuleSetInfo,
+    how: Activation['how'],
+    requestId: string | undefined,
+    reason?: string,
+  ): Promise<void> {
+    const now = clock.now();
+    await rulesStore.setActive(tx, next.info.source === 'stored' ? next.info.version : undefined, now);
+    await activationStore.recordActivation(tx, { version: nameOf(next.info), previousVersion: nameOf(before), how, requestId: requestId ?? null, by: by(actor), at: now });
+    const action = how === 'rollback' ? 'rule_set.rolled_back' : 'rule_set.activated';
+    await recordChange(tx, clock, {
+      actor,
+      action,
+      subject: { type: 'rule_set', id: next.info.version },
+      fields: ['active'],
+      data: { version: next.info.version, source: next.info.source, sha256: next.info.sha256, previous: before.version, previousSource: before.source, how, requestId, reason },
+      event: { type: action, payload: { version: next.info.version, source: next.info.source, previous: before.version, ...(requestId === undefined ? {} : { request_id: requestId }), ...(reason === undefined ? {} : { reason }) } },
+    });
+  }
+
+  async function swapIn(next: { info: RuleSetInfo; base: CompiledRuleSet }): Promise<RuleSetInfo> {
+    const disabled = await switchStore.disabledIds(db);
+    return swap({ info: next.info, base: next.base, compiled: withDisabledRules(next.base, disabled) }).info;
+  }
+
+  /**
+   * Four eyes, first step: a manager or admin asks for a version (`builtin`: the checked-in rule
+   * set) to become active. The version must exist and compile; it waits for a different person.
+   */
+  async function requestActivation(caller: RuleSetCaller, version: string, reason: string): Promise<ActivationRequest> {
+    const now = clock.now();
+    const target = await resolveVersion(version, now);
+    const name = nameOf(target.info);
+    return inTransaction(db, async (tx) => {
+      const req = await activationStore.insertRequest(tx, {
+        id: newId('rsa'),
+        version: name,
+        status: 'pending',
+        reason,
+        requestedBy: caller.person,
+        requestedByName: caller.name,
+        requestedAt: now,
+        expiresAt: new Date(now.getTime() + ACTIVATION_REQUEST_TTL_HOURS * HOUR_MS),
+      });
       await recordChange(tx, clock, {
-        actor,
-        action: 'rule_set.activated',
-        subject: { type: 'rule_set', id: next.info.version },
-        fields: ['active'],
-        data: { version: next.info.version, source: next.info.source, sha256: next.info.sha256, previous: before.version, previousSource: before.source },
-        event: { type: 'rule_set.activated', payload: { version: next.info.version, source: next.info.source, previous: before.version } },
+        actor: caller.actor,
+        action: 'rule_set.activation_requested',
+        subject: { type: 'rule_set_activation_request', id: req.id },
+        fields: ['version', 'reason'],
+        data: { version: name, reason },
+        event: { type: 'rule_set.activation_requested', payload: { request_id: req.id, version: name, expires_at: req.expiresAt.toISOString() } },
+      });
+      return req;
+    });
+  }
+
+  /** Marks pending requests past their 72 hours as expired (audited), so lists and decisions see the truth. */
+  async function expireRequests(tx: Db): Promise<void> {
+    const ids = await activationStore.expire(tx, clock.now());
+    for (const id of ids) {
+      await recordChange(tx, clock, {
+        actor: SYSTEM_ACTOR,
+        action: 'rule_set.activation_expired',
+        subject: { type: 'rule_set_activation_request', id },
+        fields: ['status'],
+        event: { type: 'rule_set.activation_expired', payload: { request_id: id } },
+      });
+    }
+  }
+
+  async function pendingRequest(tx: Db, caller: RuleSetCaller, id: string): Promise<ActivationRequest> {
+    await expireRequests(tx);
+    const req = await activationStore.findRequest(tx, id, { forUpdate: true });
+    if (req === undefined) throw notFound('activation_request', id);
+    if (req.status !== 'pending') throw conflict(`activation request ${id} is ${req.status}; only a pending request can be decided${req.status === 'expired' ? ' — ask again' : ''}`, `rule_set.request_${req.status}`);
+    if (req.requestedBy === caller.person) {
+      throw new AppError('forbidden', `four eyes: ${req.requestedByName} asked for this activation and cannot decide it; another manager or admin must`, { reason: 'rule_set.four_eyes' });
+    }
+    return req;
+  }
+
+  /** Four eyes, second step: a different manager or admin approves, and the version becomes active at once. */
+  async function approveActivation(caller: RuleSetCaller, id: string, note?: string): Promise<{ request: ActivationRequest; ruleSet: RuleSetInfo }> {
+    const before = (await current()).info;
+    // expiry first, in its own transaction: a refusal below must not roll the expiry back
+    await inTransaction(db, expireRequests);
+    const peek = await activationStore.findRequest(db, id);
+    const next = peek === undefined || peek.status !== 'pending' ? undefined : await resolveVersion(peek.version, clock.now());
+    const request = await inTransaction(db, async (tx) => {
+      const req = await pendingRequest(tx, caller, id);
+      await activationStore.decide(tx, id, 'approved', caller.person, clock.now(), note);
+      await recordChange(tx, clock, {
+        actor: caller.actor,
+        action: 'rule_set.activation_approved',
+        subject: { type: 'rule_set_activation_request', id },
+        fields: ['status'],
+        data: { version: req.version, note },
+        event: { type: 'rule_set.activation_approved', payload: { request_id: id, version: req.version } },
+      });
+      await applyActivation(tx, caller.actor, next!, before, 'approved', id);
+      return (await activationStore.findRequest(tx, id))!;
+    });
+    return { request, ruleSet: await swapIn(next!) };
+  }
+
+  /** Four eyes: a different manager or admin turns the request down; nothing changes. */
+  async function rejectActivation(caller: RuleSetCaller, id: string, note: string): Promise<ActivationRequest> {
+    await inTransaction(db, expireRequests);
+    return inTransaction(db, async (tx) => {
+      const req = await pendingRequest(tx, caller, id);
+      await activationStore.decide(tx, id, 'rejected', caller.person, clock.now(), note);
+      await recordChange(tx, clock, {
+        actor: caller.actor,
+        action: 'rule_set.activation_rejected',
+        subject: { type: 'rule_set_activation_request', id },
+        fields: ['status'],
+        data: { version: req.version, note },
+        event: { type: 'rule_set.activation_rejected', payload: { request_id: id, version: req.version } },
+      });
+      return (await activationStore.findRequest(tx, id))!;
+    });
+  }
+
+  async function listActivationRequests(opts: { status?: ActivationRequestStatus; limit?: number } = {}): Promise<ActivationRequest[]> {
+    await inTransaction(db, expireRequests);
+    return activationStore.listRequests(db, opts.status, Math.min(Math.max(opts.limit ?? 50, 1), 200));
+  }
+
+  async function getActivationRequest(id: string): Promise<ActivationRequest> {
+    await inTransaction(db, expireRequests);
+    const req = await activationStore.findRequest(db, id);
+    if (req === undefined) throw notFound('activation_request', id);
+    return req;
+  }
+
+  async function activationHistory(limit = 50): Promise<Activation[]> {
+    return (await activationStore.history(db, Math.min(Math.max(limit, 1), 200))).map((r) => ({
+      version: r.version,
+      previousVersion: r.previousVersion,
+      how: r.how as Activation['how'],
+      requestId: r.requestId ?? undefined,
+      by: r.by,
+      at: r.at,
+    }));
+  }
+
+  /**
+   * The emergency brake: back one step to the version active before the last activation, without
+   * a second approval (that version was approved when it went live). Only one step: a second
+   * rollback in a row is refused — going further is a new, approved activation.
+   */
+  async function rollback(caller: RuleSetCaller, reason: string): Promise<RuleSetInfo> {
+    // what is active in the database, not this process's copy (another process may have switched)
+    const before = await readActive();
+    const [last] = await activationStore.history(db, 1);
+    if (last === undefined) throw conflict('nothing to roll back: no activation is on record', 'rule_set.nothing_to_roll_back');
+    if (last.how === 'rollback') throw conflict(`the last step was already a rollback (to ${last.version}); to go further back, request an activation of the version you want`, 'rule_set.rollback_one_step');
+    if (last.version !== nameOf(before.info)) throw conflict(`the active rule set (${before.info.version}) is not the one last activated (${last.version}); request an activation instead`, 'rule_set.history_mismatch');
+    const target = await resolveVersion(last.previousVersion, clock.now());
+    await inTransaction(db, (tx) => applyActivation(tx, caller.actor, target, before.info, 'rollback', undefined, reason));
+    return swapIn(target);
+  }
+
+  /** A version compiled with today's kill switches applied (`builtin`: the checked-in one), e.g. to replay it over history. */
+  async function prepare(version: string): Promise<{ info: RuleSetInfo; compiled: CompiledRuleSet }> {
+    const target = await resolveVersion(version, clock.now());
+    return { info: target.info, compiled: withDisabledRules(target.base, await switchStore.disabledIds(db)) };
+  }
+
+  /** Every rule switched by the kill switch (off or back on), with who and why. */
+  async function switches(): Promise<RuleSwitch[]> {
+    return switchStore.list(db);
+  }
+
+  /**
+   * The kill switch: a rule switched off is dropped from every scan at once in this process (and
+   * within `refreshMs` in others), whatever the active version; switching it on again restores it.
+   */
+  async function setSwitch(caller: RuleSetCaller, ruleId: string, input: { disabled: boolean; reason: string }): Promise<RuleSwitch> {
+    if (!RULE_ID.test(ruleId)) throw invalidInput('not a rule id', [{ field: 'rule_id', reason: 'rule ids look like phone.obfuscated or intent.avoid_fees.en' }]);
+    const rs = await current();
+    const existing = await switchStore.find(db, ruleId);
+    if (input.disabled && !rs.base.ruleIds.has(ruleId) && existing === undefined) {
+      throw invalidInput(`rule ${ruleId} is not in the active rule set ${rs.info.version}`, [{ field: 'rule_id', reason: `unknown rule id in rule set ${rs.info.version}` }]);
+    }
+    if (!input.disabled && existing === undefined) throw notFound('rule_switch', ruleId);
+    const sw: RuleSwitch = { ruleId, disabled: input.disabled, reason: input.reason, changedBy: by(caller.actor), changedAt: clock.now() };
+    await inTransaction(db, async (tx) => {
+      await switchStore.upsert(tx, sw);
+      const action = input.disabled ? 'rule.disabled' : 'rule.enabled';
+      await recordChange(tx, clock, {
+        actor: caller.actor,
+        action,
+        subject: { type: 'rule', id: ruleId },
+        fields: ['disabled', 'reason'],
+        data: { disabled: input.disabled, reason: input.reason, ruleSet: rs.info.version },
+        event: { type: action, payload: { rule_id: ruleId, disabled: input.disabled, reason: input.reason } },
       });
     });
-    return swap(next).info;
+    const now = active ?? rs;
+    const disabled = await switchStore.disabledIds(db);
+    swap({ info: now.info, base: now.base, compiled: withDisabledRules(now.base, disabled) });
+    return sw;
   }
 
   /** Scans items of the scan contract in order (one conversation's items with the context of the earlier ones). */
@@ -207,7 +434,24 @@ export function createRuleSetService(deps: RuleSetDeps) {
     return { ruleSet, result: results[0] as ScanResult & { redacted?: string } };
   }
 
-  return { current, list, get, create, activate, scan, scanOne };
+  return {
+    current,
+    list,
+    get,
+    create,
+    scan,
+    scanOne,
+    requestActivation,
+    approveActivation,
+    rejectActivation,
+    listActivationRequests,
+    getActivationRequest,
+    activationHistory,
+    rollback,
+    switches,
+    setSwitch,
+    prepare,
+  };
 }
 
 export type RuleSetService = ReturnType<typeof createRuleSetService>;

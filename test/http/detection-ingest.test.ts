@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query, sql } from '../../src/db';
 import { createTestApp, type TestApp } from '../helpers/app';
+import { activateRuleSet } from '../helpers/rule-sets';
 
 // The clock stands at 2026-11-02T10:00:00Z; the enforcement cutoff (30 days) is 2026-10-03T10:00:00Z.
 let t: TestApp;
@@ -58,7 +59,7 @@ async function activateVariant(version: string, edit: (rules: Record<string, unk
   edit(copy);
   const created = await t.as('admin', { method: 'POST', url: '/v1/rule-sets', payload: copy });
   expect(created.statusCode, created.body).toBe(201);
-  expect((await t.as('admin', { method: 'POST', url: `/v1/rule-sets/${version}/activate` })).statusCode).toBe(200);
+  await activateRuleSet(t, version);
 }
 
 describe('every message stored by ingest carries its scan result and the rule-set version', () => {
@@ -132,7 +133,7 @@ describe('every message stored by ingest carries its scan result and the rule-se
     await activateVariant('2099.1.0', () => {});
     await post('messages', [msg('di-c9', 'buyer', 'Bonjour', '2026-11-01T15:00:00Z')]);
     expect((await conversation('di-c9'))[0]!.rule_set_version).toBe('2099.1.0');
-    await t.as('admin', { method: 'POST', url: '/v1/rule-sets/builtin/activate' });
+    await activateRuleSet(t, 'builtin');
   });
 });
 
@@ -192,7 +193,7 @@ describe('POST /v1/rescans', () => {
     const again = (await rescan({ since: '2026-01-01' })).json();
     expect(again).toMatchObject({ changed: 0, to_write: 0, written: 0, transitions: [], kinds: [], sample: [] });
 
-    await t.as('admin', { method: 'POST', url: '/v1/rule-sets/builtin/activate' });
+    await activateRuleSet(t, 'builtin');
   });
 
   it('a message after `since` is scanned with the stored messages before it as context', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRuleSet } from '../../src/detection';
 import { createTestApp, type TestApp } from '../helpers/app';
+import { activateRuleSet } from '../helpers/rule-sets';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -160,9 +161,13 @@ describe('rule sets switched at runtime', () => {
     // stored but not active: scans are unchanged
     expect((await scan({ id: 'q', text })).json()).toMatchObject({ verdict: 'clear' });
 
-    const act = await t.as('admin', { method: 'POST', url: '/v1/rule-sets/2099.1.0/activate' });
-    expect(act.statusCode).toBe(200);
-    expect(act.json()).toMatchObject({ version: '2099.1.0', active: true });
+    // activation takes two people: the old direct route points to the four-eyes flow
+    const direct = await t.as('admin', { method: 'POST', url: '/v1/rule-sets/2099.1.0/activate' });
+    expect(direct.statusCode).toBe(409);
+    expect(direct.json()).toMatchObject({ reason: 'rule_set.four_eyes_required' });
+    expect(direct.json().detail).toContain('/v1/rule-sets/2099.1.0/activation-requests');
+    await activateRuleSet(t, '2099.1.0');
+    expect((await t.as('agent', { method: 'GET', url: '/v1/rule-sets/current' })).json()).toMatchObject({ version: '2099.1.0', active: true });
     const after = await scan({ id: 'q', text });
     expect(after.headers['assay-rule-set']).toBe('2099.1.0');
     expect((after.json() as Result).hits.map((h) => h.rule)).toEqual(['intent.test_catalogue.en']);
@@ -172,7 +177,7 @@ describe('rule sets switched at runtime', () => {
     expect(audit).toContain('rule_set.activated');
 
     // and back to the checked-in rule set
-    expect((await t.as('admin', { method: 'POST', url: '/v1/rule-sets/builtin/activate' })).statusCode).toBe(200);
+    await activateRuleSet(t, 'builtin');
     expect((await scan({ id: 'q', text })).json()).toMatchObject({ verdict: 'clear', hits: [] });
   });
 
@@ -186,11 +191,11 @@ describe('rule sets switched at runtime', () => {
     const problem = res.json() as { detail: string; errors: { field: string; reason: string }[] };
     expect(problem.errors.map((e) => e.field)).toEqual(expect.arrayContaining(['/rules/3/patterns/0', '/thresholds/violation']));
     expect(problem.detail).toContain('/');
-    expect((await t.as('manager', { method: 'POST', url: '/v1/rule-sets/2099.2.0/activate' })).statusCode).toBe(404);
+    expect((await t.as('manager', { method: 'POST', url: '/v1/rule-sets/2099.2.0/activation-requests', payload: { reason: 'try' } })).statusCode).toBe(404);
   });
 
   it('lets only admins and managers store or activate rule sets', async () => {
-    expect((await t.as('agent', { method: 'POST', url: '/v1/rule-sets/builtin/activate' })).statusCode).toBe(403);
+    expect((await t.as('agent', { method: 'POST', url: '/v1/rule-sets/builtin/activation-requests', payload: { reason: 'try' } })).statusCode).toBe(403);
     expect((await t.as('integration', { method: 'POST', url: '/v1/rule-sets', payload: { version: '2099.3.0' } })).statusCode).toBe(403);
   });
 

@@ -8,8 +8,12 @@ export interface RuleSetError {
   readonly message: string;
 }
 
+/** `shadow`: evaluated and counted, but never scored, never in `hits`, never acting. */
+export type RuleMode = 'active' | 'shadow';
+
 export interface PhraseRule {
   readonly id: string;
+  readonly mode: RuleMode;
   readonly kind: HitKind;
   readonly lang: string;
   readonly clause: string;
@@ -28,8 +32,25 @@ export const WORD_FLAG = {
   contactVerb: 32,
 } as const;
 
+/** What automation may do on its own with this rule set's verdicts (acted on by the review module). */
+export interface AutomationPolicy {
+  /** A message whose score is below this is cleared without review (0: never). */
+  readonly autoClearBelow: number;
+  /** Rule ids whose hits may lead to a violation without a reviewer (still bounded by the circuit breaker). */
+  readonly automaticViolationRules: readonly string[];
+  /** Precision each rule should keep in review decisions: `default`, and per rule id. */
+  readonly precisionTargets: Readonly<Record<string, number>> & { readonly default: number };
+}
+
 export interface CompiledRuleSet {
   readonly version: string;
+  /** Every rule id this rule set can put on a hit (detectors' fixed ids and the phrase rules'). */
+  readonly ruleIds: ReadonlySet<string>;
+  /** Rules evaluated in shadow: their hits go to `shadow_hits`, never to the score. */
+  readonly shadowRules: ReadonlySet<string>;
+  /** Rules switched off (the kill switch): their hits are dropped before scoring. Empty when compiled. */
+  readonly disabledRules: ReadonlySet<string>;
+  readonly automation: AutomationPolicy;
   readonly clauses: Readonly<Record<string, string>>;
   readonly thresholds: { readonly review: number; readonly violation: number };
   readonly orderExists: Readonly<Record<HitKind, number>>;
@@ -118,6 +139,30 @@ class Reader {
     return out;
   }
 }
+
+/** The rule ids the built-in detectors put on hits (besides `handle.<platform>` for each platform of the rule set). */
+export const DETECTOR_RULE_IDS: readonly string[] = [
+  'phone.international',
+  'phone.national',
+  'phone.bare',
+  'phone.obfuscated',
+  'phone.split_messages',
+  'email.plain',
+  'email.obfuscated',
+  'url.scheme',
+  'url.bare',
+  'url.bare_rare_tld',
+  'url.shortener',
+  'url.messenger',
+  'handle.contact_verb',
+  'iban.valid',
+  'iban.near_valid',
+  ...['visa', 'mastercard', 'amex', 'discover', 'jcb', 'diners', 'unionpay', 'maestro'].map((n) => `card.${n}`),
+  ...['bitcoin', 'bitcoin-testnet', 'litecoin', 'dogecoin', 'tron', 'ethereum'].map((c) => `crypto.${c}`),
+  'payment.swift_bic',
+  'payment.account_number',
+  'payment.routing_number',
+];
 
 const VERSION = /^\d{4}\.\d{1,2}\.\d{1,3}$/;
 const CLAUSE = /^[A-Z]{2,4}-\d{1,2}(\.\d{1,2})*$/;
@@ -275,8 +320,11 @@ export function compileRuleSet(json: unknown): Result<CompiledRuleSet, RuleSetEr
       if (!list.includes(index)) list.push(index);
       map.set(key, list);
     }
+    const mode = o.mode === undefined ? 'active' : o.mode;
+    if (mode !== 'active' && mode !== 'shadow') r.fail(`${p}/mode`, "must be 'active' or 'shadow'");
     phrases.push({
       id,
+      mode: mode === 'shadow' ? 'shadow' : 'active',
       kind,
       lang: r.str(o.lang, `${p}/lang`),
       clause: clause(o.clause, `${p}/clause`),
@@ -286,9 +334,27 @@ export function compileRuleSet(json: unknown): Result<CompiledRuleSet, RuleSetEr
     });
   });
 
+  const ruleIds = new Set<string>([...DETECTOR_RULE_IDS, ...[...new Set(aliases.values())].map((pl) => `handle.${pl}`), ...ids]);
+  const knownRules = (v: unknown, path: string): string[] => {
+    const list = r.strings(v, path);
+    list.forEach((id, i) => ruleIds.has(id) || r.fail(`${path}/${i}`, `unknown rule id ${id}`));
+    return list;
+  };
+  const shadowRules = new Set<string>(phrases.filter((ph) => ph.mode === 'shadow').map((ph) => ph.id));
+  // detector rules have no entry of their own: a list names those run in shadow
+  if (root.shadow_rules !== undefined) for (const id of knownRules(root.shadow_rules, '/shadow_rules')) shadowRules.add(id);
+  const automation = readAutomation(r, root.automation, knownRules, ruleIds);
+  for (const [i, id] of automation.automaticViolationRules.entries()) {
+    if (shadowRules.has(id)) r.fail(`/automation/automatic_violation_rules/${i}`, `rule ${id} runs in shadow and cannot act`);
+  }
+
   if (r.errors.length > 0) return err(r.errors);
   return ok({
     version,
+    ruleIds,
+    shadowRules,
+    disabledRules: new Set<string>(),
+    automation,
     clauses,
     thresholds,
     orderExists,
@@ -312,4 +378,32 @@ export function compileRuleSet(json: unknown): Result<CompiledRuleSet, RuleSetEr
     triggerPrefixes,
     triggerPrefixLengths: [...new Set([...triggerPrefixes.keys()].map((k) => k.length))],
   });
+}
+
+/** Without an `automation` block (rule sets written before it existed): nothing automatic, target 0.9. */
+const NO_AUTOMATION: AutomationPolicy = { autoClearBelow: 0, automaticViolationRules: [], precisionTargets: { default: 0.9 } };
+
+function readAutomation(r: Reader, v: unknown, knownRules: (v: unknown, path: string) => string[], ruleIds: ReadonlySet<string>): AutomationPolicy {
+  if (v === undefined) return NO_AUTOMATION;
+  const a = r.obj(v, '/automation');
+  const autoClearBelow = r.num01(a.auto_clear_below, '/automation/auto_clear_below', 0);
+  const automaticViolationRules = knownRules(a.automatic_violation_rules, '/automation/automatic_violation_rules');
+  const pt = r.obj(a.precision_targets, '/automation/precision_targets');
+  const precisionTargets: Record<string, number> & { default: number } = { default: r.num01(pt.default, '/automation/precision_targets/default', 0.9) };
+  for (const [id, n] of Object.entries(pt)) {
+    if (id === 'default') continue;
+    precisionTargets[id] = r.num01(n, `/automation/precision_targets/${id}`, 0.9);
+    if (!ruleIds.has(id)) r.fail(`/automation/precision_targets/${id}`, `unknown rule id ${id}`);
+  }
+  return { autoClearBelow, automaticViolationRules, precisionTargets };
+}
+
+/**
+ * The same rule set with these rules switched off (the kill switch): their hits are dropped before
+ * scoring. Cheap: the compiled parts are shared.
+ */
+export function withDisabledRules(rs: CompiledRuleSet, disabled: Iterable<string>): CompiledRuleSet {
+  const set = new Set(disabled);
+  if (set.size === 0 && rs.disabledRules.size === 0) return rs;
+  return { ...rs, disabledRules: set };
 }

@@ -1,7 +1,7 @@
 import defaultRules from './default.rules.json' with { type: 'json' };
 import { compileRuleSet, type CompiledRuleSet } from './compile';
 
-export { compileRuleSet, expandPattern, WORD_FLAG, type CompiledRuleSet, type PhraseRule, type RuleSetError } from './compile';
+export { compileRuleSet, expandPattern, withDisabledRules, WORD_FLAG, DETECTOR_RULE_IDS, type CompiledRuleSet, type PhraseRule, type RuleSetError, type RuleMode, type AutomationPolicy } from './compile';
 export { checkLinearRegex, DEFAULT_REGEX_LIMITS, type RegexProblem } from './regex-check';
 
 /** The rule set checked in with the code (plain JSON, as an operator would edit it). */
