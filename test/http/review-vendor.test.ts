@@ -4,7 +4,9 @@ import { createTestApp, type TestApp } from '../helpers/app';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '1000000' } });
+  // The planted IBAN is valid, and `iban.valid` decides violations automatically: with automatic
+  // violations paused (a bound of 0 opens the circuit at once) the case waits for a reviewer.
+  t = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '1000000', AUTOMATION_MAX_VIOLATIONS_PER_HOUR: '0' } });
 });
 afterAll(async () => {
   await t.close();
