@@ -76,10 +76,11 @@ function Legend({ segments }: { segments: readonly Segment[] }) {
 /** Horizontal bars, each split into segments (open cases by priority, per language). */
 export function StackedBars({ rows, segments, label }: { rows: readonly StackedRow[]; segments: readonly Segment[]; label: string }) {
   const totals = rows.map((r) => segments.reduce((n, s) => n + (r.values[s.key] ?? 0), 0));
-  const max = niceMax(Math.max(0, ...totals));
+  // Counts: at least 0–4 on the axis, ticks on whole numbers only.
+  const max = niceMax(Math.max(4, ...totals));
   const plotW = W - LABEL_W - AFTER_W;
   const h = rows.length * ROW_H + 22;
-  const ticks = [0, max / 2, max];
+  const ticks = max % 2 === 0 ? [0, max / 2, max] : [0, max];
   return (
     <div>
       <Legend segments={segments} />
@@ -90,7 +91,7 @@ export function StackedBars({ rows, segments, label }: { rows: readonly StackedR
             <g key={t}>
               <line x1={x} x2={x} y1={0} y2={h - 18} className="chart-grid" />
               <text x={x} y={h - 4} className="chart-tick" textAnchor="middle">
-                {Number.isInteger(t) ? t : t.toFixed(1)}
+                {t}
               </text>
             </g>
           );

@@ -74,7 +74,8 @@ export async function search(qc: QueryClient, role: Role, raw: string, signal?: 
   if (seller !== undefined) hits.push({ kind: 'seller', id: seller.id, title: seller.name ?? seller.id, detail: `Seller · ${seller.country ?? 'country unknown'}`, to: hitPath('seller', seller.id), exact: true });
   if (listing !== undefined) hits.push({ kind: 'listing', id: listing.id, title: listing.title ?? listing.id, detail: `Listing${listing.seller_id !== null ? ` · ${listing.seller_id}` : ''}`, to: hitPath('listing', listing.id), exact: true });
   if (convCases !== undefined && convCases.items.length > 0) {
-    hits.push({ kind: 'conversation', id: q, title: `Conversation ${q}`, detail: `Conversation · ${convCases.items.length}${convCases.next_cursor !== null ? '+' : ''} case${convCases.items.length === 1 ? '' : 's'}`, to: hitPath('conversation', q), exact: true });
+    const subj = convCases.items[0]!.subjects;
+    hits.push({ kind: 'conversation', id: q, title: `Between ${subj.seller_id ?? 'a seller'} and ${subj.buyer_id ?? 'a buyer'}`, detail: `Conversation · ${convCases.items.length}${convCases.next_cursor !== null ? '+' : ''} case${convCases.items.length === 1 ? '' : 's'}`, to: hitPath('conversation', q), exact: true });
     for (const c of convCases.items) if (c.id !== caseHit?.id) hits.push({ kind: 'case', id: c.id, title: c.title, detail: `Case about ${q} · ${c.status.replace(/_/g, ' ')}`, to: hitPath('case', c.id), exact: false });
   }
   const needle = fold(q);

@@ -102,154 +102,158 @@ export function DashboardScreen() {
       </div>
 
       <div className="dash-grid">
-        <ChartCard
-          id="dash-queues"
-          title="Review queue by language"
-          note="Open cases per language, split by priority; overdue cases on the right."
-          chart={
-            <QueryBody query={queues} isEmpty={() => langs.length === 0} empty={<p className="muted">Nothing is waiting for review.</p>}>
-              {() => (
-                <StackedBars
-                  segments={PRIORITIES}
-                  label={`Open review cases by language: ${langs.map((l) => `${languageName(l.lang)} ${l.total} open, ${l.overdue} overdue`).join('; ')}.`}
-                  rows={langs.map((l): StackedRow => ({ label: languageName(l.lang), values: l.open, after: l.overdue > 0 ? `${l.overdue} overdue` : 'on time', alert: l.overdue > 0 }))}
-                />
-              )}
-            </QueryBody>
-          }
-          table={
-            <table className="table table-compact">
-              <thead>
-                <tr>
-                  <th scope="col">Language</th>
-                  {PRIORITIES.map((p) => (
-                    <th scope="col" className="num" key={p.key}>
-                      {p.key.toUpperCase()}
-                    </th>
-                  ))}
-                  <th scope="col" className="num">
-                    Open
-                  </th>
-                  <th scope="col" className="num">
-                    Overdue
-                  </th>
-                  <th scope="col">Oldest</th>
-                </tr>
-              </thead>
-              <tbody>
-                {langs.map((l) => (
-                  <tr key={l.lang}>
-                    <th scope="row">{languageName(l.lang)}</th>
-                    {PRIORITIES.map((p) => (
-                      <td className="num" key={p.key}>
-                        {l.open[p.key] ?? 0}
-                      </td>
-                    ))}
-                    <td className="num">{l.total}</td>
-                    <td className={`num${l.overdue > 0 ? ' text-danger' : ''}`}>{l.overdue}</td>
-                    <td className="muted">{l.oldest === null ? '—' : formatDuration(l.oldest)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          }
-        />
-
-        <PrecisionCard report={precision} windowDays={windowDays} setWindowDays={setWindowDays} />
-
-        <section className="card" aria-labelledby="dash-auto-h">
-          <div className="card-header">
-            <h2 id="dash-auto-h">Automation</h2>
-            {a !== undefined && (a.circuit.open ? <Badge tone="danger">Paused by the circuit breaker</Badge> : <Badge tone="success">Running</Badge>)}
-          </div>
-          <QueryBody query={automation} isEmpty={() => false} empty={null}>
-            {(d) => (
-              <div className="card-body">
-                <div className="meter-head">
-                  <span>Automatic violations in the last hour</span>
-                  <strong>
-                    {d.circuit.last_hour} of {d.circuit.max_per_hour}
-                  </strong>
-                </div>
-                <Meter
-                  value={d.circuit.last_hour}
-                  max={d.circuit.max_per_hour}
-                  danger={d.circuit.open || d.circuit.last_hour >= d.circuit.max_per_hour}
-                  label={`${d.circuit.last_hour} automatic violations in the last hour; the circuit breaker pauses automation at ${d.circuit.max_per_hour}.`}
-                />
-                {d.circuit.open && (
-                  <p className="small text-danger">
-                    Opened {formatDateTime(d.circuit.opened_at)}: {d.circuit.reason ?? 'no reason recorded'}. A manager resets it after checking the last decisions.
-                  </p>
+        <div className="stack">
+          <ChartCard
+            id="dash-queues"
+            title="Review queue by language"
+            note="Open cases per language, split by priority; overdue cases on the right."
+            chart={
+              <QueryBody query={queues} isEmpty={() => langs.length === 0} empty={<p className="muted">Nothing is waiting for review.</p>}>
+                {() => (
+                  <StackedBars
+                    segments={PRIORITIES}
+                    label={`Open review cases by language: ${langs.map((l) => `${languageName(l.lang)} ${l.total} open, ${l.overdue} overdue`).join('; ')}.`}
+                    rows={langs.map((l): StackedRow => ({ label: languageName(l.lang), values: l.open, after: l.overdue > 0 ? `${l.overdue} overdue` : 'on time', alert: l.overdue > 0 }))}
+                  />
                 )}
-                <dl className="facts dash-facts">
-                  <dt>Auto-clear</dt>
-                  <dd>
-                    Conversations scoring below <strong>{d.auto_clear_below}</strong> are cleared without a reviewer
-                  </dd>
-                  <dt>Decide alone</dt>
-                  <dd>
-                    {d.automatic_violation_rules.length === 0 ? (
-                      <span className="muted">No rule may decide a violation without a reviewer</span>
-                    ) : (
-                      <span className="chip-list">
-                        {d.automatic_violation_rules.map((r) => (
-                          <code key={r}>{r}</code>
-                        ))}
-                      </span>
-                    )}
-                  </dd>
-                  {d.circuit.closed_at !== null && (
-                    <>
-                      <dt>Last reset</dt>
-                      <dd>{formatDateTime(d.circuit.closed_at)}</dd>
-                    </>
-                  )}
-                </dl>
-              </div>
-            )}
-          </QueryBody>
-        </section>
+              </QueryBody>
+            }
+            table={
+              <table className="table table-compact">
+                <thead>
+                  <tr>
+                    <th scope="col">Language</th>
+                    {PRIORITIES.map((p) => (
+                      <th scope="col" className="num" key={p.key}>
+                        {p.key.toUpperCase()}
+                      </th>
+                    ))}
+                    <th scope="col" className="num">
+                      Open
+                    </th>
+                    <th scope="col" className="num">
+                      Overdue
+                    </th>
+                    <th scope="col">Oldest</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {langs.map((l) => (
+                    <tr key={l.lang}>
+                      <th scope="row">{languageName(l.lang)}</th>
+                      {PRIORITIES.map((p) => (
+                        <td className="num" key={p.key}>
+                          {l.open[p.key] ?? 0}
+                        </td>
+                      ))}
+                      <td className="num">{l.total}</td>
+                      <td className={`num${l.overdue > 0 ? ' text-danger' : ''}`}>{l.overdue}</td>
+                      <td className="muted">{l.oldest === null ? '—' : formatDuration(l.oldest)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            }
+          />
 
-        <ChartCard
-          id="dash-email"
-          title="Email delivery"
-          note="Notices and other mail by delivery state. Failed mail is retried; dead mail needs an administrator."
-          chart={
-            <QueryBody query={emails} isEmpty={() => false} empty={null}>
+          <section className="card" aria-labelledby="dash-auto-h">
+            <div className="card-header">
+              <h2 id="dash-auto-h">Automation</h2>
+              {a !== undefined && (a.circuit.open ? <Badge tone="danger">Paused by the circuit breaker</Badge> : <Badge tone="success">Running</Badge>)}
+            </div>
+            <QueryBody query={automation} isEmpty={() => false} empty={null}>
               {(d) => (
-                <StackedBars
-                  segments={EMAIL_SEGMENTS}
-                  label={`Emails by state: ${d.map((e) => `${e.count}${e.more ? '+' : ''} ${e.status}`).join(', ')}.`}
-                  rows={d.map((e): StackedRow => ({ label: humanize(e.status), values: { n: e.count }, after: e.more ? `${EMAIL_COUNT_CAP}+` : e.status === 'dead' && e.count > 0 ? 'needs action' : undefined, alert: (e.status === 'dead' || e.status === 'failed') && e.count > 0 }))}
-                />
+                <div className="card-body">
+                  <div className="meter-head">
+                    <span>Automatic violations in the last hour</span>
+                    <strong>
+                      {d.circuit.last_hour} of {d.circuit.max_per_hour}
+                    </strong>
+                  </div>
+                  <Meter
+                    value={d.circuit.last_hour}
+                    max={d.circuit.max_per_hour}
+                    danger={d.circuit.open || d.circuit.last_hour >= d.circuit.max_per_hour}
+                    label={`${d.circuit.last_hour} automatic violations in the last hour; the circuit breaker pauses automation at ${d.circuit.max_per_hour}.`}
+                  />
+                  {d.circuit.open && (
+                    <p className="small text-danger">
+                      Opened {formatDateTime(d.circuit.opened_at)}: {d.circuit.reason ?? 'no reason recorded'}. A manager resets it after checking the last decisions.
+                    </p>
+                  )}
+                  <dl className="facts dash-facts">
+                    <dt>Auto-clear</dt>
+                    <dd>
+                      Conversations scoring below <strong>{d.auto_clear_below}</strong> are cleared without a reviewer
+                    </dd>
+                    <dt>Decide alone</dt>
+                    <dd>
+                      {d.automatic_violation_rules.length === 0 ? (
+                        <span className="muted">No rule may decide a violation without a reviewer</span>
+                      ) : (
+                        <span className="chip-list">
+                          {d.automatic_violation_rules.map((r) => (
+                            <code key={r}>{r}</code>
+                          ))}
+                        </span>
+                      )}
+                    </dd>
+                    {d.circuit.closed_at !== null && (
+                      <>
+                        <dt>Last reset</dt>
+                        <dd>{formatDateTime(d.circuit.closed_at)}</dd>
+                      </>
+                    )}
+                  </dl>
+                </div>
               )}
             </QueryBody>
-          }
-          table={
-            <table className="table table-compact">
-              <thead>
-                <tr>
-                  <th scope="col">State</th>
-                  <th scope="col" className="num">
-                    Emails
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {(emails.data ?? []).map((e) => (
-                  <tr key={e.status}>
-                    <th scope="row">{humanize(e.status)}</th>
-                    <td className="num">
-                      {e.count}
-                      {e.more ? '+' : ''}
-                    </td>
+          </section>
+
+        </div>
+        <div className="stack">
+          <PrecisionCard report={precision} windowDays={windowDays} setWindowDays={setWindowDays} />
+
+          <ChartCard
+            id="dash-email"
+            title="Email delivery"
+            note="Notices and other mail by delivery state. Failed mail is retried; dead mail needs an administrator."
+            chart={
+              <QueryBody query={emails} isEmpty={() => false} empty={null}>
+                {(d) => (
+                  <StackedBars
+                    segments={EMAIL_SEGMENTS}
+                    label={`Emails by state: ${d.map((e) => `${e.count}${e.more ? '+' : ''} ${e.status}`).join(', ')}.`}
+                    rows={d.map((e): StackedRow => ({ label: humanize(e.status), values: { n: e.count }, after: e.more ? `${EMAIL_COUNT_CAP}+` : e.status === 'dead' && e.count > 0 ? 'needs action' : undefined, alert: (e.status === 'dead' || e.status === 'failed') && e.count > 0 }))}
+                  />
+                )}
+              </QueryBody>
+            }
+            table={
+              <table className="table table-compact">
+                <thead>
+                  <tr>
+                    <th scope="col">State</th>
+                    <th scope="col" className="num">
+                      Emails
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          }
-        />
+                </thead>
+                <tbody>
+                  {(emails.data ?? []).map((e) => (
+                    <tr key={e.status}>
+                      <th scope="row">{humanize(e.status)}</th>
+                      <td className="num">
+                        {e.count}
+                        {e.more ? '+' : ''}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            }
+          />
+        </div>
       </div>
     </div>
   );

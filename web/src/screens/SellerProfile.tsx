@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, ConversationsTable, Dialog, LoadFailedPage, LoadMore, Loading, PageHeader, PriorityBadge, QueryBody, SlaBadge, StatusBadge } from '../components';
 import { api } from '../lib/api';
-import { formatDate, formatDateTime, formatDuration, humanize, secondsUntil } from '../lib/format';
+import { formatDate, formatDateTime, formatDuration, formatShort, humanize, secondsUntil } from '../lib/format';
 import { shortId, useCursorPages, usePeople } from '../lib/queries';
 import { LADDER } from '../lib/review';
 import { Link } from '../lib/router';
@@ -333,16 +333,19 @@ function ViolationsTable({ standing }: { standing: StandingDto }) {
             <th scope="col">Step</th>
             <th scope="col">Decided by</th>
             <th scope="col">Status</th>
-            <th scope="col">Strike expires</th>
+            <th scope="col">Expires</th>
             <th scope="col">Case</th>
           </tr>
         </thead>
         <tbody>
           {standing.violations.map((v) => (
             <tr key={v.id}>
-              <td className="muted nowrap">{formatDateTime(v.decided_at)}</td>
-              <td>
-                <span className="mono">{v.clause.clause_id}</span> <span className="muted">{v.clause.title}</span>
+              <td className="muted nowrap">{formatShort(v.decided_at)}</td>
+              <td className="violation-clause">
+                <span className="mono">{v.clause.clause_id}</span>
+                <span className="muted small clause-title" title={v.clause.title}>
+                  {v.clause.title}
+                </span>
                 {v.severity === 'severe' && (
                   <>
                     {' '}
@@ -354,7 +357,7 @@ function ViolationsTable({ standing }: { standing: StandingDto }) {
               <td className="nowrap">{v.automated_decision ? <Badge tone="accent">Automated</Badge> : people(v.decided_by)}</td>
               <td>{v.status === 'overturned' ? <Badge tone="success">Overturned</Badge> : secondsUntil(v.strike_expires_at) > 0 ? <Badge tone="danger">Active</Badge> : <Badge>Expired</Badge>}</td>
               <td className="muted nowrap">{formatDate(v.strike_expires_at)}</td>
-              <td>
+              <td className="nowrap">
                 <Link to={`/cases/${encodeURIComponent(v.case_id)}`} className="mono">
                   {shortId(v.case_id)}
                 </Link>
