@@ -75,7 +75,7 @@ export const GlobalSearch = forwardRef<HTMLInputElement>(function GlobalSearch(_
 
   const showList = open && text.trim().length >= 2;
   return (
-    <div className="gsearch" role="search">
+    <div className="gsearch" role="search" aria-label="Search Assay">
       <label htmlFor={`${listId}-input`} className="visually-hidden">
         Search: {what.toLowerCase()}
       </label>

@@ -148,7 +148,7 @@ export function DashboardScreen() {
                       ))}
                       <td className="num">{l.total}</td>
                       <td className={`num${l.overdue > 0 ? ' text-danger' : ''}`}>{l.overdue}</td>
-                      <td className="muted">{l.oldest === null ? '—' : formatDuration(l.oldest)}</td>
+                      <td className="muted nowrap">{l.oldest === null ? '—' : formatDuration(l.oldest)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -184,7 +184,13 @@ export function DashboardScreen() {
                   <dl className="facts dash-facts">
                     <dt>Auto-clear</dt>
                     <dd>
-                      Conversations scoring below <strong>{d.auto_clear_below}</strong> are cleared without a reviewer
+                      {d.auto_clear_below <= 0 ? (
+                        <span className="muted">Off: every flagged conversation goes to a reviewer</span>
+                      ) : (
+                        <>
+                          Conversations scoring below <strong>{d.auto_clear_below}</strong> are cleared without a reviewer
+                        </>
+                      )}
                     </dd>
                     <dt>Decide alone</dt>
                     <dd>

@@ -333,7 +333,6 @@ function ViolationsTable({ standing }: { standing: StandingDto }) {
             <th scope="col">Step</th>
             <th scope="col">Decided by</th>
             <th scope="col">Status</th>
-            <th scope="col">Expires</th>
             <th scope="col">Case</th>
           </tr>
         </thead>
@@ -343,7 +342,7 @@ function ViolationsTable({ standing }: { standing: StandingDto }) {
               <td className="muted nowrap">{formatShort(v.decided_at)}</td>
               <td className="violation-clause">
                 <span className="mono">{v.clause.clause_id}</span>
-                <span className="muted small clause-title" title={v.clause.title}>
+                <span className="muted small vclause-title" title={v.clause.title}>
                   {v.clause.title}
                 </span>
                 {v.severity === 'severe' && (
@@ -355,8 +354,7 @@ function ViolationsTable({ standing }: { standing: StandingDto }) {
               </td>
               <td className="nowrap">{stepLabel(v.step.step, v.step.name)}</td>
               <td className="nowrap">{v.automated_decision ? <Badge tone="accent">Automated</Badge> : people(v.decided_by)}</td>
-              <td>{v.status === 'overturned' ? <Badge tone="success">Overturned</Badge> : secondsUntil(v.strike_expires_at) > 0 ? <Badge tone="danger">Active</Badge> : <Badge>Expired</Badge>}</td>
-              <td className="muted nowrap">{formatDate(v.strike_expires_at)}</td>
+              <td title={`Strike expires ${formatDate(v.strike_expires_at)}`}>{v.status === 'overturned' ? <Badge tone="success">Overturned</Badge> : secondsUntil(v.strike_expires_at) > 0 ? <Badge tone="danger">Active</Badge> : <Badge>Expired</Badge>}</td>
               <td className="nowrap">
                 <Link to={`/cases/${encodeURIComponent(v.case_id)}`} className="mono">
                   {shortId(v.case_id)}
@@ -379,7 +377,6 @@ function NoticesTable({ notices, onOpen }: { notices: readonly NoticeSummaryDto[
             <th scope="col">Sent</th>
             <th scope="col">Notice</th>
             <th scope="col">Step</th>
-            <th scope="col">To</th>
             <th scope="col">
               <span className="visually-hidden">Email</span>
             </th>
@@ -397,7 +394,6 @@ function NoticesTable({ notices, onOpen }: { notices: readonly NoticeSummaryDto[
                 </span>
               </td>
               <td className="nowrap">{n.step === null ? '—' : stepLabel(n.step)}</td>
-              <td className="muted">{n.to_email ?? <span className="faint">No address</span>}</td>
               <td className="num">
                 <Button size="sm" onClick={() => onOpen(n.id)} aria-label={`View the email: ${n.subject}`}>
                   View email
