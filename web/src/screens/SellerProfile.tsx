@@ -333,13 +333,16 @@ function ViolationsTable({ standing }: { standing: StandingDto }) {
             <th scope="col">Step</th>
             <th scope="col">Decided by</th>
             <th scope="col">Status</th>
-            <th scope="col">Case</th>
           </tr>
         </thead>
         <tbody>
           {standing.violations.map((v) => (
             <tr key={v.id}>
-              <td className="muted nowrap">{formatShort(v.decided_at)}</td>
+              <td className="nowrap">
+                <Link to={`/cases/${encodeURIComponent(v.case_id)}`} title={`Open the review case ${v.case_id}`}>
+                  {formatShort(v.decided_at)}
+                </Link>
+              </td>
               <td className="violation-clause">
                 <span className="mono">{v.clause.clause_id}</span>
                 <span className="muted small vclause-title" title={v.clause.title}>
@@ -355,11 +358,6 @@ function ViolationsTable({ standing }: { standing: StandingDto }) {
               <td className="nowrap">{stepLabel(v.step.step, v.step.name)}</td>
               <td className="nowrap">{v.automated_decision ? <Badge tone="accent">Automated</Badge> : people(v.decided_by)}</td>
               <td title={`Strike expires ${formatDate(v.strike_expires_at)}`}>{v.status === 'overturned' ? <Badge tone="success">Overturned</Badge> : secondsUntil(v.strike_expires_at) > 0 ? <Badge tone="danger">Active</Badge> : <Badge>Expired</Badge>}</td>
-              <td className="nowrap">
-                <Link to={`/cases/${encodeURIComponent(v.case_id)}`} className="mono">
-                  {shortId(v.case_id)}
-                </Link>
-              </td>
             </tr>
           ))}
         </tbody>
