@@ -105,7 +105,7 @@ async function seed(clock: Clock & { offsetMs: number }): Promise<void> {
   await call('POST', '/v1/messages:batch', {
     items: [
       { id: 'msg_vd_1', conversation_id: 'conv_vd_lamp', buyer_id: 'buy_keller', seller_id: 'sel_vandijk', listing_id: 'lst_lamp', sender_role: 'buyer', body: 'Is the wiring original? We would need it rewired for the US.', sent_at: iso(5 * HOUR), lang: 'en' },
-      { id: 'msg_vd_2', conversation_id: 'conv_vd_lamp', buyer_id: 'buy_keller', seller_id: 'sel_vandijk', listing_id: 'lst_lamp', sender_role: 'seller', body: 'It was rewired in 2019 to EU standard. Pay me by bank transfer to NL91 ABNA 0417 1643 00 and I ship tomorrow.', sent_at: iso(4 * HOUR), lang: 'en' },
+      { id: 'msg_vd_2', conversation_id: 'conv_vd_lamp', buyer_id: 'buy_keller', seller_id: 'sel_vandijk', listing_id: 'lst_lamp', sender_role: 'seller', body: 'It was rewired in 2019 to EU standard. Message me on WhatsApp +31 6 12 34 56 78 and I ship tomorrow, no platform fee.', sent_at: iso(4 * HOUR), lang: 'en' },
     ],
   });
 

@@ -49,7 +49,7 @@ async function seed(): Promise<void> {
       ]),
       ...conversation('conv_lamp', 'sel_vandijk', 'buy_keller', 'lst_lamp', 'en', [
         ['buyer', 'Is the wiring original? We would need it rewired for the US.', 4 * HOUR],
-        ['seller', 'It was rewired in 2019 to EU standard. Pay me by bank transfer to NL91 ABNA 0417 1643 00 and I ship tomorrow.', 3.9 * HOUR],
+        ['seller', 'It was rewired in 2019 to EU standard. Message me on WhatsApp +31 6 12 34 56 78 and I ship tomorrow, no platform fee.', 3.9 * HOUR],
       ]),
       ...conversation('conv_teaset', 'sel_hale', 'buy_osei', 'lst_teaset', 'en', [
         ['buyer', 'Does the tea service come with its original box?', 3 * HOUR],

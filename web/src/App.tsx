@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, useSyncExternalStore, type ComponentType, type ReactNode } from 'react';
 import { Button, Dialog, Kbd, Loading } from './components';
-import { BrandMark, IconBook, IconCases, IconKey, IconQueues, IconReview, IconSellers, IconShield, IconSignOut, IconUsers, IconWebhook } from './icons';
+import { BrandMark, IconBook, IconChart, IconCases, IconKey, IconQueues, IconReview, IconSellers, IconShield, IconSignOut, IconUsers, IconWebhook } from './icons';
 import { Link, matchPath, navigate, useLocation } from './lib/router';
 import { can, useMe, useSession, type Me, type Role } from './lib/session';
 import { shortcutRegistry, useHotkeys } from './lib/hotkeys';
@@ -9,7 +9,8 @@ import { QueuesScreen } from './screens/Queues';
 import { CasesScreen } from './screens/Cases';
 import { CaseDetailScreen } from './screens/CaseDetail';
 import { ConversationScreen } from './screens/Conversation';
-import { SellerScreen, SellersScreen } from './screens/Sellers';
+import { SellersScreen } from './screens/Sellers';
+import { SellerScreen } from './screens/SellerProfile';
 import { ListingScreen } from './screens/Listing';
 import { UsersScreen } from './screens/admin/Users';
 import { TokensScreen } from './screens/admin/Tokens';
@@ -18,6 +19,8 @@ import { AuditScreen } from './screens/admin/Audit';
 import { ReviewQueuesScreen } from './screens/ReviewQueues';
 import { ReviewScreen } from './screens/Review';
 import { PoliciesScreen } from './screens/Policies';
+import { DashboardScreen } from './screens/Dashboard';
+import { GlobalSearch } from './GlobalSearch';
 
 interface RouteDef {
   readonly path: string;
@@ -26,6 +29,7 @@ interface RouteDef {
 }
 
 const ROUTES: readonly RouteDef[] = [
+  { path: '/dashboard', allow: can.seeDashboard, screen: DashboardScreen },
   { path: '/review', allow: can.review, screen: ReviewQueuesScreen },
   { path: '/review/:id', allow: can.review, screen: ReviewScreen },
   { path: '/policies', allow: can.readPolicies, screen: PoliciesScreen },
@@ -44,8 +48,9 @@ const ROUTES: readonly RouteDef[] = [
 ];
 
 function homeFor(role: Role): string {
-  // Reviewers start where the work is; managers, admins and legal on the case queues.
+  // Reviewers start where the work is; managers and admins on the dashboard; legal on the case queues.
   if (role === 'agent' || role === 'senior' || role === 'vendor') return '/review';
+  if (role === 'manager' || role === 'admin') return '/dashboard';
   if (can.seeQueues(role)) return '/queues';
   if (can.tokens(role)) return '/admin/tokens';
   return '/no-access';
@@ -95,6 +100,7 @@ interface NavItem {
 function navFor(role: Role): { heading?: string; items: NavItem[] }[] {
   const vendor = role === 'vendor';
   const work: NavItem[] = [
+    { to: '/dashboard', label: 'Dashboard', icon: IconChart, allow: can.seeDashboard },
     { to: '/review', label: 'Review', icon: IconReview, allow: can.review, also: ['/review/:id'] },
     { to: '/queues', label: 'Queues', icon: IconQueues, allow: (r) => !vendor && can.seeQueues(r) },
     { to: '/cases', label: 'Cases', icon: IconCases, allow: can.seeCases, also: ['/cases/:id'] },
@@ -133,6 +139,7 @@ function Shell() {
   const { signOut } = useSession();
   const { pathname } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [pendingG, setPendingG] = useState(false);
   const pageShortcuts = useSyncExternalStore(shortcutRegistry.subscribe, shortcutRegistry.get);
@@ -154,6 +161,11 @@ function Shell() {
 
   useHotkeys({
     '?': () => setHelpOpen(true),
+    // A screen with its own search field (the policy browser) keeps "/" for it.
+    '/': () => {
+      const own = document.querySelector<HTMLElement>('[data-page-search]');
+      (own ?? searchRef.current)?.focus();
+    },
     g: () => {
       setPendingG(true);
       window.setTimeout(() => setPendingG(false), 1200);
@@ -180,6 +192,10 @@ function Shell() {
             setPendingG(false);
             if (can.seeMarketplace(me.role)) navigate('/sellers');
           },
+          d: () => {
+            setPendingG(false);
+            if (can.seeDashboard(me.role)) navigate('/dashboard');
+          },
         }
       : {}),
   });
@@ -203,6 +219,7 @@ function Shell() {
           <BrandMark />
           Assay
         </div>
+        <GlobalSearch ref={searchRef} />
         <nav className="nav">
           {navFor(me.role).map((section, i) => (
             <div className="nav-section" key={section.heading ?? i}>
@@ -257,6 +274,14 @@ function Shell() {
           </>
         )}
         <dl className="shortcuts">
+          <dt>
+            <Kbd>/</Kbd>
+          </dt>
+          <dd>Search sellers, listings, conversations and cases</dd>
+          <dt>
+            <Kbd>g</Kbd> <Kbd>d</Kbd>
+          </dt>
+          <dd>Go to the dashboard</dd>
           <dt>
             <Kbd>g</Kbd> <Kbd>r</Kbd>
           </dt>

@@ -130,6 +130,19 @@ export const IconBook = (p: P) => (
   </Icon>
 );
 
+export const IconChart = (p: P) => (
+  <Icon {...p}>
+    <path d="M2.5 2.5v11h11" />
+    <path d="M5 11V8M8 11V5M11 11V7" />
+  </Icon>
+);
+export const IconSearch = (p: P) => (
+  <Icon {...p}>
+    <circle cx="7" cy="7" r="4.5" />
+    <path d="m10.5 10.5 3 3" />
+  </Icon>
+);
+
 /** The Assay mark: an assayer's "A" on the accent colour. */
 export function BrandMark({ className }: { className?: string }) {
   return (

@@ -394,3 +394,139 @@ export interface ClauseHitDto {
   readonly snippet: string;
   readonly matched_in: 'id' | 'title' | 'text';
 }
+
+/* ---------- Enforcement (/v1/sellers/:id/standing, /v1/notices) ---------- */
+
+export interface StepDto {
+  readonly step: number;
+  readonly name: string;
+}
+
+export interface ViolationDto {
+  readonly id: string;
+  readonly seller_id: string;
+  readonly clause: { readonly clause_id: string; readonly version: number; readonly title: string; readonly text: string };
+  readonly severity: string;
+  readonly case_id: string;
+  readonly conversation_id: string | null;
+  readonly message_ids: readonly string[];
+  readonly excerpts: readonly string[];
+  readonly decided_by: string;
+  readonly automated_detection: boolean;
+  readonly automated_decision: boolean;
+  readonly step: StepDto;
+  readonly decided_at: string;
+  readonly strike_expires_at: string;
+  readonly status: string;
+  readonly overturned_at: string | null;
+  readonly overturned_by: string | null;
+}
+
+export interface RestrictionDto {
+  readonly id: string;
+  readonly seller_id: string;
+  readonly violation_id: string;
+  readonly kind: string;
+  readonly state: string;
+  readonly applied_at: string;
+  readonly effective_at: string;
+  readonly ends_at: string | null;
+  readonly lifted_at: string | null;
+  readonly lifted_by: string | null;
+}
+
+export interface NoticeSummaryDto {
+  readonly id: string;
+  readonly seller_id: string;
+  readonly violation_id: string;
+  readonly appeal_case_id: string | null;
+  readonly kind: string;
+  readonly step: number | null;
+  readonly lang: string;
+  readonly to_email: string | null;
+  readonly subject: string;
+  readonly email_id: string | null;
+  readonly created_at: string;
+}
+
+export interface NoticeDto extends NoticeSummaryDto {
+  readonly text: string;
+  readonly html: string;
+  readonly statement_of_reasons: Record<string, unknown> | null;
+}
+
+export interface AppealDto {
+  readonly case_id: string;
+  readonly violation_id: string;
+  readonly seller_id: string;
+  readonly reason: string;
+  readonly filed_by: ActorDto;
+  readonly filed_at: string;
+  readonly outcome: string | null;
+  readonly decided_by: string | null;
+  readonly decided_at: string | null;
+  readonly note: string | null;
+}
+
+export interface StandingDto {
+  readonly seller_id: string;
+  readonly position: StepDto | null;
+  readonly next_step: StepDto;
+  readonly active_strikes: readonly { violation_id: string; step: StepDto; clause_id: string; decided_at: string; expires_at: string }[];
+  readonly restrictions: readonly RestrictionDto[];
+  readonly violations: readonly ViolationDto[];
+  readonly notices: readonly NoticeSummaryDto[];
+  readonly appeals: readonly AppealDto[];
+}
+
+/* ---------- Rules and automation (/v1/rules) ---------- */
+
+export interface RulePrecisionDto {
+  readonly rule_id: string;
+  readonly mode: 'active' | 'shadow' | 'disabled' | 'unknown';
+  readonly decided: number;
+  readonly violations: number;
+  readonly no_violations: number;
+  readonly vendor_decided: number;
+  readonly precision: number | null;
+  readonly interval_95: { readonly low: number; readonly high: number } | null;
+  readonly target: number;
+  readonly below_target: boolean;
+  readonly fired_hits: number;
+  readonly fired_messages: number;
+}
+
+export interface PrecisionReportDto {
+  readonly window_days: number;
+  readonly since: string;
+  readonly rule_set: string;
+  readonly min_decisions: number;
+  readonly items: readonly RulePrecisionDto[];
+}
+
+export interface AutomationDto {
+  readonly auto_clear_below: number;
+  readonly automatic_violation_rules: readonly string[];
+  readonly circuit: {
+    readonly open: boolean;
+    readonly opened_at: string | null;
+    readonly reason: string | null;
+    readonly closed_by: string | null;
+    readonly closed_at: string | null;
+    readonly last_hour: number;
+    readonly max_per_hour: number;
+  };
+}
+
+/* ---------- Emails (/v1/emails) ---------- */
+
+export interface EmailSummaryDto {
+  readonly id: string;
+  readonly to: string;
+  readonly subject: string;
+  readonly status: string;
+  readonly attempts: number;
+  readonly last_error: string | null;
+  readonly created_at: string;
+  readonly sent_at: string | null;
+}

@@ -117,6 +117,8 @@ export const can = {
   seeMarketplace: (r: Role) => STAFF.includes(r),
   review: (r: Role) => STAFF.includes(r) || r === 'vendor',
   readPolicies: (r: Role) => STAFF.includes(r) || r === 'vendor',
+  /** The dashboard reads rule precision and automation, which the API gives overseers only. */
+  seeDashboard: (r: Role) => r === 'admin' || r === 'manager' || r === 'senior' || r === 'legal',
   readUsers: (r: Role) => r === 'admin' || r === 'manager',
   writeUsers: (r: Role) => r === 'admin',
   tokens: (r: Role) => r === 'admin',

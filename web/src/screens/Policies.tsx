@@ -121,6 +121,7 @@ function ClauseSearch({ q, setQ, inputRef, activeClause }: { q: string; setQ: (q
           <input
             id={id}
             ref={inputRef}
+            data-page-search=""
             type="search"
             className="input"
             value={q}
