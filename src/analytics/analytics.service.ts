@@ -125,7 +125,8 @@ function decodeCursor(cursor: string): number {
 
 /**
  * Scores every seller against its peers (same main category and country; by category, then all
- * sellers, when that group has fewer than `MIN_PEERS`) and ranks them by risk, highest first.
+ * sellers, when that group has fewer than `MIN_PEERS`) and ranks them: candidates first (a listing vanished
+ * after a contact exchange, and a risk score of at least `CANDIDATE_MIN_RISK`), each part by risk.
  */
 export function scoreSellers(counts: readonly SellerCounts[]): SellerScore[] {
   if (counts.length === 0) return [];
@@ -200,6 +201,6 @@ export function scoreSellers(counts: readonly SellerCounts[]): SellerScore[] {
       candidate: riskScore >= CANDIDATE_MIN_RISK && c.vanishedListings > 0,
     } satisfies SellerScore;
   });
-  scored.sort((a, b) => b.riskScore - a.riskScore || b.vanishedListings - a.vanishedListings || (a.sellerId < b.sellerId ? -1 : a.sellerId > b.sellerId ? 1 : 0));
+  scored.sort((a, b) => Number(b.candidate) - Number(a.candidate) || b.riskScore - a.riskScore || b.vanishedListings - a.vanishedListings || (a.sellerId < b.sellerId ? -1 : a.sellerId > b.sellerId ? 1 : 0));
   return scored.map((s, i) => ({ ...s, rank: i + 1 }));
 }
