@@ -29,6 +29,8 @@ import { rulesRoutes } from '../http/rules.routes';
 import { opsAdminRoutes } from '../http/ops-admin.routes';
 import { createPolicyService, type PolicyService } from '../policies';
 import { policiesRoutes } from '../http/policies.routes';
+import { createAnalyticsService, type AnalyticsService } from '../analytics';
+import { analyticsRoutes } from '../http/analytics.routes';
 import { embeddedBackup } from './embedded-backup';
 
 export const ROOT_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -76,6 +78,8 @@ export interface Services {
   readonly automation: Automation;
   /** Replays a rule-set version over stored messages (nothing stored). */
   readonly replay: Replay;
+  /** Off-platform analytics: its own aggregates over the marketplace, refreshed on demand. */
+  readonly analytics: AnalyticsService;
 }
 
 /** Registers this wave's case types; each module declares its own, `src/cases` names none. */
@@ -186,7 +190,8 @@ export function buildServices(deps: AppDeps): Services {
     autoClearBelow: deps.config.reviewAutoClearBelow,
   });
   late.review = review;
-  return { clock, identity, audit, webhooks, relay, emails, emailSender, marketplace, caseTypes, cases, ruleSets, ruleLearning, automation, replay, policies, review, enforcement, ...deps.overrides };
+  const analytics = createAnalyticsService({ db, clock });
+  return { clock, identity, audit, webhooks, relay, emails, emailSender, marketplace, caseTypes, cases, ruleSets, ruleLearning, automation, replay, policies, review, enforcement, analytics, ...deps.overrides };
 }
 
 /** The configured ladder, or the default; a bad override stops the start naming the variable. */
@@ -238,6 +243,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         policiesRoutes(services.policies),
         reviewRoutes(services.review),
         enforcementRoutes(services.enforcement),
+        analyticsRoutes(services.analytics),
         vendorMaskingHook(services.review),
         rulesRoutes({ ruleSets: services.ruleSets, learning: services.ruleLearning, automation: services.automation, replay: services.replay }),
       ],

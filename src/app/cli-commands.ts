@@ -9,6 +9,8 @@ import { runReplay } from './replay';
 import { backupEmbedded, restoreEmbedded } from './backup';
 import { runNatsWorker } from './nats-worker';
 import { runRelayWorker } from './workers';
+import { reportCommand } from '../cli/report.command';
+import { runOffPlatformReport } from './report';
 
 /** Command groups beyond the core (import, seed, worker, backup…), wired with what they need. */
 export function cliInstallers(config: Config): CommandInstaller[] {
@@ -25,6 +27,7 @@ export function cliInstallers(config: Config): CommandInstaller[] {
     scanCommand(),
     rescanCommand({ rescan: (o) => runRescan(config, o) }),
     rulesCommand({ replay: (o) => runReplay(config, o) }),
+    reportCommand({ offPlatform: (o) => runOffPlatformReport(config, o) }),
     evalCommand({ defaultSeed: config.demoSeed, generateDemo: async (o) => (await import('../demo')).generateDemo(o) }),
   ];
 }

@@ -1,0 +1,105 @@
+import { bigint, doublePrecision, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+/*
+ * Analytics owns these tables and nothing else. It reads the marketplace's tables only through the
+ * `analytics_src_*` views its migration defines (see the end of the migration that creates these
+ * tables): a view is a read-only contract, so a change on the marketplace's side shows up in one
+ * place, and analytics can never write the marketplace's rows.
+ */
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/**
+ * One row per conversation, maintained incrementally: a refresh rebuilds only the conversations whose
+ * message count changed since the row was written (new conversations and new messages). The expensive
+ * part — looking through every message's stored scan — is done once per message, not once per report.
+ */
+export const analyticsConversationFacts = pgTable(
+  'analytics_conversation_facts',
+  {
+    conversationId: text('conversation_id').primaryKey(),
+    sellerId: text('seller_id').notNull(),
+    buyerId: text('buyer_id').notNull(),
+    listingId: text('listing_id'),
+    firstMessageAt: ts('first_message_at'),
+    lastMessageAt: ts('last_message_at'),
+    /** The conversation's message count when this row was computed: the refresh's change detector. */
+    messageCount: integer('message_count').notNull(),
+    /** The first message whose stored scan has a contact hit (phone, email, url, handle, iban, payment). */
+    contactAt: ts('contact_at'),
+    contactMessageId: text('contact_message_id'),
+    /** Distinct contact hit kinds in the conversation, comma-separated and sorted, e.g. `email,phone`. */
+    contactKinds: text('contact_kinds'),
+  },
+  (t) => [index('analytics_facts_seller_idx').on(t.sellerId, t.firstMessageAt), index('analytics_facts_first_idx').on(t.firstMessageAt)],
+);
+
+/** The ranked report: one row per seller with conversations in the window, replaced by each refresh. */
+export const analyticsSellerScores = pgTable(
+  'analytics_seller_scores',
+  {
+    sellerId: text('seller_id').primaryKey(),
+    rank: integer('rank').notNull(),
+    name: text('name'),
+    country: text('country'),
+    /** The category most of the seller's listings are in. */
+    category: text('category'),
+    /** `category_country`, `category` or `all`: the narrowest group with enough sellers to compare with. */
+    peerLevel: text('peer_level').notNull(),
+    peerSize: integer('peer_size').notNull(),
+    conversations: integer('conversations').notNull(),
+    converted: integer('converted').notNull(),
+    contactConversations: integer('contact_conversations').notNull(),
+    /** Contact conversations whose listing went sold / removed / on_hold within N days with no order between the two. */
+    vanishedListings: integer('vanished_listings').notNull(),
+    conversionRate: doublePrecision('conversion_rate').notNull(),
+    conversionPercentile: doublePrecision('conversion_percentile').notNull(),
+    conversionZ: doublePrecision('conversion_z').notNull(),
+    contactShare: doublePrecision('contact_share').notNull(),
+    contactPercentile: doublePrecision('contact_percentile').notNull(),
+    contactZ: doublePrecision('contact_z').notNull(),
+    vanishedRate: doublePrecision('vanished_rate').notNull(),
+    vanishedPercentile: doublePrecision('vanished_percentile').notNull(),
+    vanishedZ: doublePrecision('vanished_z').notNull(),
+    riskScore: doublePrecision('risk_score').notNull(),
+  },
+  (t) => [index('analytics_scores_rank_idx').on(t.rank)],
+);
+
+/** Conversations with a contact exchange in the window, with what happened to the listing after it. */
+export const analyticsContactConversations = pgTable(
+  'analytics_contact_conversations',
+  {
+    conversationId: text('conversation_id').primaryKey(),
+    sellerId: text('seller_id').notNull(),
+    buyerId: text('buyer_id').notNull(),
+    listingId: text('listing_id'),
+    firstMessageAt: ts('first_message_at'),
+    lastMessageAt: ts('last_message_at'),
+    contactAt: ts('contact_at').notNull(),
+    contactMessageId: text('contact_message_id'),
+    contactKinds: text('contact_kinds').notNull(),
+    /** sold | removed | on_hold: the listing's first such change within N days after the contact exchange. */
+    listingStatus: text('listing_status'),
+    statusChangedAt: ts('status_changed_at'),
+    /** Orders between the two parties from the first message until N days after the exchange. */
+    ordersBetween: integer('orders_between').notNull(),
+    /** 0..1: how strongly this conversation looks like a sale taken off the platform. */
+    score: doublePrecision('score').notNull(),
+  },
+  (t) => [index('analytics_contact_seller_idx').on(t.sellerId, t.score)],
+);
+
+/** The last refresh (one row, id `off-platform`). */
+export const analyticsRefreshes = pgTable('analytics_refreshes', {
+  id: text('id').primaryKey(),
+  refreshedAt: ts('refreshed_at').notNull(),
+  windowFrom: ts('window_from').notNull(),
+  windowTo: ts('window_to').notNull(),
+  windowDays: integer('window_days').notNull(),
+  statusChangeDays: integer('status_change_days').notNull(),
+  conversionDays: integer('conversion_days').notNull(),
+  factsUpdated: bigint('facts_updated', { mode: 'number' }).notNull(),
+  sellers: integer('sellers').notNull(),
+  durationMs: integer('duration_ms').notNull(),
+});
