@@ -150,7 +150,7 @@ describe('the dashboard, seller profiles and search', () => {
     // "/" focuses the search from anywhere that is not a text field.
     await page.keyboard.press('/');
     const box = page.getByRole('combobox', { name: /Search/ });
-    expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await box.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
 
     await page.keyboard.type('roux');
     const options = page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
