@@ -18,7 +18,8 @@ import { marketplaceRoutes } from '../http/marketplace.routes';
 import { createCalendarResolver, createCaseService, createCaseTypeRegistry, type CaseService, type CaseTypeRegistry } from '../cases';
 import { conversationReviewCaseType, createReviewService, type ReviewService } from '../review';
 import { reviewRoutes, vendorMaskingHook } from '../http/review.routes';
-import { investigationCaseType } from '../investigations';
+import { createInvestigationService, investigationCaseType, type InvestigationService } from '../investigations';
+import { investigationsRoutes } from '../http/investigations.routes';
 import { appealCaseType, commissionDisputeCaseType, createEnforcementService, DEFAULT_LADDER, parseLadder, type EnforcementService, type Ladder } from '../enforcement';
 import { enforcementRoutes, standingToDto } from '../http/enforcement.routes';
 import { casesRoutes } from '../http/cases.routes';
@@ -76,6 +77,8 @@ export interface Services {
   readonly automation: Automation;
   /** Replays a rule-set version over stored messages (nothing stored). */
   readonly replay: Replay;
+  /** Off-platform sale investigations, commission orders and their disputes. */
+  readonly investigations: InvestigationService;
 }
 
 /** Registers this wave's case types; each module declares its own, `src/cases` names none. */
@@ -132,13 +135,14 @@ export function buildServices(deps: AppDeps): Services {
   const ruleLearning = createRuleLearning({ db, clock, ruleSets, minDecisions: deps.config.rulePrecisionMinDecisions });
   const automation = createAutomation({ db, clock, ruleSets, learning: ruleLearning, circuit: { maxPerHour: deps.config.automationMaxViolationsPerHour } });
   // review is built after the marketplace and the case engine; ingest reaches it through this hook
-  const late: { review?: ReviewService } = {};
+  const late: { review?: ReviewService; investigations?: InvestigationService } = {};
   const marketplace = createMarketplaceService({
     db,
     clock,
     scanner: messageScanner(ruleSets, ruleLearning),
     enforcementCutoffDays: deps.config.rescanEnforcementCutoffDays,
     afterMessagesStored: (tx, messages) => late.review!.afterMessagesStored(tx, messages),
+    afterEventsStored: (tx, events) => late.investigations!.afterEventsStored(tx, events),
   });
   const replay = createReplay({ ruleSets, learning: ruleLearning, rescan: (actor, opts) => marketplace.rescan(actor, opts) });
   const caseTypes = createAppCaseTypes();
@@ -186,7 +190,21 @@ export function buildServices(deps: AppDeps): Services {
     autoClearBelow: deps.config.reviewAutoClearBelow,
   });
   late.review = review;
-  return { clock, identity, audit, webhooks, relay, emails, emailSender, marketplace, caseTypes, cases, ruleSets, ruleLearning, automation, replay, policies, review, enforcement, ...deps.overrides };
+  const investigations = createInvestigationService({
+    db,
+    clock,
+    cases,
+    marketplace,
+    enforcement,
+    threshold: deps.config.investigationThreshold,
+    windowDays: deps.config.investigationWindowDays,
+    commissionDueDays: deps.config.commissionDueDays,
+    marketplaceName: deps.config.marketplaceName,
+    helpUrl: deps.config.sellerHelpUrl,
+    mail: { queueEmail },
+  });
+  late.investigations = investigations;
+  return { clock, identity, audit, webhooks, relay, emails, emailSender, marketplace, caseTypes, cases, ruleSets, ruleLearning, automation, replay, policies, review, enforcement, investigations, ...deps.overrides };
 }
 
 /** The configured ladder, or the default; a bad override stops the start naming the variable. */
@@ -238,6 +256,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         policiesRoutes(services.policies),
         reviewRoutes(services.review),
         enforcementRoutes(services.enforcement),
+        investigationsRoutes(services.investigations, { evidenceMaxBytes: deps.config.evidenceMaxBytes }),
         vendorMaskingHook(services.review),
         rulesRoutes({ ruleSets: services.ruleSets, learning: services.ruleLearning, automation: services.automation, replay: services.replay }),
       ],
