@@ -198,7 +198,7 @@ describe('investigations', () => {
     expect(after).toMatchObject({ status: 'cancelled', cancel_reason: 'sold_through_checkout' });
     const cancelled = (await outbox()).filter((e) => e.type === 'commission_order.cancelled' && e.data.id === order.id);
     expect(cancelled).toHaveLength(1);
-    expect(cancelled[0].data.order_id).toBe('o-later');
+    expect(cancelled[0]!.data.order_id).toBe('o-later');
   });
 
   it('a dismissal records its reason for tuning', async () => {
@@ -217,6 +217,7 @@ describe('investigations', () => {
 
   it('a dispute goes to a senior who upholds, adjusts with documents, or cancels; a webhook for each', async () => {
     const orders: Json[] = [];
+    const o = (i: number): Json => orders[i]!;
     for (const x of ['d1', 'd2', 'd3']) {
       const p = await plantSale(x);
       const inv = (await investigationOf(p.conversation))!;
@@ -231,32 +232,32 @@ describe('investigations', () => {
     };
     const decide = (o: Json, caseId: string, body: Json, role: 'senior' | 'agent' = 'senior') => t.as(role, { method: 'POST', url: `/v1/commission-orders/${o.id}/disputes/${caseId}/decision`, payload: body });
 
-    const c1 = await file(orders[0]);
-    expect((await t.as('integration', { method: 'POST', url: `/v1/commission-orders/${orders[0].id}/disputes`, payload: { reason: 'again' } })).statusCode).toBe(409);
-    expect((await decide(orders[0], c1, { decision: 'upheld', note: 'x' }, 'agent')).statusCode).toBe(403);
-    const up = await decide(orders[0], c1, { decision: 'upheld', note: 'The payment proof matches the listing price.' });
+    const c1 = await file(o(0));
+    expect((await t.as('integration', { method: 'POST', url: `/v1/commission-orders/${o(0).id}/disputes`, payload: { reason: 'again' } })).statusCode).toBe(409);
+    expect((await decide(o(0), c1, { decision: 'upheld', note: 'x' }, 'agent')).statusCode).toBe(403);
+    const up = await decide(o(0), c1, { decision: 'upheld', note: 'The payment proof matches the listing price.' });
     expect(up.statusCode, up.body).toBe(200);
     expect(up.json().commission_order.status).toBe('confirmed');
 
-    const c2 = await file(orders[1]);
-    const noDocs = await decide(orders[1], c2, { decision: 'adjusted', note: 'Invoice shows 4,000.', price_minor: 400_000 });
+    const c2 = await file(o(1));
+    const noDocs = await decide(o(1), c2, { decision: 'adjusted', note: 'Invoice shows 4,000.', price_minor: 400_000 });
     expect(noDocs.statusCode).toBe(422);
     expect(noDocs.json().reason).toBe('commission_dispute.adjustment_requires_documents');
     const doc = await t.as('agent', { method: 'POST', url: `/v1/cases/${c2}/evidence`, payload: { filename: 'invoice.pdf', content_type: 'application/pdf', content_base64: Buffer.from('%PDF invoice').toString('base64') } });
     expect(doc.statusCode, doc.body).toBe(201);
-    const adj = await decide(orders[1], c2, { decision: 'adjusted', note: 'Invoice shows 4,000.', price_minor: 400_000 });
+    const adj = await decide(o(1), c2, { decision: 'adjusted', note: 'Invoice shows 4,000.', price_minor: 400_000 });
     expect(adj.statusCode, adj.body).toBe(200);
     expect(adj.json().commission_order).toMatchObject({ status: 'confirmed', commission: { amount_minor: 48_000 }, sale_price: { amount_minor: 400_000, source: 'invoice' } });
     expect(adj.json().dispute).toMatchObject({ outcome: 'adjusted', previous_commission_minor: 57_600 });
 
-    const c3 = await file(orders[2]);
-    const can = await decide(orders[2], c3, { decision: 'cancelled', note: 'The buyer was an existing gallery client.' });
+    const c3 = await file(o(2));
+    const can = await decide(o(2), c3, { decision: 'cancelled', note: 'The buyer was an existing gallery client.' });
     expect(can.json().commission_order.status).toBe('cancelled');
 
     const types = (await outbox()).filter((e) => e.type.startsWith('commission_order.')).map((e) => `${e.type}:${e.data.id}`);
-    expect(types).toContain(`commission_order.disputed:${orders[0].id}`);
-    expect(types).toContain(`commission_order.confirmed:${orders[0].id}`);
-    expect(types).toContain(`commission_order.adjusted:${orders[1].id}`);
-    expect(types).toContain(`commission_order.cancelled:${orders[2].id}`);
+    expect(types).toContain(`commission_order.disputed:${o(0).id}`);
+    expect(types).toContain(`commission_order.confirmed:${o(0).id}`);
+    expect(types).toContain(`commission_order.adjusted:${o(1).id}`);
+    expect(types).toContain(`commission_order.cancelled:${o(2).id}`);
   });
 });
