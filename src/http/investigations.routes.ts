@@ -367,6 +367,21 @@ export function investigationsRoutes(investigations: InvestigationService, opts:
     );
 
     r.post(
+      '/v1/commission-orders/:id/settlement',
+      {
+        config: { access: ['integration', 'manager', 'admin'] },
+        schema: {
+          tags,
+          summary: 'Report how an issued or confirmed order ended: collected or written off',
+          params: Type.Object({ id: Id }),
+          body: Type.Object({ outcome: Literals(['collected', 'written_off']), note: Type.Optional(Type.String({ maxLength: 2000 })) }),
+          response: withErrors({ 200: CommissionOrderDto }),
+        },
+      },
+      async (request) => orderToDto(await investigations.settle(principalOf(request), request.params.id, request.body)),
+    );
+
+    r.post(
       '/v1/commission-orders/:id/disputes',
       {
         config: { access: SELLER_CHANNEL },

@@ -636,13 +636,39 @@ export function createInvestigationService(deps: InvestigationDeps) {
     });
   }
 
+  /**
+   * The marketplace reports how an order ended: collected (payout offset, card, invoice) or written
+   * off. Only from issued or confirmed: a disputed order waits for its decision.
+   */
+  async function settle(caller: Principal, orderId: string, input: { outcome: string; note?: string | undefined }): Promise<CommissionOrder> {
+    if (!(['integration', 'manager', 'admin'] as readonly Role[]).includes(caller.role)) throw forbidden('only the marketplace integration, managers and admins settle commission orders');
+    if (input.outcome !== 'collected' && input.outcome !== 'written_off') throw invalidInput('unknown outcome', [{ field: '/outcome', reason: 'must be collected or written_off' }]);
+    const to: CommissionStatus = input.outcome;
+    return inTransaction(db, async (tx) => {
+      const o = await store.findOrder(tx, orderId, { forUpdate: true });
+      if (o === undefined) throw notFound('commission order', orderId);
+      if (!mayMove(o.status, to)) throw conflict(`commission order ${o.id} is ${o.status} and cannot become ${to}`, 'commission_order.transition_not_allowed');
+      const order = await store.updateOrder(tx, o.id, { status: to, at: clock.now() });
+      await recordChange(tx, clock, {
+        actor: callerActor(caller),
+        action: `commission_order.${to}`,
+        subject: { type: 'commission_order', id: o.id },
+        fields: ['status'],
+        data: { from: o.status, note: input.note ?? null },
+        event: { type: `commission_order.${to}`, payload: orderPayload(order) },
+      });
+      await deps.cases.appendTimeline(INVESTIGATIONS, o.caseId, 'enforcement', { commission_order_id: o.id, status: to, via: { type: caller.kind, id: caller.id } }, { tx, event: false, firstResponse: false });
+      return order;
+    });
+  }
+
   /** Dismissals per reason: what the tuning of the signal weights reads. */
   async function dismissalStats(caller: Principal) {
     assertStaff(caller);
     return store.dismissalStats(db);
   }
 
-  return { scan, scoreOne, afterEventsStored, list, view, addArtefact, confirm, dismiss, getOrder, listOrders, fileDispute, decideDispute, dismissalStats };
+  return { scan, scoreOne, afterEventsStored, list, view, addArtefact, confirm, dismiss, getOrder, listOrders, fileDispute, decideDispute, settle, dismissalStats };
 }
 
 export type InvestigationService = ReturnType<typeof createInvestigationService>;

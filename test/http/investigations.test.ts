@@ -214,10 +214,16 @@ describe('investigations', () => {
     const can = await decide(o(2), c3, { decision: 'cancelled', note: 'The buyer was an existing gallery client.' });
     expect(can.json().commission_order.status).toBe('cancelled');
 
+    expect((await t.as('integration', { method: 'POST', url: `/v1/commission-orders/${o(2).id}/settlement`, payload: { outcome: 'collected' } })).statusCode).toBe(409);
+    const paid = await t.as('integration', { method: 'POST', url: `/v1/commission-orders/${o(0).id}/settlement`, payload: { outcome: 'collected', note: 'Offset against the October payout.' } });
+    expect(paid.statusCode, paid.body).toBe(200);
+    expect(paid.json().status).toBe('collected');
+
     const types = (await outbox()).filter((e) => e.type.startsWith('commission_order.')).map((e) => `${e.type}:${e.data.id}`);
     expect(types).toContain(`commission_order.disputed:${o(0).id}`);
     expect(types).toContain(`commission_order.confirmed:${o(0).id}`);
     expect(types).toContain(`commission_order.adjusted:${o(1).id}`);
     expect(types).toContain(`commission_order.cancelled:${o(2).id}`);
+    expect(types).toContain(`commission_order.collected:${o(0).id}`);
   });
 });
