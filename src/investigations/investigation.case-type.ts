@@ -24,8 +24,6 @@ export const investigationCaseType = defineCaseType({
   },
   closedStatuses: ['confirmed', 'dismissed', 'closed'],
   defaultQueue: 'investigations',
-  // confirming issues a commission order and a violation; dismissing records the reason for tuning
-  managedBy: '/v1/investigations',
   defaultPriority: 'p3',
   sla: {
     p1: { firstResponseHours: 4, resolutionHours: 24 },

@@ -354,7 +354,8 @@ export function createInvestigationService(deps: InvestigationDeps) {
   async function walkTo(tx: Db, caller: Principal, caseId: string, target: 'confirmed' | 'dismissed', note: string, data: Record<string, unknown>): Promise<void> {
     const path: Record<string, string[]> = { confirmed: ['triage', 'investigating', 'confirmed'], dismissed: ['dismissed'] };
     const current = (await deps.cases.getCase(caller, caseId, { tx, forUpdate: true })).case.status;
-    const steps = target === 'dismissed' ? ['dismissed'] : path.confirmed!.slice(Math.max(0, path.confirmed!.indexOf(current) + 1));
+    // a case already moved through the generic case route is taken from where it stands
+    const steps = target === 'dismissed' ? (current === 'dismissed' ? [] : ['dismissed']) : path.confirmed!.slice(Math.max(0, path.confirmed!.indexOf(current) + 1));
     for (const to of steps) {
       const last = to === target;
       const moved = await deps.cases.transition(caller, caseId, to, { tx, managed: true, ...(last ? { note, data } : {}) });
