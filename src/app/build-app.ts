@@ -18,7 +18,8 @@ import { marketplaceRoutes } from '../http/marketplace.routes';
 import { createCalendarResolver, createCaseService, createCaseTypeRegistry, type CaseService, type CaseTypeRegistry } from '../cases';
 import { conversationReviewCaseType, createReviewService, type ReviewService } from '../review';
 import { reviewRoutes, vendorMaskingHook } from '../http/review.routes';
-import { investigationCaseType } from '../investigations';
+import { createInvestigationService, investigationCaseType, type InvestigationService } from '../investigations';
+import { investigationsRoutes } from '../http/investigations.routes';
 import { appealCaseType, commissionDisputeCaseType, createEnforcementService, DEFAULT_LADDER, parseLadder, type EnforcementService, type Ladder } from '../enforcement';
 import { enforcementRoutes, standingToDto } from '../http/enforcement.routes';
 import { casesRoutes } from '../http/cases.routes';
@@ -80,6 +81,8 @@ export interface Services {
   readonly replay: Replay;
   /** Off-platform analytics: its own aggregates over the marketplace, refreshed on demand. */
   readonly analytics: AnalyticsService;
+  /** Off-platform sale investigations, commission orders and their disputes. */
+  readonly investigations: InvestigationService;
 }
 
 /** Registers this wave's case types; each module declares its own, `src/cases` names none. */
@@ -136,13 +139,14 @@ export function buildServices(deps: AppDeps): Services {
   const ruleLearning = createRuleLearning({ db, clock, ruleSets, minDecisions: deps.config.rulePrecisionMinDecisions });
   const automation = createAutomation({ db, clock, ruleSets, learning: ruleLearning, circuit: { maxPerHour: deps.config.automationMaxViolationsPerHour } });
   // review is built after the marketplace and the case engine; ingest reaches it through this hook
-  const late: { review?: ReviewService } = {};
+  const late: { review?: ReviewService; investigations?: InvestigationService } = {};
   const marketplace = createMarketplaceService({
     db,
     clock,
     scanner: messageScanner(ruleSets, ruleLearning),
     enforcementCutoffDays: deps.config.rescanEnforcementCutoffDays,
     afterMessagesStored: (tx, messages) => late.review!.afterMessagesStored(tx, messages),
+    afterEventsStored: (tx, events) => late.investigations!.afterEventsStored(tx, events),
   });
   const replay = createReplay({ ruleSets, learning: ruleLearning, rescan: (actor, opts) => marketplace.rescan(actor, opts) });
   const caseTypes = createAppCaseTypes();
@@ -191,7 +195,21 @@ export function buildServices(deps: AppDeps): Services {
   });
   late.review = review;
   const analytics = createAnalyticsService({ db, clock });
-  return { clock, identity, audit, webhooks, relay, emails, emailSender, marketplace, caseTypes, cases, ruleSets, ruleLearning, automation, replay, policies, review, enforcement, analytics, ...deps.overrides };
+  const investigations = createInvestigationService({
+    db,
+    clock,
+    cases,
+    marketplace,
+    enforcement,
+    threshold: deps.config.investigationThreshold,
+    windowDays: deps.config.investigationWindowDays,
+    commissionDueDays: deps.config.commissionDueDays,
+    marketplaceName: deps.config.marketplaceName,
+    helpUrl: deps.config.sellerHelpUrl,
+    mail: { queueEmail },
+  });
+  late.investigations = investigations;
+  return { clock, identity, audit, webhooks, relay, emails, emailSender, marketplace, caseTypes, cases, ruleSets, ruleLearning, automation, replay, policies, review, enforcement, analytics, investigations, ...deps.overrides };
 }
 
 /** The configured ladder, or the default; a bad override stops the start naming the variable. */
@@ -244,6 +262,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         reviewRoutes(services.review),
         enforcementRoutes(services.enforcement),
         analyticsRoutes(services.analytics),
+        investigationsRoutes(services.investigations, { evidenceMaxBytes: deps.config.evidenceMaxBytes }),
         vendorMaskingHook(services.review),
         rulesRoutes({ ruleSets: services.ruleSets, learning: services.ruleLearning, automation: services.automation, replay: services.replay }),
       ],

@@ -71,6 +71,12 @@ export interface Config {
   readonly automationMaxViolationsPerHour: number;
   /** Decisions a rule needs in a window before its precision is judged against its target. */
   readonly rulePrecisionMinDecisions: number;
+  /** An off-platform investigation opens when a conversation's combined signal score reaches this (`INVESTIGATION_THRESHOLD`, 0..1). */
+  readonly investigationThreshold: number;
+  /** A listing change counts as a signal this many days after the contact exchange (`INVESTIGATION_WINDOW_DAYS`). */
+  readonly investigationWindowDays: number;
+  /** A commission order is due this many days after it is issued (`COMMISSION_DUE_DAYS`). */
+  readonly commissionDueDays: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -182,6 +188,9 @@ export function loadConfig(env: Env = process.env): Config {
     reviewAutoClearBelow: num(env, 'REVIEW_AUTO_CLEAR_BELOW', 0, 0, 1),
     automationMaxViolationsPerHour: int(env, 'AUTOMATION_MAX_VIOLATIONS_PER_HOUR', 50, 0, 1_000_000),
     rulePrecisionMinDecisions: int(env, 'RULE_PRECISION_MIN_DECISIONS', 20, 1, 1_000_000),
+    investigationThreshold: num(env, 'INVESTIGATION_THRESHOLD', 0.6, 0, 1),
+    investigationWindowDays: int(env, 'INVESTIGATION_WINDOW_DAYS', 14, 1, 365),
+    commissionDueDays: int(env, 'COMMISSION_DUE_DAYS', 14, 1, 365),
   };
   return Object.freeze(config);
 }
@@ -196,4 +205,5 @@ export const CONFIG_VARIABLES = [
   'STRIKE_EXPIRY_DAYS', 'APPEAL_WINDOW_DAYS', 'TERMINATION_NOTICE_DAYS', 'TERMINATION_IMMEDIATE_AFTER_RESTRICTIONS', 'ENFORCEMENT_LADDER',
   'MARKETPLACE_NAME', 'SELLER_HELP_URL',
   'AUTOMATION_MAX_VIOLATIONS_PER_HOUR', 'RULE_PRECISION_MIN_DECISIONS',
+  'INVESTIGATION_THRESHOLD', 'INVESTIGATION_WINDOW_DAYS', 'COMMISSION_DUE_DAYS',
 ] as const;

@@ -356,8 +356,9 @@ export function createEnforcementService(deps: EnforcementDeps) {
     return { violation, restrictions, notices, appeals };
   }
 
-  async function listViolations(sellerId: string): Promise<Violation[]> {
-    return (await store.listViolations(db, sellerId)).reverse();
+  /** A seller's violations, newest first; pass `tx` when inside a transaction. */
+  async function listViolations(sellerId: string, opts: { tx?: Db | undefined } = {}): Promise<Violation[]> {
+    return (await store.listViolations(opts.tx ?? db, sellerId)).reverse();
   }
 
   async function getNotice(id: string): Promise<Notice> {

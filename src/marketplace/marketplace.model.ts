@@ -272,3 +272,18 @@ export interface ConversationForReview {
   readonly buyer: Buyer | undefined;
   readonly listing: Listing | undefined;
 }
+
+/** A conversation as an off-platform investigation reads it (see `offPlatformFacts`). */
+export interface OffPlatformFacts {
+  readonly conversation: Conversation;
+  readonly messages: readonly Message[];
+  readonly listing: Listing | undefined;
+  readonly listingHistory: readonly ListingHistoryEntry[];
+  /** Orders on the listing (any buyer) and between the two parties (any listing), oldest first. */
+  readonly orders: readonly Order[];
+}
+
+/** An event ingest just stored, as the `afterEventsStored` hook receives it. */
+export type StoredEventNotice =
+  | { readonly id: string; readonly type: 'order.created'; readonly orderId: string; readonly listingId: string; readonly buyerId: string; readonly sellerId: string; readonly occurredAt: Date }
+  | { readonly id: string; readonly type: 'listing.status_changed' | 'listing.price_changed'; readonly listingId: string; readonly occurredAt: Date };

@@ -12,6 +12,8 @@ import {
   type Conversation,
   type ConversationFilter,
   type ConversationForReview,
+  type OffPlatformFacts,
+  type StoredEventNotice,
   type EventInput,
   type IngestKind,
   type ItemResult,
@@ -43,6 +45,11 @@ export interface MarketplaceDeps {
    * the same commit. Must use only `tx` (on PGlite the plain connection would deadlock).
    */
   readonly afterMessagesStored?: (tx: Db, messages: readonly StoredMessageNotice[]) => Promise<void>;
+  /**
+   * Called inside the ingest transaction with the listing and order-created events it newly stored,
+   * so investigations can cancel a commission order when the buyer checks out. Must use only `tx`.
+   */
+  readonly afterEventsStored?: (tx: Db, events: readonly StoredEventNotice[]) => Promise<void>;
 }
 
 /** Roles that may read marketplace data (vendor reviewers see it only through their cases). */
@@ -372,6 +379,17 @@ export function createMarketplaceService(deps: MarketplaceDeps) {
     }
     await store.insertOrders(tx, [...created.values()].sort(byId), now);
     await store.recomputeOrderStatus(tx, sortedUnique(orderRows.filter((r) => insertedO.has(r.id)).map((r) => r.order_id)));
+    if (deps.afterEventsStored !== undefined) {
+      const notices: StoredEventNotice[] = [];
+      for (const { e } of candidates) {
+        if (e.type === 'order.created' && insertedO.has(e.id)) {
+          notices.push({ id: e.id, type: e.type, orderId: e.orderId, listingId: e.listingId, buyerId: e.buyerId, sellerId: e.sellerId, occurredAt: e.occurredAt });
+        } else if ((e.type === 'listing.status_changed' || e.type === 'listing.price_changed') && insertedL.has(e.id)) {
+          notices.push({ id: e.id, type: e.type, listingId: e.listingId, occurredAt: e.occurredAt });
+        }
+      }
+      if (notices.length > 0) await deps.afterEventsStored(tx, notices);
+    }
 
     valid.forEach((v, i) => {
       const { index, value: e } = v;
@@ -697,6 +715,41 @@ export function createMarketplaceService(deps: MarketplaceDeps) {
   }
 
   /**
+   * What an off-platform investigation reads about a conversation: its messages with their stored
+   * scans, the listing and its status/price history, and the orders on the listing or between the
+   * two parties. For internal callers (investigations) acting as the system; pass `tx` when inside one.
+   */
+  async function offPlatformFacts(id: string, opts: { tx?: Db | undefined } = {}): Promise<OffPlatformFacts | undefined> {
+    const base = opts.tx ?? db;
+    const conversation = await marketplaceStore.findConversation(base, id);
+    if (conversation === undefined) return undefined;
+    const listingId = conversation.listingId;
+    const messages = await marketplaceStore.conversationMessages(base, id, MAX_CONVERSATION_MESSAGES);
+    const listing = listingId === undefined ? undefined : await marketplaceStore.findListing(base, listingId);
+    const listingHistory = listingId === undefined ? [] : await marketplaceStore.listingHistory(base, listingId);
+    const orders = await marketplaceStore.ordersAround(base, { listingId, buyerId: conversation.buyerId, sellerId: conversation.sellerId });
+    return { conversation, messages, listing, listingHistory, orders };
+  }
+
+  /**
+   * Ids of conversations an off-platform scan should score: those with detection hits in a stored
+   * scan, active since `since` (all when absent). For internal callers; no principal.
+   */
+  function conversationsWithHits(opts: { since?: Date | undefined; limit?: number | undefined; tx?: Db | undefined } = {}): Promise<string[]> {
+    return marketplaceStore.conversationsWithHits(opts.tx ?? db, opts.since, opts.limit ?? 100_000);
+  }
+
+  /** Ids of the conversations about a listing; for internal callers. */
+  function conversationIdsOfListing(listingId: string, opts: { tx?: Db | undefined } = {}): Promise<string[]> {
+    return marketplaceStore.conversationIdsOfListing(opts.tx ?? db, listingId);
+  }
+
+  /** The commission tier and rate in force at a moment, read inside the caller's transaction. */
+  function commissionRateAtIn(tx: Db, sellerId: string, at: Date): Promise<CommissionRate | undefined> {
+    return marketplaceStore.rateAt(tx, sellerId, at);
+  }
+
+  /**
    * How to reach a seller (for enforcement notices): name, email, languages, time zone, country.
    * For internal callers; no principal. Pass `tx` when inside a transaction.
    */
@@ -715,7 +768,7 @@ export function createMarketplaceService(deps: MarketplaceDeps) {
     return marketplaceStore.partyDirectory(db, ids);
   }
 
-  return { ingestBatch, rescan: scans.rescan, conversationForReview, partyDirectory, getConversation, listConversations, getSeller, listSellers, getListing, commissionRateAt, findOrder, sellerContact };
+  return { ingestBatch, rescan: scans.rescan, conversationForReview, partyDirectory, getConversation, listConversations, getSeller, listSellers, getListing, commissionRateAt, commissionRateAtIn, findOrder, sellerContact, offPlatformFacts, conversationsWithHits, conversationIdsOfListing };
 }
 
 export type MarketplaceService = ReturnType<typeof createMarketplaceService>;

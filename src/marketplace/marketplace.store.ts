@@ -225,6 +225,34 @@ export const marketplaceStore = {
     return r === undefined ? undefined : toOrder(r);
   },
 
+  /** Orders on a listing (any buyer) or between a buyer and a seller (any listing), oldest first. */
+  async ordersAround(db: Db, p: { listingId: string | undefined; buyerId: string; sellerId: string }): Promise<Order[]> {
+    const rows = await query(
+      db,
+      sql`SELECT * FROM orders WHERE (buyer_id = ${p.buyerId} AND seller_id = ${p.sellerId})
+          ${p.listingId === undefined ? sql`` : sql`OR listing_id = ${p.listingId}`} ORDER BY created_at, id`,
+    );
+    return rows.map(toOrder);
+  },
+
+  /** Conversations with at least one message whose stored scan has hits, active since a time; oldest activity first. */
+  async conversationsWithHits(db: Db, since: Date | undefined, limit: number): Promise<string[]> {
+    const rows = await query(
+      db,
+      sql`SELECT c.id FROM conversations c
+          WHERE ${since === undefined ? sql`TRUE` : sql`c.last_message_at >= ${since.toISOString()}::timestamptz`}
+            AND EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND jsonb_typeof(m.scan -> 'hits') = 'array' AND jsonb_array_length(m.scan -> 'hits') > 0)
+          ORDER BY c.last_message_at, c.id LIMIT ${limit}`,
+    );
+    return rows.map((r) => String(r['id']));
+  },
+
+  /** Conversations about a listing. */
+  async conversationIdsOfListing(db: Db, listingId: string): Promise<string[]> {
+    const rows = await query(db, sql`SELECT id FROM conversations WHERE listing_id = ${listingId} ORDER BY id`);
+    return rows.map((r) => String(r['id']));
+  },
+
   async findConversation(db: Db, id: string): Promise<Conversation | undefined> {
     const r = await queryOne(db, sql`SELECT * FROM conversations WHERE id = ${id}`);
     return r === undefined ? undefined : toConversation(r);
