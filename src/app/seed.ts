@@ -14,8 +14,10 @@ export async function seedDemoIfEmpty(services: Services, config: Config, say: (
   const existing = await services.marketplace.listSellers(SYSTEM_READER, { limit: 1 });
   if (existing.items.length > 0) return;
   const t0 = Date.now();
-  const { generateDemo } = await import('../demo'); // loaded only on a first start
-  const data = generateDemo({ seed: config.demoSeed });
+  const { generateDemo, demoShiftMs, shiftDemo } = await import('../demo'); // loaded only on a first start
+  // The demo's frame ends at a fixed date; moved by whole weeks to end just before today, its recent
+  // conversations are recent (not `historical`) and fill the review queues as live traffic would.
+  const data = shiftDemo(generateDemo({ seed: config.demoSeed }), demoShiftMs(services.clock.now()));
   say(`assay: loading demo data (seed ${config.demoSeed}): ${data.sellers.length} sellers, ${data.listings.length} listings, ${data.messages.length} messages, ${data.events.length} events…`);
   let lastSaid = Date.now();
   const result = await loadDemo({ ingestBatch: (kind, items) => services.marketplace.ingestBatch(SYSTEM_ACTOR, kind, items) }, data, {

@@ -14,3 +14,4 @@ export type {
   DemoTruth,
 } from './types';
 export { ANCHOR_MS, WINDOW_START_MS } from './time';
+export { demoShiftMs, shiftDemo } from './shift';
