@@ -32,7 +32,7 @@ export interface InvestigationDeps {
   readonly db: Db;
   readonly clock: Clock;
   readonly cases: Pick<CaseService, 'openCase' | 'getCase' | 'appendTimeline' | 'transition' | 'addEvidence'>;
-  readonly marketplace: Pick<MarketplaceService, 'offPlatformFacts' | 'conversationsWithHits' | 'conversationIdsOfListing' | 'commissionRateAtIn' | 'sellerContact'>;
+  readonly marketplace: Pick<MarketplaceService, 'offPlatformFacts' | 'conversationsWithHits' | 'flaggedConversationIdsOfListings' | 'commissionRateAtIn' | 'sellerContact'>;
   readonly enforcement: Pick<EnforcementService, 'recordViolation' | 'listViolations'>;
   /** Score (0..1) at which an investigation opens (`INVESTIGATION_THRESHOLD`). */
   readonly threshold: number;
@@ -239,14 +239,9 @@ export function createInvestigationService(deps: InvestigationDeps) {
         }
       }
     }
-    const listings = [...new Set(events.filter((e) => e.type !== 'order.created').map((e) => e.listingId))];
-    for (const listingId of listings) {
-      for (const id of await deps.marketplace.conversationIdsOfListing(listingId, { tx })) {
-        const f = await deps.marketplace.offPlatformFacts(id, { tx });
-        if (f === undefined || !f.messages.some((m) => (m.scan?.hits.length ?? 0) > 0)) continue;
-        await scoreOne(id, { tx });
-      }
-    }
+    // only conversations with a detection hit can score: found in one query for the whole batch
+    const listings = [...new Set(events.filter((e) => e.type !== 'order.created').map((e) => e.listingId))].sort();
+    for (const id of await deps.marketplace.flaggedConversationIdsOfListings(listings, { tx })) await scoreOne(id, { tx });
   }
 
   async function cancelOrder(tx: Db, caller: CaseCaller, o: CommissionOrder, reason: string, extra: Record<string, unknown> = {}): Promise<CommissionOrder> {

@@ -739,9 +739,9 @@ export function createMarketplaceService(deps: MarketplaceDeps) {
     return marketplaceStore.conversationsWithHits(opts.tx ?? db, opts.since, opts.limit ?? 100_000);
   }
 
-  /** Ids of the conversations about a listing; for internal callers. */
-  function conversationIdsOfListing(listingId: string, opts: { tx?: Db | undefined } = {}): Promise<string[]> {
-    return marketplaceStore.conversationIdsOfListing(opts.tx ?? db, listingId);
+  /** Ids of the conversations about these listings that carry a detection hit; for internal callers. */
+  function flaggedConversationIdsOfListings(listingIds: readonly string[], opts: { tx?: Db | undefined } = {}): Promise<string[]> {
+    return marketplaceStore.flaggedConversationIdsOfListings(opts.tx ?? db, listingIds);
   }
 
   /** The commission tier and rate in force at a moment, read inside the caller's transaction. */
@@ -768,7 +768,7 @@ export function createMarketplaceService(deps: MarketplaceDeps) {
     return marketplaceStore.partyDirectory(db, ids);
   }
 
-  return { ingestBatch, rescan: scans.rescan, conversationForReview, partyDirectory, getConversation, listConversations, getSeller, listSellers, getListing, commissionRateAt, commissionRateAtIn, findOrder, sellerContact, offPlatformFacts, conversationsWithHits, conversationIdsOfListing };
+  return { ingestBatch, rescan: scans.rescan, conversationForReview, partyDirectory, getConversation, listConversations, getSeller, listSellers, getListing, commissionRateAt, commissionRateAtIn, findOrder, sellerContact, offPlatformFacts, conversationsWithHits, flaggedConversationIdsOfListings };
 }
 
 export type MarketplaceService = ReturnType<typeof createMarketplaceService>;

@@ -247,9 +247,16 @@ export const marketplaceStore = {
     return rows.map((r) => String(r['id']));
   },
 
-  /** Conversations about a listing. */
-  async conversationIdsOfListing(db: Db, listingId: string): Promise<string[]> {
-    const rows = await query(db, sql`SELECT id FROM conversations WHERE listing_id = ${listingId} ORDER BY id`);
+  /** Conversations about any of these listings with at least one detection hit, in one query. */
+  async flaggedConversationIdsOfListings(db: Db, listingIds: readonly string[]): Promise<string[]> {
+    if (listingIds.length === 0) return [];
+    const rows = await query(
+      db,
+      sql`SELECT c.id FROM conversations c
+          WHERE c.listing_id IN (${sql.join(listingIds.map((id) => sql`${id}`), sql`, `)})
+            AND EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND jsonb_typeof(m.scan -> 'hits') = 'array' AND jsonb_array_length(m.scan -> 'hits') > 0)
+          ORDER BY c.id`,
+    );
     return rows.map((r) => String(r['id']));
   },
 
