@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, useSyncExternalStore, type ComponentType, type ReactNode } from 'react';
 import { Button, Dialog, Kbd, Loading } from './components';
-import { BrandMark, IconBook, IconChart, IconCases, IconKey, IconQueues, IconReview, IconSellers, IconShield, IconSignOut, IconUsers, IconWebhook } from './icons';
+import { BrandMark, IconBook, IconChart, IconCases, IconKey, IconQueues, IconReview, IconSearch, IconSellers, IconShield, IconSignOut, IconUsers, IconWebhook } from './icons';
 import { Link, matchPath, navigate, useLocation } from './lib/router';
 import { can, useMe, useSession, type Me, type Role } from './lib/session';
 import { shortcutRegistry, useHotkeys } from './lib/hotkeys';
@@ -20,6 +20,8 @@ import { ReviewQueuesScreen } from './screens/ReviewQueues';
 import { ReviewScreen } from './screens/Review';
 import { PoliciesScreen } from './screens/Policies';
 import { DashboardScreen } from './screens/Dashboard';
+import { InvestigationsScreen } from './screens/Investigations';
+import { InvestigationScreen } from './screens/Investigation';
 import { GlobalSearch } from './GlobalSearch';
 
 interface RouteDef {
@@ -37,6 +39,8 @@ const ROUTES: readonly RouteDef[] = [
   { path: '/queues', allow: can.seeQueues, screen: QueuesScreen },
   { path: '/cases', allow: can.seeCases, screen: CasesScreen },
   { path: '/cases/:id', allow: can.seeCases, screen: CaseDetailScreen },
+  { path: '/investigations', allow: can.seeMarketplace, screen: InvestigationsScreen },
+  { path: '/investigations/:case_id', allow: can.seeMarketplace, screen: InvestigationScreen },
   { path: '/conversations/:id', allow: can.seeMarketplace, screen: ConversationScreen },
   { path: '/sellers', allow: can.seeMarketplace, screen: SellersScreen },
   { path: '/sellers/:id', allow: can.seeMarketplace, screen: SellerScreen },
@@ -104,6 +108,7 @@ function navFor(role: Role): { heading?: string; items: NavItem[] }[] {
     { to: '/review', label: 'Review', icon: IconReview, allow: can.review, also: ['/review/:id'] },
     { to: '/queues', label: 'Queues', icon: IconQueues, allow: (r) => !vendor && can.seeQueues(r) },
     { to: '/cases', label: 'Cases', icon: IconCases, allow: can.seeCases, also: ['/cases/:id'] },
+    { to: '/investigations', label: 'Investigations', icon: IconSearch, allow: can.seeMarketplace, also: ['/investigations/:case_id'] },
     { to: '/sellers', label: 'Sellers', icon: IconSellers, allow: can.seeMarketplace, also: ['/sellers/:id', '/listings/:id', '/conversations/:id'] },
     { to: '/policies', label: 'Policies', icon: IconBook, allow: can.readPolicies, also: ['/policies/:slug'] },
   ];

@@ -68,6 +68,8 @@ export interface RequestOptions {
   readonly signal?: AbortSignal | undefined;
   /** Send raw bytes (evidence upload) instead of JSON. */
   readonly raw?: { readonly data: Blob | ArrayBuffer; readonly contentType: string; readonly headers?: Record<string, string> } | undefined;
+  /** Extra request headers (an Idempotency-Key). */
+  readonly headers?: Record<string, string> | undefined;
   /** Do not broadcast a 401 (the session probe and sign-in handle it themselves). */
   readonly quiet401?: boolean | undefined;
 }
@@ -85,7 +87,7 @@ export function buildQuery(query: RequestOptions['query']): string {
 }
 
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
   let body: BodyInit | undefined;
   if (opts.raw !== undefined) {
     headers['content-type'] = opts.raw.contentType;

@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
+import { Fragment, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Banner, Button, Dialog, Empty, ErrorBanner, Kbd, Loading, PageHeader, PriorityBadge, SlaBadge, StatusBadge } from '../components';
 import { IconAlert, IconCheckCircle, IconClock, IconReview } from '../icons';
@@ -20,6 +20,7 @@ import {
   setFlash,
   takeFlash,
 } from '../lib/review';
+import { highlight } from '../lib/highlight';
 import { Link, navigate } from '../lib/router';
 import { STAFF, useMe } from '../lib/session';
 import { useTitle } from '../lib/title';
@@ -35,28 +36,6 @@ interface DecisionPayload {
   reason?: string;
   severity?: 'standard' | 'severe';
   note: string;
-}
-
-/** The message body with hits marked by kind; offsets are UTF-16 indices into the body the API sent. */
-function highlight(body: string, hits: readonly ReviewHitDto[]): ReactNode {
-  if (hits.length === 0) return body;
-  const sorted = [...hits].filter((h) => h.start >= 0 && h.end <= body.length && h.end > h.start).sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: ReactNode[] = [];
-  let at = 0;
-  for (const h of sorted) {
-    if (h.start < at) continue; // an overlapping hit: the longer, earlier one is shown
-    if (h.start > at) out.push(body.slice(at, h.start));
-    const tip = `${hitLabel(h.kind)} · ${h.clause} · rule ${h.rule} · score ${h.score.toFixed(2)}`;
-    out.push(
-      <mark key={`${h.start}-${h.end}`} className={`hit hit-${h.kind}`} data-tip={tip} data-kind={h.kind}>
-        {body.slice(h.start, h.end)}
-        <span className="visually-hidden"> ({tip})</span>
-      </mark>,
-    );
-    at = h.end;
-  }
-  if (at < body.length) out.push(body.slice(at));
-  return out;
 }
 
 /** A message's hits by kind and clause, with the rules that found them and the highest score. */

@@ -1,0 +1,144 @@
+import { useQueries } from '@tanstack/react-query';
+import { Badge, LoadMore, PageHeader, QueryBody, SelectField } from '../components';
+import { api } from '../lib/api';
+import { formatDateTime, formatDuration } from '../lib/format';
+import { dismissLabel, signalLabel, type InvestigationDto } from '../lib/investigations';
+import { shortId, useCursorPages } from '../lib/queries';
+import { Link, useSearchParams } from '../lib/router';
+import { useTitle } from '../lib/title';
+import type { ListingDetailDto, SellerDetailDto } from '../types';
+
+/** A 0..1 score as a bar with its value; red from 0.8, amber from 0.6. */
+export function ScoreBar({ score }: { score: number }) {
+  const pct = Math.round(Math.min(Math.max(score, 0), 1) * 100);
+  const tone = score >= 0.8 ? 'high' : score >= 0.6 ? 'mid' : 'low';
+  return (
+    <span className="score" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-label={`Score ${score.toFixed(2)}`}>
+      <span className="score-track" aria-hidden="true">
+        <span className={`score-fill score-${tone}`} style={{ width: `${pct}%` }} />
+      </span>
+      <span className="score-value">{score.toFixed(2)}</span>
+    </span>
+  );
+}
+
+function age(iso: string): string {
+  return formatDuration(Math.max(0, (Date.now() - Date.parse(iso)) / 1000));
+}
+
+/** Names for the sellers and listings on the page, fetched once each and shared with the profile screens' cache. */
+function useNames(items: readonly InvestigationDto[]) {
+  const sellerIds = [...new Set(items.map((i) => i.seller_id))];
+  const listingIds = [...new Set(items.flatMap((i) => (i.listing_id === null ? [] : [i.listing_id])))];
+  const sellers = useQueries({
+    queries: sellerIds.map((id) => ({
+      queryKey: ['seller-detail', id],
+      staleTime: 60_000,
+      queryFn: ({ signal }: { signal: AbortSignal }) => api.get<SellerDetailDto>(`/v1/sellers/${encodeURIComponent(id)}`, { signal }),
+    })),
+  });
+  const listings = useQueries({
+    queries: listingIds.map((id) => ({
+      queryKey: ['listing-detail', id],
+      staleTime: 60_000,
+      queryFn: ({ signal }: { signal: AbortSignal }) => api.get<ListingDetailDto>(`/v1/listings/${encodeURIComponent(id)}`, { signal }),
+    })),
+  });
+  const sellerName = new Map(sellers.flatMap((q, i) => (q.data?.name ? [[sellerIds[i]!, q.data.name] as const] : [])));
+  const listingTitle = new Map(listings.flatMap((q, i) => (q.data?.title ? [[listingIds[i]!, q.data.title] as const] : [])));
+  return { seller: (id: string) => sellerName.get(id), listing: (id: string) => listingTitle.get(id) };
+}
+
+/** Suspected off-platform sales, highest score first: what a senior works through. */
+export function InvestigationsScreen() {
+  useTitle('Investigations');
+  const [params, setParams] = useSearchParams();
+  const state = params.get('state') ?? 'open';
+  const open = state === 'open' ? true : state === 'closed' ? false : undefined;
+  const list = useCursorPages<InvestigationDto>(['investigations', state], '/v1/investigations', (cursor) => ({ open, cursor, limit: 50 }));
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const names = useNames(rows);
+
+  return (
+    <div className="page">
+      <PageHeader title="Investigations" subtitle="Conversations whose signals suggest a sale taken off the platform, highest score first." />
+      <div className="card card-flush">
+        <div className="filters" role="search" aria-label="Filter investigations">
+          <SelectField label="Show" value={state} onChange={(e) => setParams({ state: e.target.value === 'open' ? undefined : e.target.value }, { replace: true })}>
+            <option value="open">Open</option>
+            <option value="closed">Closed</option>
+            <option value="all">All</option>
+          </SelectField>
+        </div>
+        <QueryBody query={list} isEmpty={() => rows.length === 0} empty={<p className="card-body muted">No {state === 'all' ? '' : state} investigations.</p>} loadingLabel="Loading investigations…">
+          {() => (
+            <div className="table-wrap">
+              <table className="table inv-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Score</th>
+                    <th scope="col">Top signals</th>
+                    <th scope="col">Seller</th>
+                    <th scope="col">Listing</th>
+                    <th scope="col">Opened</th>
+                    <th scope="col">State</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((i) => {
+                    const top = [...i.signals].filter((s) => s.contribution > 0).sort((a, b) => b.contribution - a.contribution).slice(0, 3);
+                    const seller = names.seller(i.seller_id);
+                    const listing = i.listing_id === null ? undefined : names.listing(i.listing_id);
+                    return (
+                      <tr key={i.case_id}>
+                        <td>
+                          <Link to={`/investigations/${encodeURIComponent(i.case_id)}`} className="inv-open" aria-label={`Open the investigation of ${seller ?? i.seller_id}${listing !== undefined ? `, ${listing}` : ''}`}>
+                            <ScoreBar score={i.score} />
+                          </Link>
+                        </td>
+                        <td>
+                          <ul className="signal-chips">
+                            {top.map((s) => (
+                              <li key={s.name} title={s.explanation}>
+                                {signalLabel(s.name)} <span className="faint">+{s.contribution.toFixed(2)}</span>
+                              </li>
+                            ))}
+                          </ul>
+                        </td>
+                        <td>
+                          <Link to={`/sellers/${encodeURIComponent(i.seller_id)}`}>{seller ?? <span className="mono">{i.seller_id}</span>}</Link>
+                        </td>
+                        <td>
+                          {i.listing_id === null ? (
+                            <span className="faint">—</span>
+                          ) : (
+                            <Link to={`/listings/${encodeURIComponent(i.listing_id)}`} className="clamp-1">
+                              {listing ?? <span className="mono">{shortId(i.listing_id)}</span>}
+                            </Link>
+                          )}
+                        </td>
+                        <td className="nowrap" title={formatDateTime(i.opened_at)}>
+                          {age(i.opened_at)} ago
+                        </td>
+                        <td>
+                          {i.open ? (
+                            <Badge tone="warning">Open</Badge>
+                          ) : i.outcome === 'confirmed' ? (
+                            <Badge tone="danger">Confirmed</Badge>
+                          ) : (
+                            <Badge tone="neutral">{i.outcome === 'dismissed' ? `Dismissed · ${dismissLabel(i.dismiss_reason)}` : 'Closed'}</Badge>
+                          )}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </QueryBody>
+        <LoadMore pages={list}>{rows.length} shown</LoadMore>
+      </div>
+    </div>
+  );
+}
