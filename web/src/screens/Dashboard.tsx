@@ -7,6 +7,7 @@ import { formatDateTime, formatDuration, formatNumber, humanize } from '../lib/f
 import { languageName, useReviewQueues } from '../lib/review';
 import { Link } from '../lib/router';
 import { useTitle } from '../lib/title';
+import type { CommissionOrderDto, InvestigationDto } from '../lib/investigations';
 import type { AutomationDto, EmailSummaryDto, PageDto, PrecisionReportDto, ReviewQueueLineDto } from '../types';
 
 const PRIORITIES: readonly Segment[] = [
@@ -20,6 +21,8 @@ const EMAIL_SEGMENTS: readonly Segment[] = [{ key: 'n', label: 'Emails', color: 
 /** Counting emails by listing them: past this many, the count shows as "500+". */
 const EMAIL_COUNT_CAP = 500;
 const PRECISION_ROWS = 10;
+/** Investigations and commission orders are counted from one page of their lists: past this, "200+". */
+const COUNT_CAP = 200;
 
 interface LangLine {
   readonly lang: string;
@@ -68,6 +71,20 @@ export function DashboardScreen() {
       ),
   });
 
+  const investigations = useQuery({
+    queryKey: ['investigations', 'open-count'],
+    refetchInterval: 60_000,
+    queryFn: ({ signal }) => api.get<PageDto<InvestigationDto>>('/v1/investigations', { query: { open: true, limit: COUNT_CAP }, signal }),
+  });
+  const orders = useQuery({
+    queryKey: ['commission-orders', 'dashboard'],
+    refetchInterval: 60_000,
+    queryFn: ({ signal }) => api.get<{ items: CommissionOrderDto[] }>('/v1/commission-orders', { query: { limit: COUNT_CAP }, signal }),
+  });
+  const openInv = investigations.data;
+  const outstanding = (orders.data?.items ?? []).filter((o) => o.status === 'issued' || o.status === 'disputed' || o.status === 'confirmed');
+  const disputed = outstanding.filter((o) => o.status === 'disputed').length;
+
   const langs = byLanguage(queues.data ?? []);
   const openTotal = langs.reduce((n, l) => n + l.total, 0);
   const overdueTotal = langs.reduce((n, l) => n + l.overdue, 0);
@@ -76,7 +93,7 @@ export function DashboardScreen() {
   return (
     <div className="page">
       <PageHeader title="Dashboard" subtitle="Review backlog, rule precision, automation and email delivery, live from the API." />
-      <div className="stats">
+      <div className="stats stats-6">
         <div className="stat">
           <div className="stat-label">Open in review</div>
           <div className="stat-value">{queues.data === undefined ? '…' : formatNumber(openTotal)}</div>
@@ -98,6 +115,19 @@ export function DashboardScreen() {
           <div className="stat-label">Automatic violations, last hour</div>
           <div className={`stat-value${a?.circuit.open === true ? ' danger' : ''}`}>{a === undefined ? '…' : `${a.circuit.last_hour} / ${a.circuit.max_per_hour}`}</div>
           <div className="stat-note">{a === undefined ? '' : a.circuit.open ? 'Circuit breaker open: paused' : 'Circuit breaker closed'}</div>
+        </div>
+        <div className="stat">
+          <div className="stat-label">Investigations open</div>
+          <div className="stat-value">{openInv === undefined ? '…' : `${openInv.items.length}${openInv.next_cursor !== null ? '+' : ''}`}</div>
+          <div className="stat-note">
+            {openInv !== undefined && openInv.items.length > 0 ? `${openInv.items.filter((i) => i.score >= 0.8).length} scored 0.80 or more · ` : ''}
+            <Link to="/investigations">Open investigations</Link>
+          </div>
+        </div>
+        <div className="stat">
+          <div className="stat-label">Commission orders outstanding</div>
+          <div className="stat-value">{orders.data === undefined ? '…' : `${outstanding.length}${orders.data.items.length >= COUNT_CAP ? '+' : ''}`}</div>
+          <div className="stat-note">{orders.data === undefined ? '' : `${orders.data.items.length} order${orders.data.items.length === 1 ? '' : 's'} in all${disputed > 0 ? ` · ${disputed} disputed` : ''}`}</div>
         </div>
       </div>
 

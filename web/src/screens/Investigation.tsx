@@ -149,6 +149,7 @@ export function InvestigationScreen({ params }: { params: Record<string, string>
         onClose={() => setDialog(null)}
         onDone={(o) => {
           setDialog(null);
+          document.getElementById('main')?.scrollTo({ top: 0 });
           setFlash(`Off-platform sale confirmed. Commission order ${o.id} issued for ${formatMoney(o.commission.amount_minor, o.commission.currency)}.`);
         }}
       />
@@ -163,6 +164,54 @@ export function InvestigationScreen({ params }: { params: Record<string, string>
       />
     </div>
   );
+}
+
+function sentence(s: string): string {
+  return s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1);
+}
+
+function listingEventText(type: string, status: string | null): string {
+  if (type.endsWith('price_changed')) return 'Listing price changed';
+  if (status !== null) return `Listing marked ${humanize(status).toLowerCase()}`;
+  return `Listing ${humanize(type).toLowerCase()}`;
+}
+
+/** A case entry in words: who did what to the investigation case. */
+function describeEntry(kind: string, data: unknown): string {
+  const d = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+  const str = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : undefined);
+  const num = (k: string) => (typeof d[k] === 'number' ? (d[k] as number) : undefined);
+  switch (kind) {
+    case 'created':
+      return 'opened the investigation';
+    case 'transition':
+      return `moved it from ${humanize(str('from')).toLowerCase()} to ${humanize(str('to')).toLowerCase()}`;
+    case 'evidence':
+      return `attached ${str('filename') ?? 'a file'}`;
+    case 'detection': {
+      const score = num('score');
+      const from = num('score_from');
+      if (score !== undefined && from !== undefined) return `rescored it from ${from.toFixed(2)} to ${score.toFixed(2)}`;
+      return score !== undefined ? `scored it ${score.toFixed(2)}` : 'recorded what detection found';
+    }
+    case 'enforcement': {
+      const order = str('commission_order_id');
+      if (order !== undefined) {
+        const amount = num('commission_minor');
+        return `${humanize(str('status') ?? 'updated').toLowerCase()} commission order ${order}${amount !== undefined ? ` for ${formatMoney(amount, str('currency'))}` : ''}`;
+      }
+      const step = str('step_name');
+      return `recorded a violation${str('clause_id') !== undefined ? ` of ${str('clause_id')}` : ''}${step !== undefined ? ` (${humanize(step).toLowerCase()})` : ''}`;
+    }
+    case 'note':
+      return 'added a note';
+    case 'reply':
+      return 'recorded a reply from the seller';
+    case 'link':
+      return `linked case ${str('case_id') ?? ''}`.trim();
+    default:
+      return humanize(kind).toLowerCase();
+  }
 }
 
 function Timeline({ v, sellerName }: { v: InvestigationViewDto; sellerName: string }) {
@@ -230,12 +279,10 @@ function TimelineItem({ e, sellerName, people }: { e: TimelineItemDto; sellerNam
           <span className={`inv-dot${e.status === 'sold' || e.status === 'removed' ? ' inv-dot-alert' : ''}`} aria-hidden="true" />
           <div>
             <div>
-              <strong>Listing {e.type === 'listing.price_changed' ? 'price changed' : e.status !== null ? `marked ${humanize(e.status).toLowerCase()}` : humanize(e.type)}</strong>
+              <strong>{listingEventText(e.type, e.status)}</strong>
               {e.price_minor !== null && <span> · {formatMoney(e.price_minor, e.currency)}</span>}
             </div>
-            <div className="faint small">
-              {time} · {e.type}
-            </div>
+            <div className="faint small">{time}</div>
           </div>
         </li>
       );
@@ -256,11 +303,11 @@ function TimelineItem({ e, sellerName, people }: { e: TimelineItemDto; sellerNam
       );
     case 'case':
       return (
-        <li className="inv-item inv-event">
+        <li className="inv-item inv-event inv-case-entry">
           <span className="inv-dot inv-dot-case" aria-hidden="true" />
           <div>
             <div>
-              <strong>{humanize(e.entry_kind)}</strong> by {people(e.actor)}
+              <strong>{people(e.actor)}</strong> {describeEntry(e.entry_kind, e.data)}
             </div>
             <div className="faint small">{time}</div>
           </div>
@@ -294,7 +341,7 @@ function SignalsCard({ signals, score }: { signals: readonly SignalDto[]; score:
               <div className="signal-track" style={{ width: `${(s.weight / maxWeight) * 100}%` }} aria-hidden="true">
                 <span className="signal-fill" style={{ width: `${Math.min(1, Math.max(0, s.strength)) * 100}%` }} />
               </div>
-              <p className="signal-why">{s.explanation}</p>
+              <p className="signal-why">{sentence(s.explanation)}</p>
             </li>
           ))}
         </ul>

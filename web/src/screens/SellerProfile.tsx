@@ -2,13 +2,15 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, ConversationsTable, Dialog, LoadFailedPage, LoadMore, Loading, PageHeader, PriorityBadge, QueryBody, SlaBadge, StatusBadge } from '../components';
 import { api } from '../lib/api';
-import { formatDate, formatDateTime, formatDuration, formatShort, humanize, secondsUntil } from '../lib/format';
+import { formatDate, formatDateTime, formatDuration, formatMoney, formatShort, humanize, secondsUntil } from '../lib/format';
 import { shortId, useCursorPages, usePeople } from '../lib/queries';
+import { ORDER_STATUS_TONE, PRICE_SOURCE_LABEL, dismissLabel, signalLabel, type CommissionOrderDto, type InvestigationDto } from '../lib/investigations';
 import { LADDER } from '../lib/review';
 import { Link } from '../lib/router';
 import { useTitle } from '../lib/title';
 import type { CaseDto, ConversationDto, EmailSummaryDto, NoticeDto, NoticeSummaryDto, PageDto, RestrictionDto, SellerDetailDto, StandingDto } from '../types';
 import { STATUS_TONE, localTime, rate } from './Sellers';
+import { ScoreBar } from './Investigations';
 
 /** What each step of the default ladder does to the seller, in a line (DOMAIN §5.4). */
 const STEP_EFFECT: readonly string[] = [
@@ -46,6 +48,14 @@ export function SellerScreen({ params }: { params: Record<string, string> }) {
     queryFn: ({ signal }) => api.get<PageDto<CaseDto>>('/v1/cases', { query: { seller_id: id, limit: 100, sort: 'opened_at', dir: 'desc' }, signal }),
   });
   const convs = useCursorPages<ConversationDto>(['conversations', { seller_id: id }], '/v1/conversations', (cursor) => ({ seller_id: id, cursor, limit: 20 }));
+  const investigations = useQuery({
+    queryKey: ['investigations', { seller_id: id }],
+    queryFn: ({ signal }) => api.get<PageDto<InvestigationDto>>('/v1/investigations', { query: { seller_id: id, limit: 50 }, signal }),
+  });
+  const orders = useQuery({
+    queryKey: ['commission-orders', { seller_id: id }],
+    queryFn: ({ signal }) => api.get<{ items: CommissionOrderDto[] }>('/v1/commission-orders', { query: { seller_id: id, limit: 100 }, signal }),
+  });
   const [noticeId, setNoticeId] = useState<string | null>(null);
   const s = seller.data;
   useTitle(s?.name ?? 'Seller');
@@ -167,6 +177,25 @@ export function SellerScreen({ params }: { params: Record<string, string> }) {
                   </table>
                 </div>
               )}
+            </QueryBody>
+          </section>
+
+          <section className="card card-flush" aria-labelledby="seller-orders-h">
+            <div className="card-header">
+              <h2 id="seller-orders-h">Commission orders {orders.data !== undefined && <span className="muted">({orders.data.items.length})</span>}</h2>
+              <span className="muted small">Commission owed on sales confirmed off the platform</span>
+            </div>
+            <QueryBody query={orders} isEmpty={(d) => d.items.length === 0} empty={<p className="card-body muted">No commission orders.</p>}>
+              {(d) => <OrdersTable orders={d.items} />}
+            </QueryBody>
+          </section>
+
+          <section className="card card-flush" aria-labelledby="seller-inv-h">
+            <div className="card-header">
+              <h2 id="seller-inv-h">Investigations {investigations.data !== undefined && <span className="muted">({investigations.data.items.length})</span>}</h2>
+            </div>
+            <QueryBody query={investigations} isEmpty={(d) => d.items.length === 0} empty={<p className="card-body muted">No off-platform sale investigations.</p>}>
+              {(d) => <InvestigationsTable items={d.items} />}
             </QueryBody>
           </section>
 
@@ -530,6 +559,83 @@ function CasesTable({ cases }: { cases: readonly CaseDto[] }) {
               <td className="muted nowrap">{formatDateTime(c.opened_at)}</td>
             </tr>
           ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function OrdersTable({ orders }: { orders: readonly CommissionOrderDto[] }) {
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Issued</th>
+            <th scope="col" className="num">
+              Commission
+            </th>
+            <th scope="col">Sale price</th>
+            <th scope="col">Status</th>
+            <th scope="col">Due</th>
+            <th scope="col">Investigation</th>
+          </tr>
+        </thead>
+        <tbody>
+          {orders.map((o) => (
+            <tr key={o.id}>
+              <td className="muted nowrap">{formatDate(o.created_at)}</td>
+              <td className="num nowrap">
+                <strong>{formatMoney(o.commission.amount_minor, o.commission.currency)}</strong> <span className="faint">at {rate(o.commission_rate_bps)}</span>
+              </td>
+              <td className="nowrap">
+                {formatMoney(o.sale_price.amount_minor, o.sale_price.currency)} <span className="faint">({(PRICE_SOURCE_LABEL[o.sale_price.source] ?? o.sale_price.source).toLowerCase()})</span>
+              </td>
+              <td>
+                <Badge tone={ORDER_STATUS_TONE[o.status] ?? 'neutral'}>{humanize(o.status)}</Badge>
+              </td>
+              <td className="nowrap">{formatDate(o.due_at)}</td>
+              <td>
+                <Link to={`/investigations/${encodeURIComponent(o.case_id)}`} className="mono" aria-label={`Investigation of commission order ${o.id}`}>
+                  {shortId(o.case_id)}
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function InvestigationsTable({ items }: { items: readonly InvestigationDto[] }) {
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Score</th>
+            <th scope="col">Strongest signal</th>
+            <th scope="col">Opened</th>
+            <th scope="col">State</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((i) => {
+            const top = [...i.signals].sort((a, b) => b.contribution - a.contribution)[0];
+            return (
+              <tr key={i.case_id}>
+                <td>
+                  <Link to={`/investigations/${encodeURIComponent(i.case_id)}`} className="inv-open" aria-label={`Open investigation ${i.case_id}`}>
+                    <ScoreBar score={i.score} />
+                  </Link>
+                </td>
+                <td>{top === undefined ? '—' : signalLabel(top.name)}</td>
+                <td className="muted nowrap">{formatDate(i.opened_at)}</td>
+                <td>{i.open ? <Badge tone="warning">Open</Badge> : i.outcome === 'confirmed' ? <Badge tone="danger">Confirmed</Badge> : <Badge tone="neutral">{i.outcome === 'dismissed' ? `Dismissed · ${dismissLabel(i.dismiss_reason)}` : 'Closed'}</Badge>}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>
