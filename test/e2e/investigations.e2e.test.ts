@@ -18,6 +18,7 @@ const people = {
 
 let e: E2E;
 let caseId: string;
+let lampCaseId: string;
 
 async function seed(): Promise<void> {
   const now = Date.now();
@@ -48,12 +49,27 @@ async function seed(): Promise<void> {
       m(3, 'buyer', 'OK, I will call you', 5 * DAY - 2 * HOUR),
     ],
   });
+  // A second lead on the same dealer: an email address given, the lamp marked sold soon after.
+  await e.call('POST', '/v1/buyers:batch', { items: [{ id: 'buy_berg', name: 'Lars Berg', email: 'lars@buyer.test', country: 'SE', updated_at: iso(60 * DAY) }] });
+  await e.call('POST', '/v1/listings:batch', {
+    items: [{ id: 'lst_lamp', seller_id: 'sel_wegner', title: 'Poul Henningsen PH5 lamp', category: 'lighting', price_minor: 120_000, currency: 'EUR', status: 'active', updated_at: iso(20 * DAY) }],
+  });
+  await e.call('POST', '/v1/messages:batch', {
+    items: [
+      { ...m(1, 'buyer', 'Is the PH5 original? Would you take €1,000?', 4 * DAY), id: 'msg_lamp_1', conversation_id: 'conv_lamp', buyer_id: 'buy_berg', listing_id: 'lst_lamp' },
+      { ...m(2, 'seller', 'Yes, 1958. Write to me at nordlys.lars@gmail.com and we agree it there.', 4 * DAY - HOUR), id: 'msg_lamp_2', conversation_id: 'conv_lamp', buyer_id: 'buy_berg', listing_id: 'lst_lamp' },
+    ],
+  });
+  await e.call('POST', '/v1/events:batch', { items: [{ id: 'evt_lamp_sold', type: 'listing.status_changed', occurred_at: iso(2 * DAY), listing_id: 'lst_lamp', status: 'sold' }] });
   await e.call('POST', '/v1/events:batch', { items: [{ id: 'evt_chairs_sold', type: 'listing.status_changed', occurred_at: iso(3 * DAY), listing_id: 'lst_chairs', status: 'sold' }] });
   await e.call('POST', '/v1/investigations/scan', {});
   const list = await e.call('GET', '/v1/investigations?limit=200');
   const inv = list.items.find((i: { conversation_id: string }) => i.conversation_id === 'conv_chairs');
   if (inv === undefined) throw new Error('scoring opened no investigation for conv_chairs');
   caseId = inv.case_id;
+  const lamp = list.items.find((i: { conversation_id: string }) => i.conversation_id === 'conv_lamp');
+  if (lamp === undefined) throw new Error('scoring opened no investigation for conv_lamp');
+  lampCaseId = lamp.case_id;
 }
 
 beforeAll(async () => {
@@ -71,15 +87,19 @@ describe('an off-platform sale investigation', () => {
     await e.signIn(people.senior);
     await page.getByRole('navigation').getByRole('link', { name: 'Investigations' }).click();
     await page.getByRole('heading', { name: 'Investigations', level: 1 }).waitFor();
-    const row = page.getByRole('row', { name: /Galerie Nordlys/ });
+    const row = page.getByRole('row', { name: /Pair of Wegner CH24 chairs/ });
     await row.waitFor();
-    await row.getByText('Pair of Wegner CH24 chairs').waitFor();
+    await row.getByText('Galerie Nordlys').waitFor();
+    // Highest score first.
+    const scores = (await page.getByRole('meter').evaluateAll((els) => els.map((el) => el.getAttribute('aria-valuenow')))).map(Number);
+    expect(scores).toHaveLength(2);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     expect(await row.textContent()).toContain('Contact exchanged');
     expect(await row.textContent()).toContain('Listing changed after contact');
     const inv = await e.call('GET', `/v1/investigations/${caseId}`);
     expect(await row.getByRole('meter').getAttribute('aria-label')).toBe(`Score ${inv.score.toFixed(2)}`);
     await e.shot('60-investigations-list');
-    await row.getByRole('link', { name: /Open the investigation of Galerie Nordlys/ }).click();
+    await row.getByRole('link', { name: /Open the investigation of Galerie Nordlys, Pair of Wegner/ }).click();
     await page.waitForURL((u) => u.pathname === `/investigations/${caseId}`);
   });
 
@@ -138,6 +158,9 @@ describe('an off-platform sale investigation', () => {
     expect(await order.textContent()).toContain('€540.00');
     expect(await order.textContent()).toContain('Issued');
     await e.shot('63-investigation-commission-order');
+    await page.locator('.inv-case-entry').last().scrollIntoViewIfNeeded();
+    expect(await page.getByRole('list', { name: 'Evidence in time order' }).textContent()).toMatch(/issued commission order cmo_\w+ for €540.00/);
+    await e.shot('66-investigation-case-entries');
 
     const orders = await e.call('GET', '/v1/commission-orders?seller_id=sel_wegner');
     expect(orders.items).toHaveLength(1);
@@ -164,10 +187,37 @@ describe('an off-platform sale investigation', () => {
     await page.goto(`${e.base}/dashboard`);
     await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
     const open = page.locator('.stat').filter({ hasText: 'Investigations open' });
-    await expect.poll(async () => (await open.locator('.stat-value').textContent()) ?? '').toBe('0');
+    await expect.poll(async () => (await open.locator('.stat-value').textContent()) ?? '').toBe('1'); // the lamp
     const outstanding = page.locator('.stat').filter({ hasText: 'Commission orders outstanding' });
     await expect.poll(async () => (await outstanding.locator('.stat-value').textContent()) ?? '').toBe('1');
     await e.shot('65-dashboard-investigations');
+  });
+
+  it('lets an agent dismiss with a reason but not confirm', async () => {
+    const page = e.page;
+    await e.signOut();
+    await e.signIn(people.agent);
+    await page.goto(`${e.base}/investigations`);
+    await page.getByRole('row', { name: /Poul Henningsen PH5 lamp/ }).getByRole('link', { name: /Open the investigation/ }).click();
+    await page.waitForURL((u) => u.pathname === `/investigations/${lampCaseId}`);
+    await page.locator('mark.hit-email').waitFor();
+    const confirm = page.getByRole('button', { name: 'Confirm off-platform sale…' });
+    expect(await confirm.isDisabled()).toBe(true);
+    expect(await page.locator('#confirm-blocked').textContent()).toMatch(/Only a senior/);
+
+    await page.getByRole('button', { name: 'Dismiss…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Dismiss the investigation' });
+    await dialog.getByRole('button', { name: 'Dismiss' }).click();
+    await dialog.getByText('Choose why the investigation is dismissed.').waitFor();
+    await dialog.getByLabel('Reason').selectOption('sold_to_someone_else');
+    await dialog.getByLabel('Note').fill('The lamp went to a walk-in customer at the shop; receipt seen on a video call.');
+    await e.shot('67-investigation-dismiss');
+    await dialog.getByRole('button', { name: 'Dismiss' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('Dismissed: Sold to someone else.').waitFor();
+    const inv = await e.call('GET', `/v1/investigations/${lampCaseId}`);
+    expect(inv).toMatchObject({ open: false, outcome: 'dismissed', dismiss_reason: 'sold_to_someone_else', commission_order: null });
+    expect((await e.call('GET', '/v1/commission-orders?seller_id=sel_wegner')).items).toHaveLength(1);
   });
 
   it('raised no script errors', () => {
