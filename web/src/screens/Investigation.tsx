@@ -191,7 +191,7 @@ function describeEntry(kind: string, data: unknown): string {
     case 'detection': {
       const score = num('score');
       const from = num('score_from');
-      if (score !== undefined && from !== undefined) return `rescored it from ${from.toFixed(2)} to ${score.toFixed(2)}`;
+      if (score !== undefined && from !== undefined) return from.toFixed(2) === score.toFixed(2) ? `rescored it: still ${score.toFixed(2)}` : `rescored it from ${from.toFixed(2)} to ${score.toFixed(2)}`;
       return score !== undefined ? `scored it ${score.toFixed(2)}` : 'recorded what detection found';
     }
     case 'enforcement': {
@@ -410,7 +410,15 @@ function ArtefactsCard({ v, onAdded }: { v: InvestigationViewDto; onAdded: (a: A
         )}
         {!closed && (
           <form className="artefact-form" onSubmit={submit} aria-label="Attach artefact">
-            <SelectField label="Artefact type" value={type} onChange={(e) => setType(e.target.value)} hint={ARTEFACT_TYPES.find((a) => a.type === type)?.hint}>
+            <SelectField
+              label="Artefact type"
+              value={type}
+              onChange={(e) => {
+                setType(e.target.value);
+                setProblem(undefined);
+              }}
+              hint={ARTEFACT_TYPES.find((a) => a.type === type)?.hint}
+            >
               <option value="">Choose…</option>
               {ARTEFACT_TYPES.map((a) => (
                 <option key={a.type} value={a.type}>
@@ -420,7 +428,16 @@ function ArtefactsCard({ v, onAdded }: { v: InvestigationViewDto; onAdded: (a: A
             </SelectField>
             <div className="field">
               <label htmlFor="artefact-file">File</label>
-              <input key={inputKey} id="artefact-file" type="file" className="input" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+              <input
+                key={inputKey}
+                id="artefact-file"
+                type="file"
+                className="input"
+                onChange={(e) => {
+                  setFile(e.target.files?.[0] ?? null);
+                  setProblem(undefined);
+                }}
+              />
             </div>
             {problem !== undefined && (
               <p className="field-error" role="alert">
@@ -564,7 +581,17 @@ function ConfirmDialog({ v, open, onClose, onDone }: { v: InvestigationViewDto; 
         </SelectField>
         {source !== 'listing_price' && <TextField label={`Evidenced price (${p.currency ?? '—'})`} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} error={amountError ?? priceErr} />}
         <PreviewTable v={v} source={source} amount={amount} />
-        <TextArea label="Statement of reasons" rows={4} value={note} onChange={(e) => setNote(e.target.value)} error={noteError} hint="Sent to the seller with the commission order." />
+        <TextArea
+          label="Statement of reasons"
+          rows={4}
+          value={note}
+          onChange={(e) => {
+            setNote(e.target.value);
+            setNoteError(undefined);
+          }}
+          error={noteError}
+          hint="Sent to the seller with the commission order."
+        />
         {confirm.isError && priceErr === undefined && <ErrorBanner error={confirm.error} title="The sale was not confirmed" />}
       </form>
     </Dialog>
@@ -575,7 +602,7 @@ function DismissDialog({ caseId, open, onClose, onDone }: { caseId: string; open
   const qc = useQueryClient();
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<{ reason?: string; note?: string }>({});
+  const [errors, setErrors] = useState<{ reason?: string | undefined; note?: string | undefined }>({});
   const dismiss = useMutation({
     mutationFn: () => api.post(`/v1/investigations/${encodeURIComponent(caseId)}/dismiss`, { reason, note: note.trim() }),
     onSuccess: () => {
@@ -605,7 +632,16 @@ function DismissDialog({ caseId, open, onClose, onDone }: { caseId: string; open
       }
     >
       <form id="dismiss-form" className="stack" onSubmit={submit}>
-        <SelectField label="Reason" value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} hint="Counted per reason to tune the signal weights.">
+        <SelectField
+          label="Reason"
+          value={reason}
+          onChange={(e) => {
+            setReason(e.target.value);
+            setErrors((x) => ({ ...x, reason: undefined }));
+          }}
+          error={errors.reason}
+          hint="Counted per reason to tune the signal weights."
+        >
           <option value="">Choose…</option>
           {DISMISS_REASONS.map((r) => (
             <option key={r.code} value={r.code}>
@@ -613,7 +649,16 @@ function DismissDialog({ caseId, open, onClose, onDone }: { caseId: string; open
             </option>
           ))}
         </SelectField>
-        <TextArea label="Note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} error={errors.note} />
+        <TextArea
+          label="Note"
+          rows={3}
+          value={note}
+          onChange={(e) => {
+            setNote(e.target.value);
+            setErrors((x) => ({ ...x, note: undefined }));
+          }}
+          error={errors.note}
+        />
         {dismiss.isError && <ErrorBanner error={dismiss.error} title="The investigation was not dismissed" />}
       </form>
     </Dialog>
