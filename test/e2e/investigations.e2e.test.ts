@@ -191,6 +191,10 @@ describe('an off-platform sale investigation', () => {
     const outstanding = page.locator('.stat').filter({ hasText: 'Commission orders outstanding' });
     await expect.poll(async () => (await outstanding.locator('.stat-value').textContent()) ?? '').toBe('1');
     await e.shot('65-dashboard-investigations');
+    // g i goes to the investigations from anywhere.
+    await page.keyboard.press('g');
+    await page.keyboard.press('i');
+    await page.waitForURL((u) => u.pathname === '/investigations');
   });
 
   it('lets an agent dismiss with a reason but not confirm', async () => {

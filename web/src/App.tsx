@@ -197,6 +197,10 @@ function Shell() {
             setPendingG(false);
             if (can.seeMarketplace(me.role)) navigate('/sellers');
           },
+          i: () => {
+            setPendingG(false);
+            if (can.seeMarketplace(me.role)) navigate('/investigations');
+          },
           d: () => {
             setPendingG(false);
             if (can.seeDashboard(me.role)) navigate('/dashboard');
@@ -303,6 +307,10 @@ function Shell() {
             <Kbd>g</Kbd> <Kbd>c</Kbd>
           </dt>
           <dd>Go to cases</dd>
+          <dt>
+            <Kbd>g</Kbd> <Kbd>i</Kbd>
+          </dt>
+          <dd>Go to investigations</dd>
           <dt>
             <Kbd>j</Kbd> <Kbd>k</Kbd>
           </dt>
