@@ -205,9 +205,7 @@ export async function updateOutcomes(tx: Db, w: Window, all: boolean): Promise<v
             END
         FROM (
           SELECT f.conversation_id, f.contact_at, st.status, st.occurred_at,
-                 EXISTS (SELECT 1 FROM analytics_src_orders o
-                   WHERE o.buyer_id = f.buyer_id AND o.seller_id = f.seller_id
-                     AND o.created_at >= f.first_message_at AND o.created_at < f.first_message_at + ${days(w.conversionDays)}::interval) AS converted,
+                 cv.conversation_id IS NOT NULL AS converted,
                  CASE WHEN f.contact_at IS NULL THEN 0 ELSE
                    (SELECT count(*) FROM analytics_src_orders o
                      WHERE o.buyer_id = f.buyer_id AND o.seller_id = f.seller_id
@@ -219,6 +217,12 @@ export async function updateOutcomes(tx: Db, w: Window, all: boolean): Promise<v
             WHERE f.contact_at IS NOT NULL AND s.listing_id = f.listing_id AND s.occurred_at >= f.contact_at AND s.occurred_at <= f.contact_at + ${n}::interval
             ORDER BY s.occurred_at LIMIT 1
           ) st ON true
+          LEFT JOIN (
+            SELECT DISTINCT c.conversation_id FROM analytics_conversation_facts c
+            JOIN analytics_src_orders o ON o.buyer_id = c.buyer_id AND o.seller_id = c.seller_id
+              AND o.created_at >= c.first_message_at AND o.created_at < c.first_message_at + ${days(w.conversionDays)}::interval
+            WHERE ${all ? sql`true` : sql`c.conversation_id IN (SELECT conversation_id FROM analytics_work_touched)`}
+          ) cv ON cv.conversation_id = f.conversation_id
           WHERE ${all ? sql`true` : TOUCHED}
         ) x
         WHERE f.conversation_id = x.conversation_id`,
