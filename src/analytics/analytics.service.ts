@@ -71,6 +71,7 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
       const factsUpdated = await store.feedConversations(tx);
       await store.feedOrders(tx);
       await store.feedListingStatus(tx);
+      await store.analyzeWork(tx);
       if (!full) await store.addToWeeks(tx, -1, false);
       await store.upsertFacts(tx, factsUpdated);
       await store.updateOutcomes(tx, window, full);

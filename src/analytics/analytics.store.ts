@@ -114,6 +114,12 @@ export async function feedListingStatus(tx: Db): Promise<void> {
   await query(tx, sql`INSERT INTO analytics_seen_listings SELECT listing_id, status_changes FROM analytics_work_listings WHERE status_changes IS NOT NULL`);
 }
 
+/** Statistics for the planner once the feeds have filled the work tables: a few rows, read through the facts' key. */
+export async function analyzeWork(tx: Db): Promise<void> {
+  await query(tx, sql`ANALYZE analytics_work_changed`);
+  await query(tx, sql`ANALYZE analytics_work_touched`);
+}
+
 /** A full build: forget what the feed saw and every fact, so the feeds that follow see everything as new. */
 export async function forgetEverything(tx: Db): Promise<void> {
   await query(tx, sql`DELETE FROM analytics_seen_sellers`);
