@@ -62,9 +62,20 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
       await store.lockRefresh(tx);
       const now = clock.now();
       const window = { from: new Date(now.getTime() - windowDays * 86_400_000), to: now, statusChangeDays, conversionDays };
-      const changed = opts.full === true ? 0 : await store.countChangedConversations(tx);
-      const factsUpdated = await store.upsertFacts(tx, { all: opts.full === true, changed });
-      await store.rebuildContactConversations(tx, window);
+      // a full build when asked, before the first one, or when the outcome rules changed
+      const last = await store.lastRefresh(tx);
+      const full =
+        opts.full === true || !(await store.hasBaseline(tx)) || last === undefined || last.statusChangeDays !== statusChangeDays || last.conversionDays !== conversionDays;
+      await store.createWorkTables(tx);
+      if (full) await store.forgetEverything(tx);
+      const factsUpdated = await store.feedConversations(tx);
+      await store.feedOrders(tx);
+      await store.feedListingStatus(tx);
+      await store.analyzeWork(tx);
+      if (!full) await store.addToWeeks(tx, -1, false);
+      await store.upsertFacts(tx, factsUpdated);
+      await store.updateOutcomes(tx, window, full);
+      await store.addToWeeks(tx, 1, full);
       const scores = scoreSellers(await store.sellerCounts(tx, window));
       await store.replaceScores(tx, scores);
       const info: RefreshInfo = {
@@ -84,7 +95,7 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
         action: 'analytics.refreshed',
         subject: { type: 'analytics_report', id: 'off-platform' },
         fields: ['facts', 'seller_scores'],
-        data: { windowDays, statusChangeDays, conversionDays, full: opts.full === true, factsUpdated, sellers: scores.length, candidates: scores.filter((s) => s.candidate).length },
+        data: { windowDays, statusChangeDays, conversionDays, full, factsUpdated, sellers: scores.length, candidates: scores.filter((s) => s.candidate).length },
       });
       return info;
     });
@@ -107,7 +118,7 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     const score = await store.scoreOf(db, sellerId);
     if (score === undefined) throw notFound(`seller ${sellerId} has no conversations in the last off-platform report`);
     const refresh = await store.lastRefresh(db);
-    const conversations = await store.contactConversationsOf(db, sellerId, SELLER_CONVERSATIONS, refresh?.statusChangeDays ?? DEFAULT_STATUS_CHANGE_DAYS);
+    const conversations = refresh === undefined ? [] : await store.contactConversationsOf(db, sellerId, SELLER_CONVERSATIONS, refresh);
     return { seller: score, conversations, refresh };
   }
 

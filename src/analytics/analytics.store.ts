@@ -20,15 +20,113 @@ function toDate(v: unknown): Date | undefined {
 const str = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v));
 const num = (v: unknown): number => Number(v);
 
-/** Conversations whose stored facts are missing or out of date (their message count moved). */
-export async function countChangedConversations(tx: Db): Promise<number> {
-  const r = await queryOne<{ n: string }>(
+/*
+ * A refresh works through three temporary tables (dropped at commit): the conversations whose message
+ * facts are rewritten (`changed`), the conversations whose outcome facts are recomputed (`touched`, a
+ * superset of `changed`), and the keys the change feed found moved.
+ */
+export async function createWorkTables(tx: Db): Promise<void> {
+  await query(tx, sql`CREATE TEMP TABLE analytics_work_changed (conversation_id text PRIMARY KEY) ON COMMIT DROP`);
+  await query(tx, sql`CREATE TEMP TABLE analytics_work_touched (conversation_id text PRIMARY KEY) ON COMMIT DROP`);
+}
+
+/** Whether the change feed has a baseline to compare with (false before the first full build). */
+export async function hasBaseline(tx: Db): Promise<boolean> {
+  return (await queryOne(tx, sql`SELECT 1 AS one FROM analytics_seen_sellers LIMIT 1`)) !== undefined;
+}
+
+/**
+ * New or grown conversations: sellers whose number of conversations or messages moved since the last
+ * refresh, then those sellers' conversations whose message count differs from their facts (or that
+ * have no facts, or whose facts name a conversation that is gone). Returns how many.
+ */
+export async function feedConversations(tx: Db): Promise<number> {
+  await query(
     tx,
-    sql`SELECT count(*) AS n FROM analytics_src_conversations c
-        LEFT JOIN analytics_conversation_facts f ON f.conversation_id = c.id
-        WHERE f.conversation_id IS NULL OR f.message_count <> c.message_count`,
+    sql`CREATE TEMP TABLE analytics_work_sellers ON COMMIT DROP AS
+        SELECT coalesce(n.seller_id, s.seller_id) AS seller_id, n.conversations, n.messages
+        FROM (SELECT seller_id, count(*) AS conversations, sum(message_count) AS messages FROM analytics_src_conversations GROUP BY seller_id) n
+        FULL JOIN analytics_seen_sellers s ON s.seller_id = n.seller_id
+        WHERE n.conversations IS DISTINCT FROM s.conversations OR n.messages IS DISTINCT FROM s.messages`,
   );
+  await query(tx, sql`ANALYZE analytics_work_sellers`);
+  await query(
+    tx,
+    sql`INSERT INTO analytics_work_changed (conversation_id)
+        SELECT c.id FROM analytics_src_conversations c
+        LEFT JOIN analytics_conversation_facts f ON f.conversation_id = c.id
+        WHERE c.seller_id IN (SELECT seller_id FROM analytics_work_sellers)
+          AND (f.conversation_id IS NULL OR f.message_count <> c.message_count OR f.seller_id <> c.seller_id)
+        UNION
+        SELECT f.conversation_id FROM analytics_conversation_facts f
+        WHERE f.seller_id IN (SELECT seller_id FROM analytics_work_sellers)
+          AND NOT EXISTS (SELECT 1 FROM analytics_src_conversations c WHERE c.id = f.conversation_id)`,
+  );
+  await query(tx, sql`DELETE FROM analytics_seen_sellers WHERE seller_id IN (SELECT seller_id FROM analytics_work_sellers)`);
+  await query(tx, sql`INSERT INTO analytics_seen_sellers SELECT seller_id, conversations, messages FROM analytics_work_sellers WHERE conversations IS NOT NULL`);
+  await query(tx, sql`INSERT INTO analytics_work_touched SELECT conversation_id FROM analytics_work_changed`);
+  const r = await queryOne<{ n: string }>(tx, sql`SELECT count(*) AS n FROM analytics_work_changed`);
   return num(r?.n ?? 0);
+}
+
+/** Pairs of parties whose number of orders moved: their conversations' conversion and orders between change. */
+export async function feedOrders(tx: Db): Promise<void> {
+  await query(
+    tx,
+    sql`CREATE TEMP TABLE analytics_work_pairs ON COMMIT DROP AS
+        SELECT coalesce(n.buyer_id, s.buyer_id) AS buyer_id, coalesce(n.seller_id, s.seller_id) AS seller_id, n.orders
+        FROM (SELECT buyer_id, seller_id, count(*) AS orders FROM analytics_src_orders GROUP BY buyer_id, seller_id) n
+        FULL JOIN analytics_seen_orders s ON s.buyer_id = n.buyer_id AND s.seller_id = n.seller_id
+        WHERE n.orders IS DISTINCT FROM s.orders`,
+  );
+  await query(tx, sql`ANALYZE analytics_work_pairs`);
+  await query(
+    tx,
+    sql`INSERT INTO analytics_work_touched (conversation_id)
+        SELECT f.conversation_id FROM analytics_work_pairs p
+        JOIN analytics_conversation_facts f ON f.buyer_id = p.buyer_id AND f.seller_id = p.seller_id
+        ON CONFLICT DO NOTHING`,
+  );
+  await query(tx, sql`DELETE FROM analytics_seen_orders s USING analytics_work_pairs p WHERE s.buyer_id = p.buyer_id AND s.seller_id = p.seller_id`);
+  await query(tx, sql`INSERT INTO analytics_seen_orders SELECT buyer_id, seller_id, orders FROM analytics_work_pairs WHERE orders IS NOT NULL`);
+}
+
+/** Listings whose number of status changes moved: their contact conversations' outcome changes. */
+export async function feedListingStatus(tx: Db): Promise<void> {
+  await query(
+    tx,
+    sql`CREATE TEMP TABLE analytics_work_listings ON COMMIT DROP AS
+        SELECT coalesce(n.listing_id, s.listing_id) AS listing_id, n.status_changes
+        FROM (SELECT listing_id, count(*) AS status_changes FROM analytics_src_listing_status GROUP BY listing_id) n
+        FULL JOIN analytics_seen_listings s ON s.listing_id = n.listing_id
+        WHERE n.status_changes IS DISTINCT FROM s.status_changes`,
+  );
+  await query(tx, sql`ANALYZE analytics_work_listings`);
+  await query(
+    tx,
+    sql`INSERT INTO analytics_work_touched (conversation_id)
+        SELECT f.conversation_id FROM analytics_work_listings l
+        JOIN analytics_conversation_facts f ON f.listing_id = l.listing_id
+        WHERE f.contact_at IS NOT NULL
+        ON CONFLICT DO NOTHING`,
+  );
+  await query(tx, sql`DELETE FROM analytics_seen_listings WHERE listing_id IN (SELECT listing_id FROM analytics_work_listings)`);
+  await query(tx, sql`INSERT INTO analytics_seen_listings SELECT listing_id, status_changes FROM analytics_work_listings WHERE status_changes IS NOT NULL`);
+}
+
+/** Statistics for the planner once the feeds have filled the work tables: a few rows, read through the facts' key. */
+export async function analyzeWork(tx: Db): Promise<void> {
+  await query(tx, sql`ANALYZE analytics_work_changed`);
+  await query(tx, sql`ANALYZE analytics_work_touched`);
+}
+
+/** A full build: forget what the feed saw and every fact, so the feeds that follow see everything as new. */
+export async function forgetEverything(tx: Db): Promise<void> {
+  await query(tx, sql`DELETE FROM analytics_seen_sellers`);
+  await query(tx, sql`DELETE FROM analytics_seen_orders`);
+  await query(tx, sql`DELETE FROM analytics_seen_listings`);
+  await query(tx, sql`DELETE FROM analytics_seller_weeks`);
+  await query(tx, sql`DELETE FROM analytics_conversation_facts`);
 }
 
 const UPSERT_TAIL = sql`ON CONFLICT (conversation_id) DO UPDATE SET
@@ -37,15 +135,18 @@ const UPSERT_TAIL = sql`ON CONFLICT (conversation_id) DO UPDATE SET
   message_count = excluded.message_count, contact_at = excluded.contact_at,
   contact_message_id = excluded.contact_message_id, contact_kinds = excluded.contact_kinds`;
 
+const CHANGED = sql`c.id IN (SELECT conversation_id FROM analytics_work_changed)`;
+
 /**
- * Rewrites the facts of changed conversations (every conversation when `all`). `bulk` aggregates all
- * contact messages in one pass (a first build); otherwise each changed conversation's messages are
- * read through the messages' conversation index.
+ * Rewrites the message facts of the changed conversations and deletes the facts of conversations
+ * that are gone. Many changed conversations (a first build) aggregate all contact messages in one
+ * pass; otherwise each changed conversation's messages are read through the messages' conversation index.
  */
-export async function upsertFacts(tx: Db, opts: { all: boolean; changed: number }): Promise<number> {
-  const changedOnly = opts.all ? sql`true` : sql`(f.conversation_id IS NULL OR f.message_count <> c.message_count)`;
-  if (opts.all || opts.changed > BULK_THRESHOLD) {
-    const rows = await query<{ n: string }>(
+export async function upsertFacts(tx: Db, changed: number): Promise<void> {
+  if (changed === 0) return;
+  await query(tx, sql`DELETE FROM analytics_conversation_facts f WHERE f.conversation_id IN (SELECT conversation_id FROM analytics_work_changed) AND NOT EXISTS (SELECT 1 FROM analytics_src_conversations c WHERE c.id = f.conversation_id)`);
+  if (changed > BULK_THRESHOLD) {
+    await query(
       tx,
       sql`WITH per_message AS (
             SELECT m.conversation_id, m.sent_at, m.id, unnest(string_to_array(m.kinds, ',')) AS kind FROM analytics_src_contact_messages m
@@ -53,41 +154,29 @@ export async function upsertFacts(tx: Db, opts: { all: boolean; changed: number 
             SELECT conversation_id, min(sent_at) AS contact_at, (array_agg(id ORDER BY sent_at, id))[1] AS contact_message_id,
                    string_agg(DISTINCT kind, ',' ORDER BY kind) AS kinds
             FROM per_message GROUP BY conversation_id
-          ), written AS (
-            INSERT INTO analytics_conversation_facts (conversation_id, seller_id, buyer_id, listing_id, first_message_at, last_message_at, message_count, contact_at, contact_message_id, contact_kinds)
-            SELECT c.id, c.seller_id, c.buyer_id, c.listing_id, c.first_message_at, c.last_message_at, c.message_count, k.contact_at, k.contact_message_id, k.kinds
-            FROM analytics_src_conversations c
-            LEFT JOIN analytics_conversation_facts f ON f.conversation_id = c.id
-            LEFT JOIN contact k ON k.conversation_id = c.id
-            WHERE ${changedOnly}
-            ${UPSERT_TAIL}
-            RETURNING 1
-          ) SELECT count(*) AS n FROM written`,
-    );
-    return num(rows[0]?.n ?? 0);
-  }
-  if (opts.changed === 0) return 0;
-  const rows = await query<{ n: string }>(
-    tx,
-    sql`WITH changed AS MATERIALIZED (
-          SELECT c.id, c.seller_id, c.buyer_id, c.listing_id, c.first_message_at, c.last_message_at, c.message_count
-          FROM analytics_src_conversations c
-          LEFT JOIN analytics_conversation_facts f ON f.conversation_id = c.id
-          WHERE ${changedOnly}
-        ), written AS (
+          )
           INSERT INTO analytics_conversation_facts (conversation_id, seller_id, buyer_id, listing_id, first_message_at, last_message_at, message_count, contact_at, contact_message_id, contact_kinds)
-          SELECT ch.id, ch.seller_id, ch.buyer_id, ch.listing_id, ch.first_message_at, ch.last_message_at, ch.message_count, k.contact_at, k.contact_message_id, k.kinds
-          FROM changed ch
-          LEFT JOIN LATERAL (
-            SELECT min(m.sent_at) AS contact_at, (array_agg(m.id ORDER BY m.sent_at, m.id))[1] AS contact_message_id,
-                   (SELECT string_agg(DISTINCT x, ',' ORDER BY x) FROM unnest(string_to_array(string_agg(m.kinds, ','), ',')) AS x) AS kinds
-            FROM analytics_src_contact_messages m WHERE m.conversation_id = ch.id
-          ) k ON true
-          ${UPSERT_TAIL}
-          RETURNING 1
-        ) SELECT count(*) AS n FROM written`,
+          SELECT c.id, c.seller_id, c.buyer_id, c.listing_id, c.first_message_at, c.last_message_at, c.message_count, k.contact_at, k.contact_message_id, k.kinds
+          FROM analytics_src_conversations c
+          LEFT JOIN contact k ON k.conversation_id = c.id
+          WHERE ${CHANGED}
+          ${UPSERT_TAIL}`,
+    );
+    return;
+  }
+  await query(
+    tx,
+    sql`INSERT INTO analytics_conversation_facts (conversation_id, seller_id, buyer_id, listing_id, first_message_at, last_message_at, message_count, contact_at, contact_message_id, contact_kinds)
+        SELECT c.id, c.seller_id, c.buyer_id, c.listing_id, c.first_message_at, c.last_message_at, c.message_count, k.contact_at, k.contact_message_id, k.kinds
+        FROM analytics_src_conversations c
+        LEFT JOIN LATERAL (
+          SELECT min(m.sent_at) AS contact_at, (array_agg(m.id ORDER BY m.sent_at, m.id))[1] AS contact_message_id,
+                 (SELECT string_agg(DISTINCT x, ',' ORDER BY x) FROM unnest(string_to_array(string_agg(m.kinds, ','), ',')) AS x) AS kinds
+          FROM analytics_src_contact_messages m WHERE m.conversation_id = c.id
+        ) k ON true
+        WHERE ${CHANGED}
+        ${UPSERT_TAIL}`,
   );
-  return num(rows[0]?.n ?? 0);
 }
 
 export interface Window {
@@ -97,38 +186,73 @@ export interface Window {
   readonly conversionDays: number;
 }
 
+const TOUCHED = sql`f.conversation_id IN (SELECT conversation_id FROM analytics_work_touched)`;
+
 /**
- * Rebuilds the contact conversations of the window: the listing's first sold / removed / on_hold
- * change within N days after the exchange, and the orders between the two parties from the first
- * message until N days after the exchange. Scored as in `conversationScore` (same formula, in SQL).
+ * Recomputes the outcome facts of the touched conversations (every conversation when `all`): the
+ * conversion (an order from the buyer to the seller within N days of the first message) and, with a
+ * contact exchange, the listing's first sold / removed / on_hold change within N days after it, the
+ * orders between the two parties from the first message until then, and the conversation's score
+ * (as `conversationScore`, in SQL).
  */
-export async function rebuildContactConversations(tx: Db, w: Window): Promise<void> {
+export async function updateOutcomes(tx: Db, w: Window, all: boolean): Promise<void> {
   const n = days(w.statusChangeDays);
   const seconds = w.statusChangeDays * 86_400;
-  await query(tx, sql`DELETE FROM analytics_contact_conversations`);
   await query(
     tx,
-    sql`INSERT INTO analytics_contact_conversations (conversation_id, seller_id, buyer_id, listing_id, first_message_at, last_message_at, contact_at, contact_message_id, contact_kinds, listing_status, status_changed_at, orders_between, score)
-        SELECT x.*, CASE
-            WHEN x.orders_between > 0 THEN 0.05
-            WHEN x.status IS NULL THEN 0.2
-            ELSE least(1.0, 0.5 + 0.3 * (1 - least(1.0, greatest(0.0, extract(epoch FROM (x.occurred_at - x.contact_at)) / ${seconds})))
-                           + CASE WHEN x.status = 'sold' THEN 0.2 ELSE 0.1 END)
-          END
+    sql`UPDATE analytics_conversation_facts f
+        SET converted = x.converted, listing_status = x.status, status_changed_at = x.occurred_at, orders_between = x.orders_between,
+            score = CASE
+              WHEN x.contact_at IS NULL THEN NULL
+              WHEN x.orders_between > 0 THEN 0.05
+              WHEN x.status IS NULL THEN 0.2
+              ELSE least(1.0, 0.5 + 0.3 * (1 - least(1.0, greatest(0.0, extract(epoch FROM (x.occurred_at - x.contact_at)) / ${seconds})))
+                             + CASE WHEN x.status = 'sold' THEN 0.2 ELSE 0.1 END)
+            END
         FROM (
-          SELECT f.conversation_id, f.seller_id, f.buyer_id, f.listing_id, f.first_message_at, f.last_message_at, f.contact_at, f.contact_message_id, f.contact_kinds,
-                 st.status, st.occurred_at,
-                 (SELECT count(*) FROM analytics_src_orders o
-                   WHERE o.buyer_id = f.buyer_id AND o.seller_id = f.seller_id
-                     AND o.created_at >= coalesce(f.first_message_at, f.contact_at) AND o.created_at <= f.contact_at + ${n}::interval)::int AS orders_between
+          SELECT f.conversation_id, f.contact_at, st.status, st.occurred_at,
+                 cv.conversation_id IS NOT NULL AS converted,
+                 CASE WHEN f.contact_at IS NULL THEN 0 ELSE
+                   (SELECT count(*) FROM analytics_src_orders o
+                     WHERE o.buyer_id = f.buyer_id AND o.seller_id = f.seller_id
+                       AND o.created_at >= coalesce(f.first_message_at, f.contact_at) AND o.created_at <= f.contact_at + ${n}::interval)::int
+                 END AS orders_between
           FROM analytics_conversation_facts f
           LEFT JOIN LATERAL (
             SELECT s.status, s.occurred_at FROM analytics_src_listing_status s
-            WHERE s.listing_id = f.listing_id AND s.occurred_at >= f.contact_at AND s.occurred_at <= f.contact_at + ${n}::interval
+            WHERE f.contact_at IS NOT NULL AND s.listing_id = f.listing_id AND s.occurred_at >= f.contact_at AND s.occurred_at <= f.contact_at + ${n}::interval
             ORDER BY s.occurred_at LIMIT 1
           ) st ON true
-          WHERE f.contact_at IS NOT NULL AND f.first_message_at >= ${iso(w.from)}::timestamptz AND f.first_message_at < ${iso(w.to)}::timestamptz
-        ) x`,
+          LEFT JOIN (
+            SELECT DISTINCT c.conversation_id FROM analytics_conversation_facts c
+            JOIN analytics_src_orders o ON o.buyer_id = c.buyer_id AND o.seller_id = c.seller_id
+              AND o.created_at >= c.first_message_at AND o.created_at < c.first_message_at + ${days(w.conversionDays)}::interval
+            WHERE ${all ? sql`true` : sql`c.conversation_id IN (SELECT conversation_id FROM analytics_work_touched)`}
+          ) cv ON cv.conversation_id = f.conversation_id
+          WHERE ${all ? sql`true` : TOUCHED}
+        ) x
+        WHERE f.conversation_id = x.conversation_id`,
+  );
+}
+
+const WEEK_MS = 7 * 86_400_000;
+
+/**
+ * Adds (`sign` 1) or subtracts (`sign` -1) the touched conversations' facts (every conversation's
+ * when `all`) to or from the per-seller weekly counts.
+ */
+export async function addToWeeks(tx: Db, sign: 1 | -1, all: boolean): Promise<void> {
+  await query(
+    tx,
+    sql`INSERT INTO analytics_seller_weeks AS w (seller_id, week, conversations, converted, contact_conversations, vanished_listings)
+        SELECT f.seller_id, floor(extract(epoch FROM f.first_message_at) / ${WEEK_MS / 1000})::int,
+               ${sign} * count(*), ${sign} * count(*) FILTER (WHERE f.converted), ${sign} * count(*) FILTER (WHERE f.contact_at IS NOT NULL),
+               ${sign} * count(*) FILTER (WHERE f.contact_at IS NOT NULL AND f.listing_status IS NOT NULL AND f.orders_between = 0)
+        FROM analytics_conversation_facts f
+        WHERE f.first_message_at IS NOT NULL AND ${all ? sql`true` : TOUCHED}
+        GROUP BY 1, 2
+        ON CONFLICT (seller_id, week) DO UPDATE SET conversations = w.conversations + excluded.conversations, converted = w.converted + excluded.converted,
+          contact_conversations = w.contact_conversations + excluded.contact_conversations, vanished_listings = w.vanished_listings + excluded.vanished_listings`,
   );
 }
 
@@ -144,36 +268,40 @@ export interface SellerCounts {
   readonly vanishedListings: number;
 }
 
+/**
+ * The whole weeks inside the window come from the weekly counts; the partial weeks at its two edges
+ * are counted from the facts (through their first-message index).
+ */
 export async function sellerCounts(tx: Db, w: Window): Promise<SellerCounts[]> {
-  const from = iso(w.from);
-  const to = iso(w.to);
+  const fromMs = w.from.getTime();
+  const toMs = w.to.getTime();
+  const firstFull = Math.ceil(fromMs / WEEK_MS);
+  const lastFullEnd = Math.floor(toMs / WEEK_MS);
+  const whole = firstFull < lastFullEnd;
+  const [weekFrom, weekTo] = whole ? [firstFull, lastFullEnd] : [0, 0];
+  const edge1 = whole ? new Date(firstFull * WEEK_MS) : w.to;
+  const edge2 = whole ? new Date(lastFullEnd * WEEK_MS) : w.to;
   const rows = await query<Record<string, unknown>>(
     tx,
-    sql`WITH base AS (
-          SELECT f.seller_id, count(*) AS conversations, count(*) FILTER (WHERE f.contact_at IS NOT NULL) AS contact_conversations
+    sql`WITH counts AS (
+          SELECT seller_id, conversations, converted, contact_conversations, vanished_listings
+          FROM analytics_seller_weeks WHERE week >= ${weekFrom} AND week < ${weekTo}
+          UNION ALL
+          SELECT f.seller_id, 1, f.converted::int, (f.contact_at IS NOT NULL)::int, (f.contact_at IS NOT NULL AND f.listing_status IS NOT NULL AND f.orders_between = 0)::int
           FROM analytics_conversation_facts f
-          WHERE f.first_message_at >= ${from}::timestamptz AND f.first_message_at < ${to}::timestamptz
-          GROUP BY f.seller_id
-        ), converted AS (
-          SELECT f.seller_id, count(DISTINCT f.conversation_id) AS converted
-          FROM analytics_conversation_facts f
-          JOIN analytics_src_orders o ON o.buyer_id = f.buyer_id AND o.seller_id = f.seller_id
-            AND o.created_at >= f.first_message_at AND o.created_at < f.first_message_at + ${days(w.conversionDays)}::interval
-          WHERE f.first_message_at >= ${from}::timestamptz AND f.first_message_at < ${to}::timestamptz
-          GROUP BY f.seller_id
-        ), vanished AS (
-          SELECT seller_id, count(*) AS vanished FROM analytics_contact_conversations
-          WHERE listing_status IS NOT NULL AND orders_between = 0 GROUP BY seller_id
+          WHERE (f.first_message_at >= ${iso(w.from)}::timestamptz AND f.first_message_at < ${iso(edge1)}::timestamptz)
+             OR (f.first_message_at >= ${iso(edge2)}::timestamptz AND f.first_message_at < ${iso(w.to)}::timestamptz)
+        ), base AS (
+          SELECT seller_id, sum(conversations) AS conversations, sum(converted) AS converted,
+                 sum(contact_conversations) AS contact_conversations, sum(vanished_listings) AS vanished
+          FROM counts GROUP BY seller_id HAVING sum(conversations) > 0
         ), category AS (
           SELECT DISTINCT ON (seller_id) seller_id, category FROM (
             SELECT seller_id, category, count(*) AS n FROM analytics_src_listings WHERE seller_id IS NOT NULL AND category IS NOT NULL GROUP BY seller_id, category
           ) c ORDER BY seller_id, n DESC, category
         )
-        SELECT b.seller_id, s.name, s.country, cat.category, b.conversations, b.contact_conversations,
-               coalesce(cv.converted, 0) AS converted, coalesce(v.vanished, 0) AS vanished
+        SELECT b.seller_id, s.name, s.country, cat.category, b.conversations, b.contact_conversations, b.converted, b.vanished
         FROM base b
-        LEFT JOIN converted cv ON cv.seller_id = b.seller_id
-        LEFT JOIN vanished v ON v.seller_id = b.seller_id
         LEFT JOIN category cat ON cat.seller_id = b.seller_id
         LEFT JOIN analytics_src_sellers s ON s.id = b.seller_id
         ORDER BY b.seller_id`,
@@ -284,11 +412,14 @@ export async function scoreOf(db: Db, sellerId: string): Promise<SellerScore | u
   return r === undefined ? undefined : rowToScore(r);
 }
 
-/** The seller's contact conversations, most suspicious first. */
-export async function contactConversationsOf(db: Db, sellerId: string, limit: number, statusChangeDays: number): Promise<CandidateConversation[]> {
+/** The seller's contact conversations in the window of the last refresh, most suspicious first. */
+export async function contactConversationsOf(db: Db, sellerId: string, limit: number, refresh: RefreshInfo): Promise<CandidateConversation[]> {
   const rows = await query<Record<string, unknown>>(
     db,
-    sql`SELECT * FROM analytics_contact_conversations WHERE seller_id = ${sellerId} ORDER BY score DESC, contact_at DESC, conversation_id LIMIT ${limit}`,
+    sql`SELECT * FROM analytics_conversation_facts
+        WHERE seller_id = ${sellerId} AND contact_at IS NOT NULL
+          AND first_message_at >= ${iso(refresh.windowFrom)}::timestamptz AND first_message_at < ${iso(refresh.windowTo)}::timestamptz
+        ORDER BY score DESC, contact_at DESC, conversation_id LIMIT ${limit}`,
   );
   return rows.map((r) => {
     const c = {
@@ -305,6 +436,6 @@ export async function contactConversationsOf(db: Db, sellerId: string, limit: nu
       ordersBetween: num(r['orders_between']),
       score: num(r['score']),
     };
-    return { ...c, signals: conversationSignals(c, statusChangeDays) };
+    return { ...c, signals: conversationSignals(c, refresh.statusChangeDays) };
   });
 }

@@ -1,4 +1,4 @@
-import { bigint, doublePrecision, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /*
  * Analytics owns these tables and nothing else. It reads the marketplace's tables only through the
@@ -10,9 +10,11 @@ import { bigint, doublePrecision, index, integer, pgTable, text, timestamp } fro
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /**
- * One row per conversation, maintained incrementally: a refresh rebuilds only the conversations whose
- * message count changed since the row was written (new conversations and new messages). The expensive
- * part — looking through every message's stored scan — is done once per message, not once per report.
+ * One row per conversation, maintained incrementally — the source of truth of every count in the
+ * report. A refresh rewrites only the conversations that changed: new conversations and new messages
+ * (the message facts), and conversations whose pair of parties got a new order or whose listing got a
+ * new status change (the outcome facts). Looking through every message's stored scan is done once per
+ * message, not once per report.
  */
 export const analyticsConversationFacts = pgTable(
   'analytics_conversation_facts',
@@ -30,9 +32,69 @@ export const analyticsConversationFacts = pgTable(
     contactMessageId: text('contact_message_id'),
     /** Distinct contact hit kinds in the conversation, comma-separated and sorted, e.g. `email,phone`. */
     contactKinds: text('contact_kinds'),
+    /** An order from the buyer to the seller within the conversion days after the first message. */
+    converted: boolean('converted').notNull().default(false),
+    /** With a contact exchange: sold | removed | on_hold, the listing's first such change within N days after it. */
+    listingStatus: text('listing_status'),
+    statusChangedAt: ts('status_changed_at'),
+    /** With a contact exchange: orders between the two parties from the first message until N days after it. */
+    ordersBetween: integer('orders_between').notNull().default(0),
+    /** With a contact exchange: 0..1, how strongly this conversation looks like a sale taken off the platform. */
+    score: doublePrecision('score'),
   },
-  (t) => [index('analytics_facts_seller_idx').on(t.sellerId, t.firstMessageAt), index('analytics_facts_first_idx').on(t.firstMessageAt)],
+  (t) => [
+    index('analytics_facts_seller_idx').on(t.sellerId, t.firstMessageAt),
+    index('analytics_facts_first_idx').on(t.firstMessageAt),
+    index('analytics_facts_parties_idx').on(t.buyerId, t.sellerId),
+    index('analytics_facts_listing_idx').on(t.listingId),
+  ],
 );
+
+/**
+ * The facts' counts per seller and week of the first message (week = whole weeks since 1970-01-01 UTC),
+ * kept in step with the facts: a refresh subtracts the old facts of the conversations it rewrites and
+ * adds the new ones. A report sums the whole weeks inside its window and counts the two partial weeks
+ * at its edges from the facts.
+ */
+export const analyticsSellerWeeks = pgTable(
+  'analytics_seller_weeks',
+  {
+    sellerId: text('seller_id').notNull(),
+    week: integer('week').notNull(),
+    conversations: integer('conversations').notNull(),
+    converted: integer('converted').notNull(),
+    contactConversations: integer('contact_conversations').notNull(),
+    vanishedListings: integer('vanished_listings').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sellerId, t.week] })],
+);
+
+/*
+ * The change feed. The marketplace's tables carry no change sequence analytics could index, so a
+ * refresh compares small aggregates of the sources with what it saw last time: per seller the number
+ * of conversations and messages, per pair of parties the number of orders, per listing the number of
+ * status changes. Only the keys whose aggregate moved are looked at further.
+ */
+export const analyticsSeenSellers = pgTable('analytics_seen_sellers', {
+  sellerId: text('seller_id').primaryKey(),
+  conversations: bigint('conversations', { mode: 'number' }).notNull(),
+  messages: bigint('messages', { mode: 'number' }).notNull(),
+});
+
+export const analyticsSeenOrders = pgTable(
+  'analytics_seen_orders',
+  {
+    buyerId: text('buyer_id').notNull(),
+    sellerId: text('seller_id').notNull(),
+    orders: bigint('orders', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.buyerId, t.sellerId] })],
+);
+
+export const analyticsSeenListings = pgTable('analytics_seen_listings', {
+  listingId: text('listing_id').primaryKey(),
+  statusChanges: bigint('status_changes', { mode: 'number' }).notNull(),
+});
 
 /** The ranked report: one row per seller with conversations in the window, replaced by each refresh. */
 export const analyticsSellerScores = pgTable(
@@ -64,30 +126,6 @@ export const analyticsSellerScores = pgTable(
     riskScore: doublePrecision('risk_score').notNull(),
   },
   (t) => [index('analytics_scores_rank_idx').on(t.rank)],
-);
-
-/** Conversations with a contact exchange in the window, with what happened to the listing after it. */
-export const analyticsContactConversations = pgTable(
-  'analytics_contact_conversations',
-  {
-    conversationId: text('conversation_id').primaryKey(),
-    sellerId: text('seller_id').notNull(),
-    buyerId: text('buyer_id').notNull(),
-    listingId: text('listing_id'),
-    firstMessageAt: ts('first_message_at'),
-    lastMessageAt: ts('last_message_at'),
-    contactAt: ts('contact_at').notNull(),
-    contactMessageId: text('contact_message_id'),
-    contactKinds: text('contact_kinds').notNull(),
-    /** sold | removed | on_hold: the listing's first such change within N days after the contact exchange. */
-    listingStatus: text('listing_status'),
-    statusChangedAt: ts('status_changed_at'),
-    /** Orders between the two parties from the first message until N days after the exchange. */
-    ordersBetween: integer('orders_between').notNull(),
-    /** 0..1: how strongly this conversation looks like a sale taken off the platform. */
-    score: doublePrecision('score').notNull(),
-  },
-  (t) => [index('analytics_contact_seller_idx').on(t.sellerId, t.score)],
 );
 
 /** The last refresh (one row, id `off-platform`). */
