@@ -49,6 +49,12 @@ export interface CaseTypeDefinition<S extends string = string> {
    * what the module does with a decision (leases, enforcement).
    */
   readonly managedBy?: string;
+  /**
+   * Outcomes only the module reaches (e.g. confirming an investigation issues a commission order):
+   * the generic route may move the case otherwise, but a move to one of these statuses that the
+   * table and guards would allow is refused with `case.managed_elsewhere`, naming `via`.
+   */
+  readonly managedTargets?: { readonly statuses: readonly NoInfer<S>[]; readonly via: string };
   /** Targets a vendor reviewer may move a case to; none unless listed. */
   readonly vendorTransitions?: readonly NoInfer<S>[];
 }

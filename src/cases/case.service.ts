@@ -376,6 +376,11 @@ export function createCaseService(deps: CaseDeps) {
           }),
         );
       }
+      if (def.managedTargets?.statuses.includes(to) === true && opts.managed !== true) {
+        throw new AppError('conflict', `a ${def.title.toLowerCase()} reaches ${to} through ${def.managedTargets.via}, which does what the outcome requires`, {
+          reason: 'case.managed_elsewhere',
+        });
+      }
       const now = clock.now();
       const closes = isClosedStatus(def, to);
       const wasClosed = isClosedStatus(def, c.status);

@@ -23,6 +23,8 @@ export const commissionDisputeCaseType = defineCaseType({
     terminal: ['closed'],
   },
   closedStatuses: ['upheld', 'adjusted', 'cancelled', 'withdrawn', 'closed'],
+  // an outcome changes the commission order: only through the commission-order API
+  managedTargets: { statuses: ['upheld', 'adjusted', 'cancelled'], via: 'POST /v1/commission-orders/:id/disputes/:case_id/decision' },
   defaultQueue: 'commission-disputes',
   defaultPriority: 'p2',
   sla: {

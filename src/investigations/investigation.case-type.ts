@@ -23,6 +23,8 @@ export const investigationCaseType = defineCaseType({
     terminal: ['closed'],
   },
   closedStatuses: ['confirmed', 'dismissed', 'closed'],
+  // confirming issues the commission order: only through the investigations API
+  managedTargets: { statuses: ['confirmed'], via: 'POST /v1/investigations/:case_id/confirm' },
   defaultQueue: 'investigations',
   defaultPriority: 'p3',
   sla: {

@@ -216,12 +216,17 @@ describe('transitions', () => {
     expect(new Set(results.map((r) => r.json().id)).size).toBe(1);
   });
 
-  it('a commission dispute decision needs reasons and senior staff', async () => {
+  it('a commission dispute decision needs reasons and senior staff, and is taken where the order changes', async () => {
     const c = await openCase({ type: 'commission_dispute', title: 'Dispute of a commission order' });
     await move(c.id, 'under_review');
     expect((await move(c.id, 'cancelled', { note: 'The sale went through checkout' })).json().reason).toBe('commission_dispute.decision_needs_senior');
     expect((await move(c.id, 'cancelled', {}, 'legal')).json().reason).toBe('commission_dispute.decision_requires_reasons');
-    expect((await move(c.id, 'cancelled', { note: 'The sale went through checkout' }, 'legal')).statusCode).toBe(200);
+    // allowed by the table and the guards, but an outcome changes the commission order: not here
+    const generic = await move(c.id, 'cancelled', { note: 'The sale went through checkout' }, 'legal');
+    expect(generic.statusCode).toBe(409);
+    expect(generic.json()).toMatchObject({ reason: 'case.managed_elsewhere' });
+    expect(generic.json().detail).toContain('/v1/commission-orders/');
+    expect((await move(c.id, 'withdrawn', { note: 'The dealer withdrew the dispute' }, 'legal')).statusCode).toBe(200);
   });
 
   it('appeals change status only through /v1/appeals, which acts on the decision', async () => {
@@ -296,14 +301,18 @@ describe('assignment, notes and evidence', () => {
     expect((await t.as('agent', { method: 'GET', url: `/v1/cases/${other.id}/evidence/${info.id}` })).statusCode).toBe(404);
   });
 
-  it('confirms an investigation only with a hard artefact attached', async () => {
+  it('confirms an investigation only with a hard artefact attached, and only through the investigations API', async () => {
     const c = await openCase({ type: 'investigation', title: 'Confirmed sale' });
     await move(c.id, 'triage');
     await move(c.id, 'investigating');
     const early = await move(c.id, 'confirmed', { note: 'Buyer confirmed paying by wire' }, 'senior');
     expect(early.json()).toMatchObject({ code: 'invalid_transition', reason: 'investigation.confirmation_requires_evidence' });
     await t.as('senior', { method: 'POST', url: `/v1/cases/${c.id}/evidence`, payload: { filename: 'statement.txt', content_type: 'text/plain', content_base64: Buffer.from('I paid by wire.').toString('base64') } });
-    expect((await move(c.id, 'confirmed', { note: 'Buyer confirmed paying by wire' }, 'senior')).statusCode).toBe(200);
+    // with the artefact the guards pass, but confirming issues a commission order: only the investigations API does it
+    const generic = await move(c.id, 'confirmed', { note: 'Buyer confirmed paying by wire' }, 'senior');
+    expect(generic.statusCode).toBe(409);
+    expect(generic.json()).toMatchObject({ reason: 'case.managed_elsewhere' });
+    expect(generic.json().detail).toContain('/v1/investigations/');
   });
 
   it('refuses content that is not base64', async () => {
@@ -320,13 +329,13 @@ describe('assignment, notes and evidence', () => {
     await t.as('senior', { method: 'POST', url: `/v1/cases/${c.id}/notes`, payload: { body: 'Invoice shows EUR 31,000, not the listed EUR 38,000.' } });
     await t.as('senior', { method: 'POST', url: `/v1/cases/${c.id}/evidence`, payload: { filename: 'invoice.pdf', content_type: 'application/pdf', content_base64: Buffer.from('%PDF').toString('base64') } });
     await t.as('senior', { method: 'POST', url: `/v1/cases/${c.id}/priority`, payload: { priority: 'p1' } });
-    await move(c.id, 'adjusted', { note: 'Commission recomputed on the invoiced price.' }, 'senior');
+    await move(c.id, 'withdrawn', { note: 'The dealer accepts the invoiced price.' }, 'senior');
     const expected = ['case.opened', 'case.transitioned', 'case.assigned', 'case.note_added', 'case.evidence_added', 'case.priority_changed', 'case.transitioned'];
     expect(await auditActions(c.id)).toEqual(expected);
     expect(await outboxTypes(c.id)).toEqual(expected);
     const detail = (await t.as('agent', { method: 'GET', url: `/v1/cases/${c.id}` })).json();
     expect(detail.timeline.map((e: Json) => e.kind)).toEqual(['created', 'transition', 'assignment', 'note', 'evidence', 'priority', 'transition']);
-    expect(detail).toMatchObject({ status: 'adjusted', closed: true, priority: 'p1', version: 7 });
+    expect(detail).toMatchObject({ status: 'withdrawn', closed: true, priority: 'p1', version: 7 });
     expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
   });
 });
