@@ -376,7 +376,13 @@ export function createReviewService(deps: ReviewDeps) {
     const filter = claimFilter(caller, opts.queue, opts.lang);
     return inTransaction(db, async (tx) => {
       const now = clock.now();
-      const caseId = await reviewStore.lockNextClaimable(tx, filter, now);
+      const passed: string[] = [];
+      let caseId = await reviewStore.lockNextClaimable(tx, filter, now);
+      // decided (or claimed) by a transaction that committed while ours looked: take the next one
+      while (caseId !== undefined && !(await reviewStore.stillClaimable(tx, caseId, filter, now))) {
+        passed.push(caseId);
+        caseId = await reviewStore.lockNextClaimable(tx, filter, now, passed);
+      }
       if (caseId === undefined) {
         throw new AppError('not_found', `no case to claim${opts.queue === undefined ? '' : ` in queue ${opts.queue}`}${opts.lang === undefined ? '' : ` in language ${opts.lang}`}`, {
           reason: 'review.nothing_to_claim',

@@ -178,18 +178,36 @@ export const reviewStore = {
    * another claimer holds. The lease row is the one locked and updated, so a concurrent claimer that
    * read it before our commit re-checks its expiry against our update and moves on.
    */
-  async lockNextClaimable(tx: Db, f: ClaimFilter, now: Date): Promise<string | undefined> {
+  async lockNextClaimable(tx: Db, f: ClaimFilter, now: Date, except: readonly string[] = []): Promise<string | undefined> {
     const r = await queryOne(
       tx,
       sql`SELECT l.case_id FROM review_leases l
         JOIN review_cases rc ON rc.case_id = l.case_id
         JOIN cases c ON c.id = l.case_id
         WHERE ${claimConditions(f, now)}
+          ${except.length === 0 ? sql`` : sql`AND l.case_id NOT IN (${sql.join(except.map((id) => sql`${id}`), sql`, `)})`}
         ORDER BY c.priority, c.opened_at, c.id
         LIMIT 1
         FOR UPDATE OF l SKIP LOCKED`,
     );
     return r === undefined ? undefined : String(r['case_id']);
+  },
+
+  /**
+   * Whether a case whose lease row we just locked is still claimable, read by a new statement: on
+   * PostgreSQL (read committed) the locking query re-checks only the lease row it locked against
+   * commits that happened meanwhile; the case and review rows it joined are from its own snapshot,
+   * so a decision committed while it ran would go unseen there.
+   */
+  async stillClaimable(tx: Db, caseId: string, f: ClaimFilter, now: Date): Promise<boolean> {
+    const r = await queryOne(
+      tx,
+      sql`SELECT 1 AS ok FROM review_leases l
+        JOIN review_cases rc ON rc.case_id = l.case_id
+        JOIN cases c ON c.id = l.case_id
+        WHERE l.case_id = ${caseId} AND ${claimConditions(f, now)}`,
+    );
+    return r !== undefined;
   },
 
   /** The next claimable case without locking anything (for "straight to the next case"). */
