@@ -154,7 +154,10 @@ export function createCaseService(deps: CaseDeps) {
 
   async function loadDetail(tx: Db, c: Case): Promise<CaseDetail> {
     const def = typeOf(c);
-    const [timeline, notes, evidence] = await Promise.all([caseStore.listTimeline(tx, c.id), caseStore.listNotes(tx, c.id), caseStore.listEvidence(tx, c.id)]);
+    // one after another: `tx` may be a single transaction client, which runs one query at a time
+    const timeline = await caseStore.listTimeline(tx, c.id);
+    const notes = await caseStore.listNotes(tx, c.id);
+    const evidence = await caseStore.listEvidence(tx, c.id);
     return { case: c, nextStates: nextStatuses(def, c.status), closed: isClosedStatus(def, c.status), timeline, notes, evidence };
   }
 
@@ -359,7 +362,8 @@ export function createCaseService(deps: CaseDeps) {
         throw new AppError('forbidden', `a vendor reviewer may not move a ${def.type} case to ${to}`, { reason: 'case.vendor_may_not_transition' });
       }
       checkVersion(c, opts.expectedVersion);
-      const [noteCount, evidenceCount] = await Promise.all([caseStore.countNotes(tx, c.id), caseStore.countEvidence(tx, c.id)]);
+      const noteCount = await caseStore.countNotes(tx, c.id);
+      const evidenceCount = await caseStore.countEvidence(tx, c.id);
       const decision = decideTransition(def, to, {
         case: c,
         caller: { kind: caller.kind, id: caller.id, role: caller.role },

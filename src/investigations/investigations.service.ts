@@ -114,11 +114,10 @@ export function createInvestigationService(deps: InvestigationDeps) {
   async function factsOf(f: OffPlatformFacts, tx: Db | undefined, patternExtra: ReadonlySet<string> = new Set()): Promise<ConversationFacts> {
     const c = f.conversation;
     const base = tx ?? db;
-    const [pattern, confirmed, violations] = await Promise.all([
-      store.patternSellers(base, c.buyerId, c.sellerId),
-      store.confirmedSales(base, c.sellerId, c.id),
-      deps.enforcement.listViolations(c.sellerId, { tx }),
-    ]);
+    // one after another: `base` may be the caller's transaction, a single client
+    const pattern = await store.patternSellers(base, c.buyerId, c.sellerId);
+    const confirmed = await store.confirmedSales(base, c.sellerId, c.id);
+    const violations = await deps.enforcement.listViolations(c.sellerId, { tx });
     return {
       conversationId: c.id,
       sellerId: c.sellerId,

@@ -705,12 +705,11 @@ export function createMarketplaceService(deps: MarketplaceDeps) {
     const base = opts.tx ?? db;
     const conversation = await marketplaceStore.findConversation(base, id);
     if (conversation === undefined) return undefined;
-    const [messages, seller, buyer, listing] = await Promise.all([
-      marketplaceStore.conversationMessages(base, id, MAX_CONVERSATION_MESSAGES),
-      marketplaceStore.findSeller(base, conversation.sellerId),
-      marketplaceStore.findBuyer(base, conversation.buyerId),
-      conversation.listingId === undefined ? Promise.resolve(undefined) : marketplaceStore.findListing(base, conversation.listingId),
-    ]);
+    // one after another: `base` may be the caller's transaction, a single client
+    const messages = await marketplaceStore.conversationMessages(base, id, MAX_CONVERSATION_MESSAGES);
+    const seller = await marketplaceStore.findSeller(base, conversation.sellerId);
+    const buyer = await marketplaceStore.findBuyer(base, conversation.buyerId);
+    const listing = conversation.listingId === undefined ? undefined : await marketplaceStore.findListing(base, conversation.listingId);
     return { conversation, messages, seller, buyer, listing };
   }
 
