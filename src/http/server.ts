@@ -136,9 +136,12 @@ export async function createHttpServer(deps: HttpDeps, opts: HttpOptions): Promi
   });
 
   app.setErrorHandler((error, request, reply) => sendProblem(reply, request, error));
+  // the console is served when it has been built (`npm start` builds it when missing or stale)
+  const builtConsole = opts.consoleDir !== undefined && existsSync(opts.consoleDir) ? opts.consoleDir : undefined;
   app.setNotFoundHandler((request, reply) => {
     if (opts.consoleDir !== undefined && request.method === 'GET' && !request.url.startsWith('/v1/') && (request.headers.accept ?? '').includes('text/html')) {
-      return reply.sendFile('index.html'); // client-side routes of the console
+      if (builtConsole !== undefined) return reply.sendFile('index.html'); // client-side routes of the console
+      return sendProblem(reply, request, new AppError('not_found', 'the console is not built: run `npm run build:web` (or start with `npm start`, which builds it)'));
     }
     return sendProblem(reply, request, new AppError('not_found', `no route ${request.method} ${request.url.split('?')[0]}`));
   });
@@ -148,8 +151,8 @@ export async function createHttpServer(deps: HttpDeps, opts: HttpOptions): Promi
   await app.register(identityRoutes, { identity: deps.identity, loginMaxAttemptsPerMinute: opts.loginMaxAttemptsPerMinute, secureCookies: opts.publicUrl.startsWith('https:') });
   for (const mod of deps.modules) await app.register(mod);
 
-  if (opts.consoleDir !== undefined && existsSync(opts.consoleDir)) {
-    await app.register(fastifyStatic, { root: opts.consoleDir, prefix: '/', wildcard: false, index: ['index.html'] });
+  if (builtConsole !== undefined) {
+    await app.register(fastifyStatic, { root: builtConsole, prefix: '/', wildcard: false, index: ['index.html'] });
   }
   return app;
 }
