@@ -120,7 +120,8 @@ async function main(): Promise<void> {
       ['Audit trail', '/admin/audit'],
     ];
 
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    // bypassCSP: the probe's string predicates are evaluated in the page, which the console's CSP forbids
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
     await context.addInitScript(PROBE);
     const signIn = await context.newPage();
     await signIn.goto(base + '/');

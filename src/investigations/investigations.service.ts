@@ -4,6 +4,7 @@ import type { Principal, Role } from '../identity';
 import { callerActor, STAFF_ROLES, systemCaller, type CaseCaller, type CaseService } from '../cases';
 import type { MarketplaceService, OffPlatformFacts, StoredEventNotice } from '../marketplace';
 import type { EnforcementService } from '../enforcement';
+import { renderOrderNotice, type OrderNoticeKind } from './commission-notice';
 import { contactMessages, scoreConversation, showsPattern, type ConversationFacts, type Scored } from './signals';
 import { investigationStore as store } from './investigations.store';
 import { mayMove, type CommissionStatus } from './commission.machine';
@@ -477,40 +478,22 @@ export function createInvestigationService(deps: InvestigationDeps) {
     });
   }
 
-  /** The seller's notice about a commission order: clause, evidence, amount, how to dispute, reasons. */
-  async function sendOrderNotice(tx: Db, o: CommissionOrder, reasons: string, artefacts: readonly Artefact[], what: 'issued' | DisputeOutcome): Promise<string | undefined> {
+  /** The seller's notice about a commission order, in their language: clause, evidence, amount, how to dispute, reasons. */
+  async function sendOrderNotice(tx: Db, o: CommissionOrder, reasons: string, artefacts: readonly Artefact[], what: OrderNoticeKind): Promise<string | undefined> {
     if (deps.mail === undefined) return undefined;
     const contact = await deps.marketplace.sellerContact(o.sellerId, { tx });
     if (contact?.email === undefined) return undefined;
-    const amount = (m: number) => `${(m / 100).toFixed(2)} ${o.currency}`;
-    const heading: Record<typeof what, string> = {
-      issued: 'Commission order for a sale outside checkout',
-      upheld: 'Your dispute of a commission order: upheld',
-      adjusted: 'Your dispute of a commission order: amount adjusted',
-      cancelled: 'Your dispute of a commission order: order cancelled',
-    };
-    const lines = [
-      `Dear ${contact.name ?? 'dealer'},`,
-      '',
-      what === 'issued'
-        ? `We found that a sale to a buyer you met on ${deps.marketplaceName} was completed outside checkout. Under clause ${COMMISSION_CLAUSE} of our transactional policies you owe the commission checkout would have charged.`
-        : `We decided your dispute of commission order ${o.id}.`,
-      '',
-      `Reference: ${o.id}`,
-      `Sale price: ${amount(o.priceMinor)} (source: ${o.priceSource.replace('_', ' ')})`,
-      `Commission rate: ${(o.rateBps / 100).toFixed(2)}% (your ${o.tier} tier on ${o.leadFirstSeenAt.toISOString().slice(0, 10)}, when the buyer first contacted you)`,
-      `Commission due: ${amount(o.commissionMinor)} by ${o.dueAt.toISOString().slice(0, 10)}`,
-      `Evidence on file: ${artefacts.map((a) => a.type.replace('_', ' ')).join(', ') || 'none'}`,
-      '',
-      `Statement of reasons: ${reasons}`,
-      '',
-      `If the sale is completed through checkout, this order is cancelled: we never charge commission twice (${'TP-1.4'}).`,
-      `You may dispute this order, with documents such as the invoice, through ${deps.helpUrl}. A senior reviewer decides every dispute.`,
-    ];
-    const text = lines.join('\n');
-    const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    const html = lines.map((l) => (l === '' ? '' : `<p>${esc(l)}</p>`)).join('\n');
-    return deps.mail.queueEmail(tx, clock, { to: contact.email, subject: `${heading[what]} (${o.id})`, text, html, lang: 'en', ref: { type: 'commission_order', id: o.id } });
+    const notice = renderOrderNotice({
+      what,
+      order: o,
+      clause: COMMISSION_CLAUSE,
+      reasons,
+      evidence: artefacts.map((a) => a.type.replace('_', ' ')),
+      seller: contact,
+      marketplaceName: deps.marketplaceName,
+      helpUrl: deps.helpUrl,
+    });
+    return deps.mail.queueEmail(tx, clock, { to: contact.email, subject: notice.subject, text: notice.text, html: notice.html, lang: notice.lang, ref: { type: 'commission_order', id: o.id } });
   }
 
   /** Closes an investigation without a finding of an off-platform sale, with a reason that feeds tuning. */

@@ -124,7 +124,7 @@ describe('investigations', () => {
 
     const email = (await t.as('admin', { method: 'GET', url: `/v1/emails/${order.notice_email_id}` })).json();
     expect(email.subject).toContain(order.id);
-    expect(email.text).toContain('576.00 EUR');
+    expect(email.text).toContain('Commission due: €576.00');
     expect(email.text).toContain('TP-1.3');
     expect(email.text).toMatch(/dispute/);
   });
