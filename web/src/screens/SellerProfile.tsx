@@ -9,7 +9,7 @@ import { LADDER } from '../lib/review';
 import { Link } from '../lib/router';
 import { DeliveryStatus, NoticeDelivery, useNoticeEmail } from '../lib/delivery';
 import { useTitle } from '../lib/title';
-import type { CaseDto, ConversationDto, EmailSummaryDto, NoticeDto, NoticeSummaryDto, PageDto, RestrictionDto, SellerDetailDto, StandingDto } from '../types';
+import type { CaseDto, ConversationDto, NoticeDto, NoticeSummaryDto, PageDto, RestrictionDto, SellerDetailDto, StandingDto } from '../types';
 import { STATUS_TONE, localTime, rate } from './Sellers';
 import { ScoreBar } from './Investigations';
 
