@@ -44,8 +44,9 @@ export function DeliveryStatus({ email, compact }: { email: EmailDeliveryDto | u
   switch (email.status) {
     case 'sent':
       return (
-        <span className="delivery" data-delivery="sent">
-          <Badge tone="success">Sent</Badge> <span className="muted small">{when(email.sent_at)}</span>
+        <span className="delivery" data-delivery="sent" title={compact === true ? `Sent ${when(email.sent_at)} to ${email.to}` : undefined}>
+          <Badge tone="success">Sent</Badge>
+          {compact !== true && <span className="muted small"> {when(email.sent_at)}</span>}
         </span>
       );
     case 'queued':

@@ -18,7 +18,7 @@ import { DeliveryStatus, NoticeDelivery, useNoticeEmail } from '../lib/delivery'
 import { formatDate, formatDateTime, formatDuration, formatShort, humanize } from '../lib/format';
 import { highlight } from '../lib/highlight';
 import { useHotkeys, usePageShortcuts } from '../lib/hotkeys';
-import { useCursorPages } from '../lib/queries';
+import { shortId, useCursorPages } from '../lib/queries';
 import { LADDER, languageName } from '../lib/review';
 import { Link, navigate, useSearchParams } from '../lib/router';
 import { useMe } from '../lib/session';
@@ -39,6 +39,8 @@ function stepLabel(step: { step: number; name: string }): string {
 function StatusPill({ status }: { status: string }) {
   return <Badge tone={APPEAL_STATUS_TONE[status] ?? 'neutral'}>{APPEAL_STATUS_LABEL[status] ?? humanize(status)}</Badge>;
 }
+
+const lowerYou = (label: string) => (label === 'You' ? 'you' : label);
 
 /** Restrictions still in force or about to be: what overturning lifts. */
 const liftable = (rs: readonly RestrictionDto[]) => rs.filter((r) => r.state === 'active' || r.state === 'scheduled');
@@ -97,7 +99,8 @@ export function AppealsScreen() {
 
   const openRows = rows.filter((r) => !r.closed);
   const overdue = openRows.filter((r) => Date.parse(r.sla_due_at) < Date.now()).length;
-  const mine = openRows.filter((r) => r.violation_decided_by.id === me.id).length;
+  const own = openRows.filter((r) => r.violation_decided_by.id === me.id).length;
+  const dueToday = openRows.filter((r) => Date.parse(r.sla_due_at) >= Date.now() && Date.parse(r.sla_due_at) < Date.now() + 24 * 3600_000).length;
 
   return (
     <div className="page">
@@ -119,22 +122,26 @@ export function AppealsScreen() {
             <div className={`stat-value${overdue > 0 ? ' danger' : ''}`}>{overdue}</div>
           </div>
           <div className="stat">
-            <div className="stat-label">Oldest waiting</div>
-            <div className="stat-value">{openRows[0] === undefined ? '—' : age(openRows.reduce((a, b) => (a.appeal.filed_at < b.appeal.filed_at ? a : b)).appeal.filed_at)}</div>
+            <div className="stat-label">Due in the next 24 hours</div>
+            <div className="stat-value">{dueToday}</div>
           </div>
           <div className="stat">
-            <div className="stat-label">Decided by you originally</div>
-            <div className="stat-value">{mine}</div>
-            <div className="stat-note">Another senior decides these</div>
+            <div className="stat-label">Yours to decide</div>
+            <div className="stat-value">{openRows.length - own}</div>
+            {own > 0 && (
+              <div className="stat-note">
+                {own} on decisions you took: another senior decides {own === 1 ? 'it' : 'them'}
+              </div>
+            )}
           </div>
         </div>
       )}
       <div className="card card-flush">
         <div className="filters" role="search" aria-label="Filter appeals">
           <SelectField label="Show" value={status} onChange={(e) => setParams({ status: e.target.value === 'open' ? undefined : e.target.value }, { replace: true })}>
-            <option value="open">Open, by deadline</option>
-            <option value="closed">Decided, newest first</option>
-            <option value="all">All, newest first</option>
+            <option value="open">Open</option>
+            <option value="closed">Decided</option>
+            <option value="all">All</option>
           </SelectField>
         </div>
         <QueryBody
@@ -435,29 +442,19 @@ function ViolationCard({ a, cited, conversationLoading, focused, onFocus }: { a:
         {v.status === 'overturned' ? <Badge tone="success">Overturned</Badge> : <Badge tone="danger">{stepLabel(v.step)}</Badge>}
       </div>
       <div className="card-body appeal-violation">
-        <p className="clause-quote">
-          <span className="faint small">
-            Clause {v.clause.clause_id}, policy version {v.clause.version}
-          </span>
-          {v.clause.text}
-        </p>
-        {v.excerpts.length > 0 && (
-          <>
-            <h3 className="subhead">Quoted to the seller</h3>
-            <ul className="appeal-excerpts">
-              {v.excerpts.map((x) => (
-                <li key={x}>“{x}”</li>
-              ))}
-            </ul>
-          </>
-        )}
-        <h3 className="subhead">
-          Cited message{v.message_ids.length === 1 ? '' : 's'} {v.conversation_id !== null && <Link to={`/conversations/${encodeURIComponent(v.conversation_id)}`} className="small">Open the whole conversation</Link>}
-        </h3>
+        <div className="row appeal-cited-head">
+          <h3 className="subhead">Cited message{v.message_ids.length === 1 ? '' : 's'}</h3>
+          <span className="spacer" />
+          {v.conversation_id !== null && (
+            <Link to={`/conversations/${encodeURIComponent(v.conversation_id)}`} className="small">
+              Open the whole conversation
+            </Link>
+          )}
+        </div>
         {conversationLoading ? (
           <Loading label="Loading the messages…" />
         ) : cited.length === 0 ? (
-          <p className="muted small">The cited messages are not in Assay; the excerpts above are what the seller was shown.</p>
+          <p className="muted small">The cited messages are not in Assay; the excerpts quoted below are what the seller was shown.</p>
         ) : (
           <div className="thread appeal-thread" role="log" aria-label="Cited messages">
             {cited.map((m, i) => {
@@ -484,6 +481,23 @@ function ViolationCard({ a, cited, conversationLoading, focused, onFocus }: { a:
               );
             })}
           </div>
+        )}
+        <h3 className="subhead">The clause</h3>
+        <p className="clause-quote">
+          <span className="faint small">
+            Clause {v.clause.clause_id}, policy version {v.clause.version}
+          </span>
+          {v.clause.text}
+        </p>
+        {v.excerpts.length > 0 && (
+          <>
+            <h3 className="subhead">Quoted to the seller</h3>
+            <ul className="appeal-excerpts">
+              {v.excerpts.map((x) => (
+                <li key={x}>“{x}”</li>
+              ))}
+            </ul>
+          </>
         )}
       </div>
     </section>
@@ -567,6 +581,7 @@ function NoticesCard({ notices }: { notices: readonly NoticeSummaryDto[] }) {
 function DecisionCard(props: { a: AppealDetailDto; meId: string; senior: boolean; ownDecision: boolean; canDecide: boolean; busy: boolean; onPick: (o: AppealOutcome) => void }) {
   const { a } = props;
   const lifts = liftable(a.restrictions);
+  const outcomeNotice = a.notices.find((n) => n.appeal_case_id === a.case_id && (n.kind === 'appeal_overturned' || n.kind === 'appeal_upheld'));
   return (
     <section className="card decision-card" aria-labelledby="appeal-decide-h">
       <div className="card-header">
@@ -577,9 +592,14 @@ function DecisionCard(props: { a: AppealDetailDto; meId: string; senior: boolean
         {a.closed && a.appeal.outcome !== null ? (
           <>
             <p className={`decided-line${a.appeal.outcome === 'upheld' ? ' decided-upheld' : ''}`}>
-              <IconCheckCircle className="nav-icon" /> {a.appeal.outcome === 'overturned' ? 'Overturned' : 'Upheld'} by {personLabel(a.appeal_decided_by, props.meId)}, {formatDateTime(a.appeal.decided_at)}
+              <IconCheckCircle className="nav-icon" /> {a.appeal.outcome === 'overturned' ? 'Overturned' : 'Upheld'} by {lowerYou(personLabel(a.appeal_decided_by, props.meId))}, {formatDateTime(a.appeal.decided_at)}
             </p>
             {a.appeal.note !== null && <blockquote className="rec-note">{a.appeal.note}</blockquote>}
+            {outcomeNotice !== undefined && (
+              <p className="appeal-told small">
+                <span className="muted">Seller told by e-mail:</span> <NoticeDelivery noticeId={outcomeNotice.id} emailId={outcomeNotice.email_id} />
+              </p>
+            )}
           </>
         ) : a.closed ? (
           <p className="muted">This appeal was {humanize(a.status).toLowerCase()}.</p>
@@ -672,14 +692,14 @@ function FactsCard({ a, meId }: { a: AppealDetailDto; meId: string }) {
           <dd>{v.status === 'overturned' ? `Removed ${formatDate(v.overturned_at)}` : `Counts until ${formatDate(v.strike_expires_at)}`}</dd>
           <dt>Appeal case</dt>
           <dd>
-            <Link to={`/cases/${encodeURIComponent(a.case_id)}`} className="mono">
-              {a.case_id}
+            <Link to={`/cases/${encodeURIComponent(a.case_id)}`} className="mono" title={a.case_id}>
+              {shortId(a.case_id)}
             </Link>
           </dd>
           <dt>Review case</dt>
           <dd>
-            <Link to={`/cases/${encodeURIComponent(v.case_id)}`} className="mono">
-              {v.case_id}
+            <Link to={`/cases/${encodeURIComponent(v.case_id)}`} className="mono" title={v.case_id}>
+              {shortId(v.case_id)}
             </Link>
           </dd>
         </dl>
@@ -777,7 +797,7 @@ function DecisionDialog(props: { outcome: AppealOutcome; a: AppealDetailDto; lan
           </span>
           <Button onClick={props.onClose}>Cancel</Button>
           <Button type="submit" variant={overturn ? 'primary' : 'danger'} busy={props.busy}>
-            {overturn ? 'Overturn and lift' : 'Uphold the decision'}
+            {overturn ? (lifts.length > 0 ? 'Overturn and lift' : 'Overturn') : 'Uphold the decision'}
           </Button>
         </div>
       </form>
