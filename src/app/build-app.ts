@@ -179,6 +179,18 @@ export function buildServices(deps: AppDeps): Services {
     marketplaceName: deps.config.marketplaceName,
     helpUrl: deps.config.sellerHelpUrl,
     mail: { queueEmail },
+    people: {
+      // a decision taken with an API token names the token's person (or the token itself)
+      describe: async (id) => {
+        const user = async (uid: string) => identity.getUser(uid).catch(() => undefined);
+        const u = await user(id);
+        if (u !== undefined) return { name: u.name, role: u.role };
+        const token = (await identity.listApiTokens()).find((x) => x.id === id);
+        if (token === undefined) return undefined;
+        const owner = token.userId === undefined ? undefined : await user(token.userId);
+        return { name: owner?.name ?? token.name, role: token.role };
+      },
+    },
   });
   const review = createReviewService({
     db,

@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import type { Case } from '../cases';
 import type { Clock } from '../kernel';
 import type { RestrictionKind, Severity } from './ladder';
 import type { ClauseRef, StatementOfReasons } from './notice.render';
@@ -63,6 +64,51 @@ export interface Appeal {
   readonly decidedBy: string | undefined;
   readonly decidedAt: Date | undefined;
   readonly note: string | undefined;
+}
+
+/** Which appeals a list shows: open ones in queue order (SLA due first), or closed / all, newest first. */
+export const APPEAL_LIST_STATUSES = ['open', 'closed', 'all'] as const;
+export type AppealListStatus = (typeof APPEAL_LIST_STATUSES)[number];
+
+/** A person as the console names them; undefined name for ids that are no user (a token, a rule). */
+export interface PersonRef {
+  readonly id: string;
+  readonly name: string | undefined;
+  readonly role: string | undefined;
+}
+
+/** An appeal as a senior works it: the appeal, its case (queue, SLA), the violation and who decided it. */
+export interface AppealWork {
+  readonly appeal: Appeal;
+  readonly case: Case;
+  readonly closed: boolean;
+  readonly violation: Violation;
+  /** The language the seller was written to in the decision notice (the decision on appeal is sent in it too). */
+  readonly lang: string | undefined;
+  readonly sellerName: string | undefined;
+  readonly violationDecider: PersonRef;
+  readonly appealDecider: PersonRef | undefined;
+}
+
+/** Something the seller wrote about the violation, as the marketplace forwarded it. */
+export interface SellerReply {
+  readonly at: Date;
+  readonly body: string;
+  readonly via: { readonly type: string; readonly id: string };
+  /** Written on the review case before the appeal was filed. */
+  readonly beforeAppeal: boolean;
+}
+
+/** One appeal with everything needed to decide it. */
+export interface AppealDetail extends AppealWork {
+  readonly notices: readonly Notice[];
+  readonly restrictions: readonly (Restriction & { readonly state: RestrictionState })[];
+  readonly replies: readonly SellerReply[];
+}
+
+/** Names for user ids (src/identity); an id that is no user answers undefined. */
+export interface PeopleDirectory {
+  describe(id: string): Promise<{ readonly name: string; readonly role: string } | undefined>;
 }
 
 export interface Notice {

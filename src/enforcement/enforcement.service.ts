@@ -1,24 +1,32 @@
 import { AppError, conflict, forbidden, invalidInput, newId, notFound, sha256Hex, type Clock, type FieldError } from '../kernel';
 import { inTransaction, recordChange, type Db } from '../db';
 import type { Principal, Role } from '../identity';
-import { callerActor, STAFF_ROLES, systemCaller, type CaseCaller, type CaseService } from '../cases';
+import { callerActor, STAFF_ROLES, systemCaller, type Case, type CaseCaller, type CaseService, type TimelineEntry } from '../cases';
+import { appealCaseType } from './appeal.case-type';
 import { ladderPosition, nextStep, SEVERITIES, type Ladder } from './ladder';
 import { renderNotice, type ClauseRef, type NoticeRestriction } from './notice.render';
 import type { NoticeKind } from './notice.texts';
 import { enforcementStore as store } from './enforcement.store';
 import {
+  APPEAL_LIST_STATUSES,
   restrictionState,
   type Appeal,
+  type AppealDetail,
+  type AppealListStatus,
   type AppealOutcome,
+  type AppealWork,
   type ClauseSource,
   type Mailer,
   type Notice,
+  type PeopleDirectory,
+  type PersonRef,
   type RecordedViolation,
   type RecordViolationInput,
   type Restriction,
   type RestrictionState,
   type SellerContact,
   type SellerDirectory,
+  type SellerReply,
   type Standing,
   type Violation,
 } from './enforcement.model';
@@ -26,7 +34,7 @@ import {
 export interface EnforcementDeps {
   readonly db: Db;
   readonly clock: Clock;
-  readonly cases: Pick<CaseService, 'openCase' | 'getCase' | 'appendTimeline' | 'transition'>;
+  readonly cases: Pick<CaseService, 'openCase' | 'getCase' | 'appendTimeline' | 'transition' | 'listCases'>;
   readonly clauses: ClauseSource;
   readonly sellers: SellerDirectory;
   readonly ladder: Ladder;
@@ -48,6 +56,8 @@ export interface EnforcementDeps {
   readonly helpUrl: string;
   /** Email through the outbox (src/notify `queueEmail`); without it notices are stored but not sent (email_id null). */
   readonly mail?: Mailer | undefined;
+  /** Names the people who decided (src/identity); without it deciders are shown by id. */
+  readonly people?: PeopleDirectory | undefined;
 }
 
 const DAY_MS = 86_400_000;
@@ -507,7 +517,100 @@ export function createEnforcementService(deps: EnforcementDeps) {
     });
   }
 
-  return { recordViolation, standing, getViolation, listViolations, getNotice, fileAppeal, decideAppeal, recordSellerReply, ladder: (): Ladder => ladder };
+  async function describePeople(ids: readonly (string | undefined)[]): Promise<(id: string) => PersonRef> {
+    const known = new Map<string, { name: string; role: string }>();
+    const people = deps.people;
+    if (people !== undefined) {
+      const wanted = [...new Set(ids.filter((x): x is string => x !== undefined))];
+      await Promise.all(
+        wanted.map(async (id) => {
+          const p = await people.describe(id);
+          if (p !== undefined) known.set(id, p);
+        }),
+      );
+    }
+    return (id) => ({ id, name: known.get(id)?.name, role: known.get(id)?.role });
+  }
+
+  /** Joins appeal cases with their appeal rows, violations, notice language, seller names and deciders. */
+  async function toWork(cases: readonly Case[]): Promise<AppealWork[]> {
+    const appeals = new Map((await store.listAppealsByCaseIds(db, cases.map((c) => c.id))).map((a) => [a.caseId, a]));
+    const violationIds = [...new Set([...appeals.values()].map((a) => a.violationId))];
+    const [violations, langs] = await Promise.all([store.listViolationsByIds(db, violationIds), store.decisionLanguages(db, violationIds)]);
+    const byId = new Map(violations.map((v) => [v.id, v]));
+    const sellerIds = [...new Set(violations.map((v) => v.sellerId))];
+    const names = new Map(await Promise.all(sellerIds.map(async (id) => [id, (await deps.sellers.contact(id))?.name] as const)));
+    const person = await describePeople([...violations.map((v) => v.decidedBy), ...[...appeals.values()].map((a) => a.decidedBy)]);
+    const out: AppealWork[] = [];
+    for (const c of cases) {
+      const appeal = appeals.get(c.id);
+      // an appeal case opened by hand through the generic case route has no appeal behind it: not work here
+      const violation = appeal === undefined ? undefined : byId.get(appeal.violationId);
+      if (appeal === undefined || violation === undefined) continue;
+      out.push({
+        appeal,
+        case: c,
+        closed: (appealCaseType.closedStatuses as readonly string[]).includes(c.status),
+        violation,
+        lang: langs.get(violation.id),
+        sellerName: names.get(violation.sellerId),
+        violationDecider: person(violation.decidedBy),
+        appealDecider: appeal.decidedBy === undefined ? undefined : person(appeal.decidedBy),
+      });
+    }
+    return out;
+  }
+
+  /**
+   * Appeals as seniors work them: open ones in queue order (the SLA due soonest first), closed or all
+   * of them newest first. Pages follow the case engine's cursor.
+   */
+  async function listAppeals(caller: Principal, opts: { status?: AppealListStatus | undefined; cursor?: string | undefined; limit?: number | undefined } = {}): Promise<{ items: AppealWork[]; nextCursor: string | undefined }> {
+    if (!STAFF_ROLES.includes(caller.role)) throw forbidden('only staff see appeals');
+    const status = opts.status ?? 'open';
+    if (!APPEAL_LIST_STATUSES.includes(status)) throw invalidInput('unknown status', [{ field: 'querystring/status', reason: `must be one of ${APPEAL_LIST_STATUSES.join(', ')}` }]);
+    const closedStatuses = appealCaseType.closedStatuses;
+    const page = await deps.cases.listCases(caller, {
+      filters: { type: appealCaseType.type, ...(status === 'open' ? { openOnly: true } : status === 'closed' ? { status: closedStatuses } : {}) },
+      sort: status === 'open' ? { by: 'sla_due_at', dir: 'asc' } : { by: 'opened_at', dir: 'desc' },
+      cursor: opts.cursor,
+      limit: Math.max(1, Math.min(opts.limit ?? 50, 200)),
+    });
+    return { items: await toWork(page.items), nextCursor: page.nextCursor };
+  }
+
+  function repliesOn(timeline: readonly TimelineEntry[], beforeAppeal: boolean): SellerReply[] {
+    return timeline
+      .filter((t) => t.kind === 'reply' && typeof t.data['body'] === 'string')
+      .map((t) => {
+        const via = t.data['via'] as { type?: unknown; id?: unknown } | undefined;
+        return { at: t.at, body: t.data['body'] as string, via: { type: String(via?.type ?? t.actor.type), id: String(via?.id ?? t.actor.id) }, beforeAppeal };
+      });
+  }
+
+  /** One appeal with the violation, its notices and restrictions, and what the seller wrote. */
+  async function getAppeal(caller: Principal, caseId: string): Promise<AppealDetail> {
+    if (!STAFF_ROLES.includes(caller.role)) throw forbidden('only staff see appeals');
+    const a = await store.findAppeal(db, caseId);
+    if (a === undefined) throw notFound('appeal', caseId);
+    const detail = await deps.cases.getCase(caller, caseId);
+    const [work] = await toWork([detail.case]);
+    if (work === undefined) throw notFound('appeal', caseId);
+    const v = work.violation;
+    const review = await deps.cases.getCase(caller, v.caseId);
+    // the statement is the appeal case's first reply; replies after it are on both cases, so the appeal's are taken
+    const onAppeal = repliesOn(detail.timeline, false);
+    const statementAt = onAppeal.findIndex((r) => r.body === a.reason);
+    const after = onAppeal.filter((_, i) => i !== statementAt);
+    const before = repliesOn(review.timeline, true).filter((r) => r.at.getTime() < a.filedAt.getTime());
+    const [notices, restrictions] = await Promise.all([
+      store.listNotices(db, { violationId: v.id }),
+      store.listRestrictions(db, v.sellerId).then((rs) => rs.filter((r) => r.violationId === v.id).map((r) => ({ ...r, state: restrictionState(r, clock.now()) }))),
+    ]);
+    return { ...work, notices, restrictions, replies: [...before, ...after].sort((x, y) => x.at.getTime() - y.at.getTime()) };
+  }
+
+  return { recordViolation, standing, getViolation, listViolations, getNotice, fileAppeal, decideAppeal, recordSellerReply, listAppeals, getAppeal, ladder: (): Ladder => ladder };
 }
 
 export type EnforcementService = ReturnType<typeof createEnforcementService>;

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import type { RestrictionKind, Severity } from './ladder';
 import type { StatementOfReasons } from './notice.render';
@@ -100,6 +100,10 @@ export const enforcementStore = {
   async listViolations(db: Db, sellerId: string): Promise<Violation[]> {
     return (await db.select().from(violations).where(eq(violations.sellerId, sellerId)).orderBy(asc(violations.decidedAt), asc(violations.id))).map(toViolation);
   },
+  async listViolationsByIds(db: Db, ids: readonly string[]): Promise<Violation[]> {
+    if (ids.length === 0) return [];
+    return (await db.select().from(violations).where(inArray(violations.id, [...ids]))).map(toViolation);
+  },
   async overturnViolation(db: Db, id: string, at: Date, by: string): Promise<Violation> {
     const [r] = await db.update(violations).set({ status: 'overturned', overturnedAt: at, overturnedBy: by }).where(eq(violations.id, id)).returning();
     return toViolation(r!);
@@ -128,6 +132,10 @@ export const enforcementStore = {
     const [r] = opts.forUpdate === true ? await q.for('update') : await q;
     return r === undefined ? undefined : toAppeal(r);
   },
+  async listAppealsByCaseIds(db: Db, caseIds: readonly string[]): Promise<Appeal[]> {
+    if (caseIds.length === 0) return [];
+    return (await db.select().from(appeals).where(inArray(appeals.caseId, [...caseIds]))).map(toAppeal);
+  },
   async findOpenAppeal(db: Db, violationId: string): Promise<Appeal | undefined> {
     const [r] = await db.select().from(appeals).where(and(eq(appeals.violationId, violationId), isNull(appeals.outcome)));
     return r === undefined ? undefined : toAppeal(r);
@@ -143,6 +151,18 @@ export const enforcementStore = {
   async insertNotice(db: Db, row: typeof notices.$inferInsert): Promise<Notice> {
     const [r] = await db.insert(notices).values(row).returning();
     return toNotice(r!);
+  },
+  /** The language of each violation's decision notice (its first ladder-step notice). */
+  async decisionLanguages(db: Db, violationIds: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    if (violationIds.length === 0) return out;
+    const rows = await db
+      .select({ violationId: notices.violationId, lang: notices.lang })
+      .from(notices)
+      .where(and(inArray(notices.violationId, [...violationIds]), isNotNull(notices.step)))
+      .orderBy(asc(notices.createdAt), asc(notices.id));
+    for (const r of rows) if (!out.has(r.violationId)) out.set(r.violationId, r.lang);
+    return out;
   },
   async findNotice(db: Db, id: string): Promise<Notice | undefined> {
     const [r] = await db.select().from(notices).where(eq(notices.id, id));

@@ -2,10 +2,23 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Role } from '../identity';
-import { restrictionState, type Appeal, type Standing, type EnforcementService, type Notice, type Restriction, type RestrictionState, type Violation } from '../enforcement';
+import {
+  APPEAL_LIST_STATUSES,
+  restrictionState,
+  type Appeal,
+  type AppealDetail,
+  type AppealWork,
+  type PersonRef,
+  type Standing,
+  type EnforcementService,
+  type Notice,
+  type Restriction,
+  type RestrictionState,
+  type Violation,
+} from '../enforcement';
 import { principalOf } from './auth.plugin';
 import { ALL_STAFF } from './context';
-import { Id, withErrors } from './schemas';
+import { CursorQuery, Id, page, withErrors } from './schemas';
 
 const SENIORS: readonly Role[] = ['senior', 'manager', 'admin', 'legal'];
 /** The marketplace forwards what the dealer sends; staff may enter it on the dealer's behalf. */
@@ -76,6 +89,32 @@ const AppealDto = Type.Object({
   decided_by: Nullable(Type.String()),
   decided_at: Nullable(Type.String()),
   note: Nullable(Type.String()),
+});
+const PersonDto = Type.Object({ id: Type.String(), name: Nullable(Type.String()), role: Nullable(Type.String()) });
+const AppealWorkDto = Type.Object({
+  case_id: Type.String(),
+  status: Type.String({ description: 'the appeal case status: received, under_review, upheld, overturned, withdrawn, closed' }),
+  closed: Type.Boolean(),
+  priority: Type.String(),
+  queue: Type.String(),
+  assignee_id: Nullable(Type.String()),
+  sla_due_at: Type.String(),
+  opened_at: Type.String(),
+  closed_at: Nullable(Type.String()),
+  lang: Nullable(Type.String({ description: 'the language of the decision notice; the decision on appeal is written in it too' })),
+  seller: Type.Object({ id: Type.String(), name: Nullable(Type.String()) }),
+  appeal: AppealDto,
+  violation: ViolationDto,
+  violation_decided_by: PersonDto,
+  appeal_decided_by: Nullable(PersonDto),
+});
+const AppealDetailDto = Type.Object({
+  ...AppealWorkDto.properties,
+  notices: Type.Array(NoticeSummaryDto),
+  restrictions: Type.Array(RestrictionDto),
+  replies: Type.Array(
+    Type.Object({ at: Type.String(), body: Type.String(), via: Type.Object({ type: Type.String(), id: Type.String() }), before_appeal: Type.Boolean({ description: 'written on the review case before the appeal was filed' }) }),
+  ),
 });
 const StandingDto = Type.Object({
   seller_id: Type.String(),
@@ -158,6 +197,39 @@ function appealToDto(a: Appeal) {
     decided_by: a.decidedBy ?? null,
     decided_at: a.decidedAt?.toISOString() ?? null,
     note: a.note ?? null,
+  };
+}
+
+function personToDto(p: PersonRef) {
+  return { id: p.id, name: p.name ?? null, role: p.role ?? null };
+}
+
+function appealWorkToDto(w: AppealWork) {
+  return {
+    case_id: w.case.id,
+    status: w.case.status,
+    closed: w.closed,
+    priority: w.case.priority,
+    queue: w.case.queue,
+    assignee_id: w.case.assigneeId ?? null,
+    sla_due_at: w.case.slaDueAt.toISOString(),
+    opened_at: w.case.openedAt.toISOString(),
+    closed_at: w.case.closedAt?.toISOString() ?? null,
+    lang: w.lang ?? null,
+    seller: { id: w.violation.sellerId, name: w.sellerName ?? null },
+    appeal: appealToDto(w.appeal),
+    violation: violationToDto(w.violation),
+    violation_decided_by: personToDto(w.violationDecider),
+    appeal_decided_by: w.appealDecider === undefined ? null : personToDto(w.appealDecider),
+  };
+}
+
+function appealDetailToDto(d: AppealDetail) {
+  return {
+    ...appealWorkToDto(d),
+    notices: d.notices.map(noticeSummaryToDto),
+    restrictions: d.restrictions.map(restrictionToDto),
+    replies: d.replies.map((r) => ({ at: r.at.toISOString(), body: r.body, via: { type: r.via.type, id: r.via.id }, before_appeal: r.beforeAppeal })),
   };
 }
 
@@ -295,6 +367,42 @@ export function enforcementRoutes(enforcement: EnforcementService) {
         const res = await enforcement.fileAppeal(principalOf(request), { violationId: request.params.id, reason: request.body.reason });
         return reply.code(201).send({ appeal: appealToDto(res.appeal), notice: noticeSummaryToDto(res.notice) });
       },
+    );
+
+    r.get(
+      '/v1/appeals',
+      {
+        config: { access: ALL_STAFF },
+        schema: {
+          tags,
+          summary: 'Appeals to work: open ones in queue order (SLA due soonest first), closed or all newest first; cursor pages',
+          querystring: Type.Object({
+            ...CursorQuery.properties,
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+            status: Type.Optional(Type.Union(APPEAL_LIST_STATUSES.map((x) => Type.Literal(x)), { default: 'open' })),
+          }),
+          response: withErrors({ 200: page(AppealWorkDto) }),
+        },
+      },
+      async (request) => {
+        const q = request.query;
+        const res = await enforcement.listAppeals(principalOf(request), { status: q.status, cursor: q.cursor, limit: q.limit });
+        return { items: res.items.map(appealWorkToDto), next_cursor: res.nextCursor ?? null };
+      },
+    );
+
+    r.get(
+      '/v1/appeals/:case_id',
+      {
+        config: { access: ALL_STAFF },
+        schema: {
+          tags,
+          summary: "An appeal with its violation, the violation's notices and restrictions, and what the seller wrote",
+          params: Type.Object({ case_id: Id }),
+          response: withErrors({ 200: AppealDetailDto }),
+        },
+      },
+      async (request) => appealDetailToDto(await enforcement.getAppeal(principalOf(request), request.params.case_id)),
     );
 
     r.post(

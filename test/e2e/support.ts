@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import pino from 'pino';
 import { loadConfig } from '../../src/config';
 import { createTestDatabase, type TestDatabase } from '../../src/db/testing';
 import { buildApp, ROOT_DIR, type App } from '../../src/app/build-app';
+import { startBackgroundWork, type BackgroundWork } from '../../src/app/workers';
 import type { Role } from '../../src/identity';
 
 /*
@@ -40,13 +42,21 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-export async function startE2E(people: readonly Person[]): Promise<E2E> {
+export interface E2EOptions {
+  /** Extra configuration, e.g. `SMTP_URL` for a test SMTP server. */
+  readonly env?: Record<string, string>;
+  /** Run what a server process runs beside HTTP (the email sender, the outbox relay, the audit sealer). */
+  readonly backgroundWork?: boolean;
+}
+
+export async function startE2E(people: readonly Person[], opts: E2EOptions = {}): Promise<E2E> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)`);
   mkdirSync(SCREENS, { recursive: true });
   const database: TestDatabase = await createTestDatabase();
   const scratch = mkdtempSync(join(tmpdir(), 'assay-e2e-'));
-  const config = loadConfig({ NODE_ENV: 'test', ASSAY_DEMO: 'false', AUDIT_CHECKPOINT_FILE: join(scratch, 'checkpoint.json') });
+  const config = loadConfig({ NODE_ENV: 'test', ASSAY_DEMO: 'false', AUDIT_CHECKPOINT_FILE: join(scratch, 'checkpoint.json'), ...opts.env });
   const app = await buildApp({ config, database });
+  const background: BackgroundWork | undefined = opts.backgroundWork === true ? startBackgroundWork(app.services, config, pino({ level: 'silent' })) : undefined;
   const id = app.services.identity;
   const vendorOrgIds: Record<string, string> = {};
   let adminUser: string | undefined;
@@ -106,6 +116,7 @@ export async function startE2E(people: readonly Person[]): Promise<E2E> {
     },
     async close() {
       await browser.close();
+      await background?.stop();
       await app.http.close();
       await database.close();
       rmSync(scratch, { recursive: true, force: true });

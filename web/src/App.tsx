@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, useSyncExternalStore, type ComponentType, type ReactNode } from 'react';
 import { Button, Dialog, Kbd, Loading } from './components';
-import { BrandMark, IconBook, IconChart, IconCases, IconKey, IconQueues, IconReview, IconSearch, IconSellers, IconShield, IconSignOut, IconUsers, IconWebhook } from './icons';
+import { BrandMark, IconBook, IconChart, IconCases, IconKey, IconQueues, IconReview, IconScale, IconSearch, IconSellers, IconShield, IconSignOut, IconUsers, IconWebhook } from './icons';
 import { Link, matchPath, navigate, useLocation } from './lib/router';
 import { can, useMe, useSession, type Me, type Role } from './lib/session';
 import { shortcutRegistry, useHotkeys } from './lib/hotkeys';
@@ -22,6 +22,8 @@ import { PoliciesScreen } from './screens/Policies';
 import { DashboardScreen } from './screens/Dashboard';
 import { InvestigationsScreen } from './screens/Investigations';
 import { InvestigationScreen } from './screens/Investigation';
+import { AppealScreen, AppealsScreen } from './screens/Appeals';
+import { mayDecideAppeals } from './lib/appeals';
 import { GlobalSearch } from './GlobalSearch';
 
 interface RouteDef {
@@ -41,6 +43,8 @@ const ROUTES: readonly RouteDef[] = [
   { path: '/cases/:id', allow: can.seeCases, screen: CaseDetailScreen },
   { path: '/investigations', allow: can.seeMarketplace, screen: InvestigationsScreen },
   { path: '/investigations/:case_id', allow: can.seeMarketplace, screen: InvestigationScreen },
+  { path: '/appeals', allow: mayDecideAppeals, screen: AppealsScreen },
+  { path: '/appeals/:case_id', allow: mayDecideAppeals, screen: AppealScreen },
   { path: '/conversations/:id', allow: can.seeMarketplace, screen: ConversationScreen },
   { path: '/sellers', allow: can.seeMarketplace, screen: SellersScreen },
   { path: '/sellers/:id', allow: can.seeMarketplace, screen: SellerScreen },
@@ -109,6 +113,7 @@ function navFor(role: Role): { heading?: string; items: NavItem[] }[] {
     { to: '/queues', label: 'Queues', icon: IconQueues, allow: (r) => !vendor && can.seeQueues(r) },
     { to: '/cases', label: 'Cases', icon: IconCases, allow: can.seeCases, also: ['/cases/:id'] },
     { to: '/investigations', label: 'Investigations', icon: IconSearch, allow: can.seeMarketplace, also: ['/investigations/:case_id'] },
+    { to: '/appeals', label: 'Appeals', icon: IconScale, allow: mayDecideAppeals, also: ['/appeals/:case_id'] },
     { to: '/sellers', label: 'Sellers', icon: IconSellers, allow: can.seeMarketplace, also: ['/sellers/:id', '/listings/:id', '/conversations/:id'] },
     { to: '/policies', label: 'Policies', icon: IconBook, allow: can.readPolicies, also: ['/policies/:slug'] },
   ];

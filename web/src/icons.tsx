@@ -36,6 +36,12 @@ export const IconSellers = (p: P) => (
     <path d="M3.5 8.2v5.3h9V8.2M6.5 13.5v-3h3v3" />
   </Icon>
 );
+export const IconScale = (p: P) => (
+  <Icon {...p}>
+    <path d="M8 2.5v11M5 13.5h6M3 4.5h10" />
+    <path d="m3 4.5-1.5 4a1.5 1.5 0 0 0 3 0zM13 4.5l-1.5 4a1.5 1.5 0 0 0 3 0z" />
+  </Icon>
+);
 export const IconUsers = (p: P) => (
   <Icon {...p}>
     <circle cx="6" cy="5.5" r="2.3" />

@@ -7,8 +7,9 @@ import { shortId, useCursorPages, usePeople } from '../lib/queries';
 import { ORDER_STATUS_TONE, PRICE_SOURCE_LABEL, dismissLabel, signalLabel, type CommissionOrderDto, type InvestigationDto } from '../lib/investigations';
 import { LADDER } from '../lib/review';
 import { Link } from '../lib/router';
+import { DeliveryStatus, NoticeDelivery, useNoticeEmail } from '../lib/delivery';
 import { useTitle } from '../lib/title';
-import type { CaseDto, ConversationDto, EmailSummaryDto, NoticeDto, NoticeSummaryDto, PageDto, RestrictionDto, SellerDetailDto, StandingDto } from '../types';
+import type { CaseDto, ConversationDto, NoticeDto, NoticeSummaryDto, PageDto, RestrictionDto, SellerDetailDto, StandingDto } from '../types';
 import { STATUS_TONE, localTime, rate } from './Sellers';
 import { ScoreBar } from './Investigations';
 
@@ -404,6 +405,7 @@ function NoticesTable({ notices, onOpen }: { notices: readonly NoticeSummaryDto[
             <th scope="col">Sent</th>
             <th scope="col">Notice</th>
             <th scope="col">Step</th>
+            <th scope="col">Delivery</th>
             <th scope="col">
               <span className="visually-hidden">Email</span>
             </th>
@@ -421,6 +423,9 @@ function NoticesTable({ notices, onOpen }: { notices: readonly NoticeSummaryDto[
                 </span>
               </td>
               <td className="nowrap">{n.step === null ? '—' : stepLabel(n.step)}</td>
+              <td className="nowrap">
+                <NoticeDelivery noticeId={n.id} emailId={n.email_id} />
+              </td>
               <td className="num">
                 <Button size="sm" onClick={() => onOpen(n.id)} aria-label={`View the email: ${n.subject}`}>
                   View email
@@ -471,13 +476,9 @@ function NoticeDialog({ noticeId, onClose }: { noticeId: string | null; onClose:
     enabled: noticeId !== null,
     queryFn: ({ signal }) => api.get<NoticeDto>(`/v1/notices/${encodeURIComponent(noticeId!)}`, { signal }),
   });
-  const delivery = useQuery({
-    queryKey: ['notice-email', noticeId],
-    enabled: noticeId !== null,
-    queryFn: ({ signal }) => api.get<PageDto<EmailSummaryDto>>('/v1/emails', { query: { ref_type: 'notice', ref_id: noticeId!, limit: 5 }, signal }),
-  });
+  const delivery = useNoticeEmail(noticeId);
   const n = notice.data;
-  const email = delivery.data?.items[0];
+  const email = delivery.data;
   return (
     <Dialog open={noticeId !== null} onClose={onClose} title="Notice email" wide footer={<Button onClick={onClose}>Close</Button>}>
       <QueryBody query={notice} isEmpty={() => false} empty={null} loadingLabel="Loading the notice…">
@@ -495,14 +496,7 @@ function NoticeDialog({ noticeId, onClose }: { noticeId: string | null; onClose:
                 <dd>{formatDateTime(n.created_at, true)}</dd>
                 <dt>Delivery</dt>
                 <dd>
-                  {email === undefined ? (
-                    <span className="muted">{delivery.isPending ? 'Checking…' : 'No email recorded'}</span>
-                  ) : (
-                    <>
-                      <Badge tone={email.status === 'sent' ? 'success' : email.status === 'dead' ? 'danger' : 'warning'}>{humanize(email.status)}</Badge>{' '}
-                      <span className="muted small">{email.sent_at !== null ? `at ${formatDateTime(email.sent_at)}` : `${email.attempts} attempt${email.attempts === 1 ? '' : 's'}`}</span>
-                    </>
-                  )}
+                  {email === undefined && delivery.isPending ? <span className="muted">Checking…</span> : <DeliveryStatus email={email} />}
                 </dd>
               </dl>
               <div className="segmented" role="group" aria-label="Email format">
