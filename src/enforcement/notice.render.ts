@@ -111,7 +111,8 @@ export function chooseLanguage(languages: readonly string[]): { lang: NoticeLang
   return { lang: 'en', locale: 'en-GB' };
 }
 
-function validZone(zone: string | undefined): string {
+/** The IANA time zone when the runtime knows it, else UTC. */
+export function validZone(zone: string | undefined): string {
   if (zone === undefined) return 'UTC';
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });

@@ -1,4 +1,4 @@
-import { chooseLanguage } from '../enforcement';
+import { chooseLanguage, validZone } from '../enforcement';
 import type { CommissionOrder, DisputeOutcome } from './investigations.model';
 
 /** What a commission-order e-mail tells the seller: the order was issued, or how their dispute was decided. */
@@ -218,14 +218,4 @@ export function renderOrderNotice(input: OrderNoticeInput): RenderedOrderNotice 
     text: lines.join('\n'),
     html: lines.map((l) => (l === '' ? '' : `<p>${escapeHtml(l)}</p>`)).join('\n'),
   };
-}
-
-function validZone(zone: string | undefined): string {
-  if (zone === undefined) return 'UTC';
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone;
-  } catch {
-    return 'UTC';
-  }
 }

@@ -341,3 +341,31 @@ export function ConversationsTable({ conversations, withListing }: { conversatio
     </table>
   );
 }
+
+/** The foot of a keyboard-driven list: how many rows show, the keys that move and open, and "load more". */
+export function ListFoot({ shown, more, moreLabel, pageSize, onMore, loadingMore }: { shown: number; more: boolean; moreLabel: string; pageSize: number; onMore: () => void; loadingMore: boolean }) {
+  return (
+    <div className="table-foot">
+      <span>
+        {shown} shown{more ? `; ${moreLabel}` : ''}
+      </span>
+      <span className="hint-bar" aria-hidden="true">
+        <span>
+          <Kbd>j</Kbd>
+          <Kbd>k</Kbd> move
+        </span>
+        <span>
+          <Kbd>Enter</Kbd> open
+        </span>
+        <span>
+          <Kbd>?</Kbd> all shortcuts
+        </span>
+      </span>
+      {more && (
+        <Button onClick={onMore} busy={loadingMore}>
+          Load {pageSize} more
+        </Button>
+      )}
+    </div>
+  );
+}

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Banner, Button, Dialog, Empty, ErrorBanner, Kbd, LoadFailedPage, Loading, PageHeader, QueryBody, SelectField, SlaBadge } from '../components';
+import { Badge, Banner, Button, Dialog, Empty, ErrorBanner, Kbd, ListFoot, LoadFailedPage, Loading, PageHeader, QueryBody, SelectField, SlaBadge } from '../components';
 import { IconAlert, IconCheckCircle } from '../icons';
 import { ApiError, api } from '../lib/api';
 import {
@@ -214,28 +214,7 @@ export function AppealsScreen() {
           )}
         </QueryBody>
         {rows.length > 0 && (
-          <div className="table-foot">
-            <span>
-              {rows.length} shown{list.hasNextPage ? '; more waiting' : ''}
-            </span>
-            <span className="hint-bar" aria-hidden="true">
-              <span>
-                <Kbd>j</Kbd>
-                <Kbd>k</Kbd> move
-              </span>
-              <span>
-                <Kbd>Enter</Kbd> open
-              </span>
-              <span>
-                <Kbd>?</Kbd> all shortcuts
-              </span>
-            </span>
-            {list.hasNextPage && (
-              <Button onClick={() => void list.fetchNextPage()} busy={list.isFetchingNextPage}>
-                Load {PAGE_SIZE} more
-              </Button>
-            )}
-          </div>
+          <ListFoot shown={rows.length} more={list.hasNextPage} moreLabel="more waiting" pageSize={PAGE_SIZE} onMore={() => void list.fetchNextPage()} loadingMore={list.isFetchingNextPage} />
         )}
       </div>
     </div>

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Empty, Kbd, PageHeader, PriorityBadge, QueryBody, SelectField, SlaBadge, StatusBadge } from '../components';
+import { Button, Empty, ListFoot, PageHeader, PriorityBadge, QueryBody, SelectField, SlaBadge, StatusBadge } from '../components';
 import { api } from '../lib/api';
 import { formatDateTime, formatShort, humanize } from '../lib/format';
 import { useHotkeys } from '../lib/hotkeys';
@@ -242,28 +242,7 @@ export function CasesScreen() {
           )}
         </QueryBody>
         {rows.length > 0 && (
-          <div className="table-foot">
-            <span>
-              {rows.length} shown{list.hasNextPage ? '; more match' : ''}
-            </span>
-            <span className="hint-bar" aria-hidden="true">
-              <span>
-                <Kbd>j</Kbd>
-                <Kbd>k</Kbd> move
-              </span>
-              <span>
-                <Kbd>Enter</Kbd> open
-              </span>
-              <span>
-                <Kbd>?</Kbd> all shortcuts
-              </span>
-            </span>
-            {list.hasNextPage && (
-              <Button onClick={() => void list.fetchNextPage()} busy={list.isFetchingNextPage}>
-                Load {PAGE_SIZE} more
-              </Button>
-            )}
-          </div>
+          <ListFoot shown={rows.length} more={list.hasNextPage} moreLabel="more match" pageSize={PAGE_SIZE} onMore={() => void list.fetchNextPage()} loadingMore={list.isFetchingNextPage} />
         )}
       </div>
     </div>
