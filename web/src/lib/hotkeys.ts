@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 
 /** True when a key press belongs to a text field (or a dialog is open), not to the page's shortcuts. */
 export function isTypingTarget(target: EventTarget | null): boolean {
@@ -67,4 +67,51 @@ export function usePageShortcuts(section: ShortcutSection): void {
       for (const l of shortcutListeners) l();
     };
   }, []);
+}
+
+/**
+ * A keyboard-driven list: j/k and the arrows move the selection (j past the last row loads the next
+ * page), Enter and o open the selected row; the selected row scrolls into view. Bind `tableRef` to
+ * the table's tbody and mark the row at `selected`.
+ */
+export function useKeyboardList<T>(opts: {
+  rows: readonly T[];
+  open: (row: T | undefined) => void;
+  hasNextPage: boolean;
+  fetchingNextPage: boolean;
+  fetchNextPage: () => void;
+  /** The selection's state when the screen keeps it (e.g. across visits); else the hook's own. */
+  state?: readonly [number, (i: number) => void];
+}): { selected: number; select: (i: number) => void; tableRef: RefObject<HTMLTableSectionElement | null> } {
+  const { rows, open } = opts;
+  const own = useState(0);
+  const [selected, setSelected] = opts.state ?? own;
+  const clamped = rows.length === 0 ? -1 : Math.min(selected, rows.length - 1);
+  const tableRef = useRef<HTMLTableSectionElement>(null);
+  useEffect(() => {
+    if (clamped >= 0) tableRef.current?.querySelectorAll('tr')[clamped]?.scrollIntoView({ block: 'nearest' });
+  }, [clamped]);
+  useHotkeys({
+    j: () => {
+      if (rows.length === 0) return;
+      if (clamped >= rows.length - 1) {
+        if (opts.hasNextPage && !opts.fetchingNextPage) opts.fetchNextPage();
+        return;
+      }
+      setSelected(clamped + 1);
+    },
+    k: () => setSelected(Math.max(0, clamped - 1)),
+    ArrowDown: () => {
+      if (rows.length > 0) setSelected(Math.min(rows.length - 1, clamped + 1));
+    },
+    ArrowUp: () => setSelected(Math.max(0, clamped - 1)),
+    Enter: (e) => {
+      // Enter on a focused link, button or select does its own thing.
+      if (e.target instanceof HTMLElement && e.target.closest('a,button,select') !== null) return false;
+      open(rows[clamped]);
+      return true;
+    },
+    o: () => open(rows[clamped]),
+  });
+  return { selected: clamped, select: setSelected, tableRef };
 }

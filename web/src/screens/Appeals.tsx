@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Banner, Button, Dialog, Empty, ErrorBanner, Kbd, ListFoot, LoadFailedPage, Loading, PageHeader, QueryBody, SelectField, SlaBadge } from '../components';
 import { IconAlert, IconCheckCircle } from '../icons';
@@ -17,7 +17,7 @@ import {
 import { DeliveryStatus, NoticeDelivery, useNoticeEmail } from '../lib/delivery';
 import { formatDate, formatDateTime, formatDuration, formatShort, humanize } from '../lib/format';
 import { highlight } from '../lib/highlight';
-import { useHotkeys, usePageShortcuts } from '../lib/hotkeys';
+import { useHotkeys, useKeyboardList, usePageShortcuts } from '../lib/hotkeys';
 import { shortId, useCursorPages } from '../lib/queries';
 import { LADDER, languageName } from '../lib/review';
 import { Link, navigate, useSearchParams } from '../lib/router';
@@ -58,36 +58,15 @@ export function AppealsScreen() {
   const status = params.get('status') ?? 'open';
   const list = useCursorPages<AppealWorkDto>(['appeals', status], '/v1/appeals', (cursor) => ({ status, cursor, limit: PAGE_SIZE }));
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
-  const [selected, setSelected] = useState(0);
-  const clamped = rows.length === 0 ? -1 : Math.min(selected, rows.length - 1);
-  const tableRef = useRef<HTMLTableSectionElement>(null);
-  useEffect(() => {
-    if (clamped >= 0) tableRef.current?.querySelectorAll('tr')[clamped]?.scrollIntoView({ block: 'nearest' });
-  }, [clamped]);
-
   const open = (a: AppealWorkDto | undefined) => {
     if (a !== undefined) navigate(`/appeals/${encodeURIComponent(a.case_id)}`);
   };
-  useHotkeys({
-    j: () => {
-      if (rows.length === 0) return;
-      if (clamped >= rows.length - 1) {
-        if (list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
-        return;
-      }
-      setSelected(clamped + 1);
-    },
-    k: () => setSelected(Math.max(0, clamped - 1)),
-    ArrowDown: () => {
-      if (rows.length > 0) setSelected(Math.min(rows.length - 1, clamped + 1));
-    },
-    ArrowUp: () => setSelected(Math.max(0, clamped - 1)),
-    Enter: (e) => {
-      if (e.target instanceof HTMLElement && e.target.closest('a,button,select') !== null) return false;
-      open(rows[clamped]);
-      return true;
-    },
-    o: () => open(rows[clamped]),
+  const { selected: clamped, tableRef } = useKeyboardList({
+    rows,
+    open,
+    hasNextPage: list.hasNextPage,
+    fetchingNextPage: list.isFetchingNextPage,
+    fetchNextPage: () => void list.fetchNextPage(),
   });
   usePageShortcuts({
     title: 'Appeals',

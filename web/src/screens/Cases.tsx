@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Empty, ListFoot, PageHeader, PriorityBadge, QueryBody, SelectField, SlaBadge, StatusBadge } from '../components';
 import { api } from '../lib/api';
 import { formatDateTime, formatShort, humanize } from '../lib/format';
-import { useHotkeys } from '../lib/hotkeys';
+import { useKeyboardList } from '../lib/hotkeys';
 import { caseTypeTitle, useCaseTypes, usePeople, useQueues } from '../lib/queries';
 import { Link, navigate, useSearchParams } from '../lib/router';
 import { useMe } from '../lib/session';
@@ -75,37 +75,16 @@ export function CasesScreen() {
     sessionStorage.setItem(positionKey(qs), String(selected));
     sessionStorage.setItem(LAST_LIST_KEY, qs === '' ? '/cases' : `/cases?${qs}`);
   }, [qs, selected]);
-  const clamped = rows.length === 0 ? -1 : Math.min(selected, rows.length - 1);
-  const tableRef = useRef<HTMLTableSectionElement>(null);
-  useEffect(() => {
-    if (clamped < 0) return;
-    tableRef.current?.querySelectorAll('tr')[clamped]?.scrollIntoView({ block: 'nearest' });
-  }, [clamped]);
-
   const open = (c: CaseDto | undefined) => {
     if (c !== undefined) navigate(`/cases/${encodeURIComponent(c.id)}`);
   };
-  useHotkeys({
-    j: () => {
-      if (rows.length === 0) return;
-      if (clamped >= rows.length - 1) {
-        if (list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
-        return;
-      }
-      setSelected(clamped + 1);
-    },
-    k: () => setSelected(Math.max(0, clamped - 1)),
-    ArrowDown: () => {
-      if (rows.length > 0) setSelected(Math.min(rows.length - 1, clamped + 1));
-    },
-    ArrowUp: () => setSelected(Math.max(0, clamped - 1)),
-    Enter: (e) => {
-      // Enter on a focused link or button does its own thing.
-      if (e.target instanceof HTMLElement && e.target.closest('a,button') !== null) return false;
-      open(rows[clamped]);
-      return true;
-    },
-    o: () => open(rows[clamped]),
+  const { selected: clamped, tableRef } = useKeyboardList({
+    rows,
+    open,
+    hasNextPage: list.hasNextPage,
+    fetchingNextPage: list.isFetchingNextPage,
+    fetchNextPage: () => void list.fetchNextPage(),
+    state: [selected, setSelected],
   });
 
   const change = (k: string, v: string) => {
