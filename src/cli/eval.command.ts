@@ -205,7 +205,7 @@ export function evalCommand(deps: EvalCommandDeps): CommandInstaller {
         }
         const mappings = mappingsUsed(evals);
         if (mappings.length > 0) {
-          print('label mappings applied (source → Assay\'s definition):');
+          print('label mappings applied (where a source\'s contract differs from Assay\'s definition; cases changed per source):');
           for (const m of mappings) print(m);
           print('');
         }

@@ -158,7 +158,7 @@ const MAPPINGS: readonly LabelMapping[] = [
     id: 'url.other_scheme',
     sources: EXTERNAL,
     reason:
-      'Assay reports what a browser opens as a web site (http, https, ftp, www., a bare domain); other URI schemes (bugtracker://, iris.xpc://, myapp://, file:, magnet:, a mailto: with no address) lead nowhere off the marketplace. Those url labels are dropped and url findings in their cases are not counted.',
+      'Assay reports what a browser opens as a web site (http, https, ftp, www., a bare domain); other URI schemes (an app\'s own scheme such as myshop://, file:, magnet:, a mailto: with no address) lead nowhere off the marketplace. Those url labels are dropped and url findings in their cases are not counted.',
     apply: (c) =>
       dropLabels(
         c,
@@ -174,7 +174,7 @@ const MAPPINGS: readonly LabelMapping[] = [
     id: 'url.no_public_host',
     sources: EXTERNAL,
     reason:
-      'A host with no public top-level domain (localhost, an intranet name such as http://inrgess2 or suus111.w10, b.local, example.invalid, nick.con) resolves on the reader\'s own machine or network only, so it cannot take a buyer anywhere. Those url labels are dropped and url findings in their cases are not counted.',
+      'A host with no public top-level domain (localhost, an intranet name such as http://stock-server, a .local or .invalid host, a made-up TLD) resolves on the reader\'s own machine or network only, so it cannot take a buyer anywhere. Those url labels are dropped and url findings in their cases are not counted.',
     apply: (c) =>
       dropLabels(
         c,
@@ -193,7 +193,7 @@ const MAPPINGS: readonly LabelMapping[] = [
     id: 'url.bare_ip',
     sources: EXTERNAL,
     reason:
-      'Assay reports an IP address as a link only with a scheme, a port or a path (http://10.0.0.1, 192.168.1.1/admin); a bare dotted quad ("4.4.4.4") reads as a version or a number as often as a site, and is deliberately not reported.',
+      'Assay reports an IP address as a link only with a scheme, a port or a path (http://10.0.0.1, 192.168.1.1/admin); a bare dotted quad ("10.1.2.3") reads as a version or a number as often as a site, and is deliberately not reported.',
     apply: (c) => dropLabels(c, (e) => e.kind === 'url' && isIPv4(bareUrl(e.value ?? '').trim()), true),
   },
   {
@@ -208,7 +208,7 @@ const MAPPINGS: readonly LabelMapping[] = [
     id: 'url.spelled_out',
     sources: EXTERNAL,
     reason:
-      'None of these libraries reads a domain spelled out in words ("mailsomething dot com"); Assay does, as a common way to hide a site. In a case whose text spells one, url findings are not counted as false positives.',
+      'None of these libraries reads a domain spelled out in words ("galerie dot com"); Assay does, as a common way to hide a site. In a case whose text spells one, url findings are not counted as false positives.',
     apply: (c) => {
       if (!c.scope.includes('url')) return undefined;
       const spelled = /[a-z0-9-]+ (?:dot|punto|point|punkt) ([a-z]{2,})\b/gi;
@@ -220,7 +220,7 @@ const MAPPINGS: readonly LabelMapping[] = [
     id: 'phone.not_diallable',
     sources: EXTERNAL,
     reason:
-      "A phone label that nobody can dial is dropped: an international number its country's plan does not have (+1 112 312 3123, +1 555 666 7777: North American area codes never start with 1, 555 numbers are fictional), or a national one valid as written in no country. Phone findings in those cases are not counted.",
+      "A phone label that nobody can dial is dropped: an international number its country's plan does not have (+1 123 456 7890: North American area codes never start with 0 or 1; the fictional 555 numbers of films and tests), or a national one valid as written in no country. Phone findings in those cases are not counted.",
     apply: (c) => dropLabels(c, (e) => e.kind === 'phone' && e.value !== undefined && !diallable(e.value, c.country), true),
   },
   {
@@ -266,7 +266,7 @@ const MAPPINGS: readonly LabelMapping[] = [
     id: 'autolinker.phone_shape',
     sources: [AUTOLINKER],
     reason:
-      "Autolinker links a phone number by its written shape and leaves alone one written as a single block (5556667777, 15417543010), with tabs, line breaks or doubled spaces between its groups, or followed by a dial string ending in digits; Assay reads a diallable number however it is spaced, so the negatives of Autolinker's phone tests count for recall only.",
+      "Autolinker links a phone number by its written shape and leaves alone one written as a single block of ten or eleven digits, with tabs, line breaks or doubled spaces between its groups, or followed by a dial string ending in digits; Assay reads a diallable number however it is spaced, so the negatives of Autolinker's phone tests count for recall only.",
     apply: (c) => (isNegative(c, 'phone') && String(c.meta?.path ?? '').includes('autolinker-phone') ? outOfScope(c, 'phone') : undefined),
   },
   {
@@ -285,14 +285,14 @@ const MAPPINGS: readonly LabelMapping[] = [
     id: 'linkify-it.underscore',
     sources: [LINKIFY_IT],
     reason:
-      "linkify-it refuses a link glued to an underscore (\"_http://example.com\", \"http://example.com_\"); chat apps mark italics with _…_, so Assay reads the link inside. Those negatives count for recall only.",
+      "linkify-it refuses a link glued to an underscore (\"_https://shop.example\", \"https://shop.example_\"); chat apps mark italics with _…_, so Assay reads the link inside. Those negatives count for recall only.",
     apply: (c) => (isNegative(c, 'url') && /(?:^|\s)_\S*\.\S|\S\.\S*_(?=\s|$)/.test(c.text) ? outOfScope(c, 'url') : undefined),
   },
   {
     id: 'libphonenumber.punctuation',
     sources: [LIBPHONENUMBER],
     reason:
-      "libphonenumber-js's matcher (\"valid\" leniency) refuses a number whose brackets do not pair (\"213(3734253\"); Assay reads the digits through any punctuation, as people scatter symbols to hide a number, so those negatives count for recall only.",
+      "libphonenumber-js's matcher (\"valid\" leniency) refuses a number whose brackets do not pair (\"212(5550199\"); Assay reads the digits through any punctuation, as people scatter symbols to hide a number, so those negatives count for recall only.",
     apply: (c) => (isNegative(c, 'phone') && (c.text.match(/\(/g)?.length ?? 0) !== (c.text.match(/\)/g)?.length ?? 0) ? outOfScope(c, 'phone') : undefined),
   },
   {

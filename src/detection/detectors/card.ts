@@ -2,7 +2,7 @@ import { toOriginal } from '../normalize';
 import { WORD_FLAG } from '../rules';
 import { digitsOf } from './digit-runs';
 import { LIMITS, type Detector } from './detector';
-import { hasFlagBefore } from './text-utils';
+import { hasFlagBefore, wordsBefore } from './text-utils';
 
 export function luhnOk(digits: string): boolean {
   let sum = 0;
@@ -34,6 +34,16 @@ export function cardNetwork(d: string): string | undefined {
   if (p2 === 62 && n >= 16 && n <= 19) return 'unionpay';
   if ((d.startsWith('50') || (p2 >= 56 && p2 <= 69)) && n >= 12 && n <= 19) return 'maestro';
   return undefined;
+}
+
+/** A card word ("card", "carte", "Karte"…) among the three words before `pos`, with no reference or tracking word ("lot", "order", "tracking") nearer. */
+function cardWordBefore(words: ReadonlyMap<string, number>, text: string, pos: number): boolean {
+  for (const w of wordsBefore(text, pos, 3, 30)) {
+    const f = words.get(w) ?? 0;
+    if ((f & (WORD_FLAG.reference | WORD_FLAG.tracking)) !== 0) return false;
+    if ((f & WORD_FLAG.card) !== 0) return true;
+  }
+  return false;
 }
 
 /**
@@ -82,7 +92,7 @@ export const cardDetector: Detector = {
             a === 0 &&
             b === n &&
             cardShaped(run.groups.map((g) => g.end - g.start)) &&
-            hasFlagBefore(rs.words, text, s, WORD_FLAG.card, 3, 30);
+            cardWordBefore(rs.words, text, s);
           if (network === undefined && !unverified) continue;
           if (hasFlagBefore(rs.words, text, s, WORD_FLAG.tracking, 3, 30)) continue;
           const span = toOriginal(view, s, run.groups[b - 1]!.end);

@@ -53,32 +53,36 @@ export function findUrls(rs: CompiledRuleSet, view: TextView, original: string, 
   // every scheme but "www." holds "://": one search tells whether the others need looking for
   const schemes = text.includes('://') ? SCHEMES : text.includes('www.') ? WWW_ONLY : [];
   let budget = LIMITS.candidates;
+  // link starts in text order, so a link inside another one's path is seen after it
+  const starts: Array<[number, string]> = [];
   for (const scheme of schemes) {
-    for (let p = text.indexOf(scheme); p >= 0 && budget > 0; p = text.indexOf(scheme, p + 1), budget--) {
-      if (scheme === 'www.' && p >= 3 && text.slice(p - 3, p) === '://') continue;
-      // "awww.": not a link start; a glued "…https://" is, once its host proves real below
-      if (scheme === 'www.' && p > 0 && /[a-z0-9.@_-]/.test(text[p - 1]!)) continue;
-      // a link inside another one's path ("…archive.org/web/*/http://x.com") belongs to it
-      if (covered.some((c) => p > c.start && p < c.end)) continue;
-      let e = p + scheme.length;
-      while (e < text.length && e - p < MAX_URL && isUrlCode(text.charCodeAt(e))) e++;
-      while (e > p + scheme.length && TRAILING.test(text[e - 1]!)) e--;
-      const base = scheme === 'www.' ? p + 4 : p + scheme.length;
-      const authority = text.slice(base, e).split(/[/?#]/)[0] ?? '';
-      // user info ("user:pass@") may hold a ':'; a host may be followed by a port
-      const at = authority.lastIndexOf('@');
-      const hostStart = base + at + 1;
-      const parts = authority.slice(at + 1).split(':');
-      const host = hostPrefix(parts[0] ?? '');
-      const port = parts[1];
-      // "http://.example.com", "www.microsoft", "http://localhost:8000" lead to no public host; "http://user@pass:example.com"
-      // (user info written the wrong way round) still names example.com
-      const named = isPublicHost(host, originalTld(view, original, hostStart, hostStart + host.length)) ? host : port !== undefined && isPublicHost(port) ? port : undefined;
-      // the rest of the link is not searched again for bare domains ("http://.example.com")
-      covered.push({ start: p, end: e });
-      if (named === undefined) continue;
-      emit(rs, view, original, out, p, e, named, 'scheme');
-    }
+    for (let p = text.indexOf(scheme); p >= 0 && budget > 0; p = text.indexOf(scheme, p + 1), budget--) starts.push([p, scheme]);
+  }
+  starts.sort((x, y) => x[0] - y[0]);
+  for (const [p, scheme] of starts) {
+    if (scheme === 'www.' && p >= 3 && text.slice(p - 3, p) === '://') continue;
+    // "awww.": not a link start; a glued "…https://" is, once its host proves real below
+    if (scheme === 'www.' && p > 0 && /[a-z0-9.@_-]/.test(text[p - 1]!)) continue;
+    // a link inside another one's path ("…archive.org/web/*/http://x.com") belongs to it
+    if (covered.some((c) => p > c.start && p < c.end)) continue;
+    let e = p + scheme.length;
+    while (e < text.length && e - p < MAX_URL && isUrlCode(text.charCodeAt(e))) e++;
+    while (e > p + scheme.length && TRAILING.test(text[e - 1]!)) e--;
+    const base = scheme === 'www.' ? p + 4 : p + scheme.length;
+    const authority = text.slice(base, e).split(/[/?#]/)[0] ?? '';
+    // user info ("user:pass@") may hold a ':'; a host may be followed by a port
+    const at = authority.lastIndexOf('@');
+    const hostStart = base + at + 1;
+    const parts = authority.slice(at + 1).split(':');
+    const host = hostPrefix(parts[0] ?? '');
+    const port = parts[1];
+    // "http://.example.com", "www.microsoft", "http://localhost:8000" lead to no public host; "http://user@pass:example.com"
+    // (user info written the wrong way round) still names example.com
+    const named = isPublicHost(host, originalTld(view, original, hostStart, hostStart + host.length)) ? host : port !== undefined && isPublicHost(port) ? port : undefined;
+    // the rest of the link is not searched again for bare domains ("http://.example.com")
+    covered.push({ start: p, end: e });
+    if (named === undefined) continue;
+    emit(rs, view, original, out, p, e, named, 'scheme');
   }
 
   budget = 2 * LIMITS.candidates;
