@@ -5,8 +5,8 @@ import {
   createConversationScanner,
   defaultCompiledRuleSet,
   evaluate,
+  labelMappings,
   mapSourceCase,
-  sourceReasons,
   type CompiledRuleSet,
   type EvalCell,
   type EvalReport,
@@ -71,7 +71,7 @@ export function evaluateCases(file: string, text: string, rs: CompiledRuleSet): 
       skipped++;
       continue;
     }
-    cases.push(mapSourceCase(o));
+    cases.push(mapSourceCase(o, rs));
   }
   const scanner = createConversationScanner(rs);
   let bytes = 0;
@@ -120,12 +120,24 @@ export function formatFileEval(e: FileEval, rs: CompiledRuleSet, opts: EvalPrint
   return lines;
 }
 
-/** The label mappings that applied to these files' sources, with the reason for each. */
+/** The label mappings that changed cases of these files: id, how many cases per source, and the reason. */
 export function mappingsUsed(evals: readonly FileEval[]): string[] {
-  const sources = new Set<string>();
-  for (const e of evals) for (const c of e.cases) if (c.source !== undefined) sources.add(c.source);
-  const reasons = sourceReasons();
-  return [...sources].sort().filter((s) => reasons[s] !== undefined).map((s) => `- ${s}: ${reasons[s]}`);
+  const counts = new Map<string, Map<string, number>>();
+  for (const e of evals) {
+    for (const c of e.cases) {
+      for (const id of c.mapped ?? []) {
+        const per = counts.get(id) ?? new Map<string, number>();
+        per.set(c.source ?? '?', (per.get(c.source ?? '?') ?? 0) + 1);
+        counts.set(id, per);
+      }
+    }
+  }
+  return labelMappings()
+    .filter((m) => counts.has(m.id))
+    .map((m) => {
+      const per = [...counts.get(m.id)!].sort(([a], [b]) => a.localeCompare(b));
+      return `- ${m.id} (${per.map(([s, n]) => `${s}: ${n} case${n === 1 ? '' : 's'}`).join(', ')}): ${m.reason}`;
+    });
 }
 
 function readRules(file: string): CompiledRuleSet {
@@ -193,7 +205,7 @@ export function evalCommand(deps: EvalCommandDeps): CommandInstaller {
         }
         const mappings = mappingsUsed(evals);
         if (mappings.length > 0) {
-          print('label mappings applied (source → Assay\'s definition):');
+          print('label mappings applied (where a source\'s contract differs from Assay\'s definition; cases changed per source):');
           for (const m of mappings) print(m);
           print('');
         }

@@ -171,7 +171,7 @@ export function analyze(rs: CompiledRuleSet, folded: string, original: string): 
     if (c >= 128 || CLASS[c] === 0) {
       if (c === 64) s.at++;
       else if (c === 46) {
-        if (i > 0 && i + 1 < n && isAlnum(folded.charCodeAt(i - 1)) && isAlnum(folded.charCodeAt(i + 1))) s.innerDots++;
+        if (i > 0 && i + 1 < n && (isAlnum(folded.charCodeAt(i - 1)) || folded.charCodeAt(i - 1) >= 128) && isAlnum(folded.charCodeAt(i + 1))) s.innerDots++;
         // " . ": a spaced dot that the address view may rejoin
         else if (i > 0 && folded.charCodeAt(i - 1) === 32 && i + 1 < n && (folded.charCodeAt(i + 1) === 32 || isLetter(folded.charCodeAt(i + 1)))) s.addrWords++;
         if (i > 0 && isBlank(folded.charCodeAt(i - 1))) s.addrHints++;

@@ -15,4 +15,4 @@ export { parseScanInput, describeScanInputProblems, MAX_SCAN_TEXT, type ScanInpu
 export { createContractScanner, type ScanOutcome, type ContractScanOptions } from './contract';
 export { messageScore, verdictFor } from './score';
 export { evaluate, type LabelledCase, type ExpectedHit, type EvalReport, type EvalCell } from './eval';
-export { mapSourceCase, sourceReasons, type MappedCase } from './eval-sources';
+export { labelMappings, mapSourceCase, sourceReasons, type MappedCase } from './eval-sources';

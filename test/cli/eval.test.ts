@@ -78,7 +78,7 @@ describe('assay eval FILE...', () => {
     const r = await assay(['eval', file]);
     expect(r.code, r.stderr).toBe(0);
     expect(rowOf(r.stdout, file, 'OVERALL')).toMatchObject({ tp: 0, fp: 0, fn: 0 });
-    expect(r.stdout).toMatch(/label mappings applied[^\n]*\n- gregjacobs\/Autolinker\.js: Autolinker links any URI scheme/);
+    expect(r.stdout).toMatch(/label mappings applied[^\n]*\n- url\.other_scheme \(gregjacobs\/Autolinker\.js: 1 case\): Assay reports what a browser opens as a web site/);
   });
 
   it('refuses to run without files or --demo, and names a file it cannot read', async () => {

@@ -2,7 +2,7 @@ import { toOriginal } from '../normalize';
 import { WORD_FLAG } from '../rules';
 import { digitsOf } from './digit-runs';
 import { LIMITS, type Detector } from './detector';
-import { hasFlagBefore } from './text-utils';
+import { hasFlagBefore, wordsBefore } from './text-utils';
 
 export function luhnOk(digits: string): boolean {
   let sum = 0;
@@ -36,7 +36,32 @@ export function cardNetwork(d: string): string | undefined {
   return undefined;
 }
 
-/** Card numbers: 13–19 digits in one block or in groups, Luhn-valid, with a known issuer prefix. */
+/** A card word ("card", "carte", "Karte"…) among the three words before `pos`, with no reference or tracking word ("lot", "order", "tracking") nearer. */
+function cardWordBefore(words: ReadonlyMap<string, number>, text: string, pos: number): boolean {
+  for (const w of wordsBefore(text, pos, 3, 30)) {
+    const f = words.get(w) ?? 0;
+    if ((f & (WORD_FLAG.reference | WORD_FLAG.tracking)) !== 0) return false;
+    if ((f & WORD_FLAG.card) !== 0) return true;
+  }
+  return false;
+}
+
+/**
+ * How card numbers are written: one block of 13–19 digits, fours (4-4-4-4, 4-4-4-4-3), or the
+ * 4-6-5 / 4-6-4 grouping of American Express and Diners cards.
+ */
+function cardShaped(lengths: readonly number[]): boolean {
+  const n = lengths.length;
+  if (n === 1) return lengths[0]! >= 13 && lengths[0]! <= 19;
+  if (n === 3 && lengths[0] === 4 && lengths[1] === 6) return lengths[2] === 5 || lengths[2] === 4;
+  return (n === 4 || n === 5) && lengths.slice(0, 4).every((l) => l === 4) && (n === 4 || lengths[4]! <= 3);
+}
+
+/**
+ * Card numbers: 13–19 digits in one block or in groups, Luhn-valid, with a known issuer prefix;
+ * and, right after a word like "card", "carte", "Karte", a card-shaped number that fails those
+ * checks (`card.unverified`: a mistyped card number is still an attempt to be paid off the platform).
+ */
 export const cardDetector: Detector = {
   name: 'card',
   kinds: ['card'],
@@ -59,11 +84,27 @@ export const cardDetector: Detector = {
           if (len < 13 || len > 19) continue;
           if (++checks > LIMITS.candidates) return;
           const digits = digitsOf(text, run, a, b);
-          if (!luhnOk(digits) || cardNetwork(digits) === undefined) continue;
+          const network = luhnOk(digits) ? cardNetwork(digits) : undefined;
           const s = run.groups[a]!.start;
+          // unchecked, only a whole run written like a card number right after a card word
+          const unverified =
+            network === undefined &&
+            a === 0 &&
+            b === n &&
+            cardShaped(run.groups.map((g) => g.end - g.start)) &&
+            cardWordBefore(rs.words, text, s);
+          if (network === undefined && !unverified) continue;
           if (hasFlagBefore(rs.words, text, s, WORD_FLAG.tracking, 3, 30)) continue;
           const span = toOriginal(view, s, run.groups[b - 1]!.end);
-          state.hits.push({ kind: 'card', start: span.start, end: span.end, normalized: digits, rule: `card.${cardNetwork(digits)}`, clause: rs.card.clause, weight: rs.card.weight });
+          state.hits.push({
+            kind: 'card',
+            start: span.start,
+            end: span.end,
+            normalized: digits,
+            rule: `card.${network ?? 'unverified'}`,
+            clause: rs.card.clause,
+            weight: network === undefined ? rs.card.weightUnverified : rs.card.weight,
+          });
           a = b - 1;
           break;
         }

@@ -34,7 +34,7 @@ export interface Signals {
   /** Tokens that begin like an IBAN: a country code and two digits ("fr76"). */
   ibanStarts: number;
   at: number;
-  /** '.' between two address characters. */
+  /** '.' between two address characters (before it, any non-ASCII one too: "i❤.ws"). */
   innerDots: number;
   /** Spelled or bracketed at/dot words, 'www', 'http'. */
   addrWords: number;

@@ -19,4 +19,13 @@ describe('email detector', () => {
   it('an address needs a real TLD', () => {
     expect(hitsOf('email', 'foo@bar and x@y.notatld')).toEqual([]);
   });
+  it('internationalized addresses are found, with the TLD as written', () => {
+    expect(hitsOf('email', 'écrivez à мария@галерея.рф')[0]?.value).toBe('мария@галерея.рф');
+    expect(hitsOf('email', 'a@xn--80aaxgdcfx7a.xn--p1ai')[0]?.normalized).toBe('a@xn--80aaxgdcfx7a.xn--p1ai');
+  });
+  it('a local part that breaks RFC 5322 still hands out an address', () => {
+    expect(hitsOf('email', 'write anna..rossi@gmail.com')[0]?.value).toBe('anna..rossi@gmail.com');
+    expect(hitsOf('email', 'write anna.rossi.@gmail.com')[0]?.value).toBe('anna.rossi.@gmail.com');
+    expect(hitsOf('email', '~anna@gmail.com')[0]?.value).toBe('~anna@gmail.com');
+  });
 });

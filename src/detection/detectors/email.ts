@@ -2,10 +2,13 @@ import { toOriginal, type TextView } from '../normalize';
 import type { CompiledRuleSet } from '../rules';
 import type { RawHit } from '../types';
 import { LIMITS, type Detector } from './detector';
-import { hostMatches, isValidHost } from './tld';
+import { hostMatches, isIdnCode, isPublicHost, isValidHost } from './tld';
 
-const LOCAL = /[a-z0-9._%+\-]/;
+const LOCAL = /[a-z0-9._%+~\-]/;
 const DOMAIN = /[a-z0-9.\-]/;
+/** Local part and domain characters, with the letters of internationalized addresses ("Кириллица@Кириллица.com"). */
+const isLocalAt = (text: string, i: number): boolean => LOCAL.test(text[i]!) || isIdnCode(text.charCodeAt(i));
+const isDomainAt = (text: string, i: number): boolean => DOMAIN.test(text[i]!) || isIdnCode(text.charCodeAt(i));
 
 /** Whether the non-blank run of text that holds position `at` has a "://" before `at` (bounded look-back). */
 function insideLink(text: string, at: number): boolean {
@@ -27,19 +30,20 @@ export function findEmails(rs: CompiledRuleSet, view: TextView, original: string
   let budget = 4 * LIMITS.candidates;
   for (let p = text.indexOf('@'); p >= 0 && budget > 0; p = text.indexOf('@', p + 1), budget--) {
     let ls = p;
-    while (ls > 0 && p - ls < 64 && LOCAL.test(text[ls - 1]!)) ls--;
+    while (ls > 0 && p - ls < 64 && isLocalAt(text, ls - 1)) ls--;
     let re = p + 1;
-    while (re < text.length && re - p <= 253 && DOMAIN.test(text[re]!)) re++;
+    while (re < text.length && re - p <= 253 && isDomainAt(text, re)) re++;
     while (ls < p && (text[ls] === '.' || text[ls] === '-')) ls++;
     while (re > p + 1 && (text[re - 1] === '.' || text[re - 1] === '-')) re--;
     const local = text.slice(ls, p);
     const domain = text.slice(p + 1, re);
-    if (local.length === 0 || local.includes('..')) continue;
+    // "anna..b@gmail.com", "anna.@gmail.com" break RFC 5322 but reach a mailbox all the same (Gmail ignores dots)
+    if (local.length === 0) continue;
     // "http://user:pass@host…" or "…?id=a@b.com" in a link: the URL detector reports the whole link
     if (insideLink(text, ls)) continue;
     const mailto = ls >= 7 && text.startsWith('mailto:', ls - 7);
     // an explicit mailto: makes a host without a TLD ("mailto:foo@bar") an address
-    if (!isValidHost(domain) && !(mailto && /^[a-z0-9-]{1,63}$/.test(domain))) continue;
+    if (!isValidHost(domain) && !isPublicHost(domain, lastLabel(view, original, re)) && !(mailto && /^[a-z0-9-]{1,63}$/.test(domain))) continue;
     const address = `${local}@${domain}`;
     if (hostMatches(domain, rs.allowDomains) || rs.allowEmails.has(address)) continue;
     const span = toOriginal(view, mailto ? ls - 7 : ls, re);
@@ -55,6 +59,14 @@ export function findEmails(rs: CompiledRuleSet, view: TextView, original: string
       weight: obfuscated ? rs.email.weights.obfuscated : rs.email.weights.plain,
     });
   }
+}
+
+/** The TLD ending at view position `end` as the original text writes it ("рф" where the view folded it to "pф"). */
+function lastLabel(view: TextView, original: string, end: number): string | undefined {
+  const dot = view.text.lastIndexOf('.', end - 1);
+  if (dot < 0 || dot + 1 >= end) return undefined;
+  const o = toOriginal(view, dot + 1, end);
+  return original.slice(o.start, o.end).normalize('NFC').toLowerCase();
 }
 
 export const emailDetector: Detector = {

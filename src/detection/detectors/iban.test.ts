@@ -28,4 +28,8 @@ describe('iban detector', () => {
       { numRuns: 50 },
     );
   });
+  it('a country code of o/l/i letters ("IL", "LI") is not read as digits', () => {
+    expect(hitsOf('iban', 'IBAN IL05 0108 0000 0012 3456 789')[0]?.normalized).toBe('IL050108000000123456789');
+    expect(hitsOf('iban', withCheck('LI', '0880000001234567K'))[0]?.rule).toBe('iban.valid');
+  });
 });

@@ -1,4 +1,6 @@
-import { toOriginal } from '../normalize';
+import { toOriginal, type TextView } from '../normalize';
+import type { CompiledRuleSet } from '../rules';
+import type { RawHit } from '../types';
 import { WORD_FLAG } from '../rules';
 import { LIMITS, type Detector } from './detector';
 import { hasFlagBefore, isAlnumLower } from './text-utils';
@@ -35,61 +37,73 @@ export const ibanDetector: Detector = {
   kinds: ['iban'],
   applies: (s) => s.digits >= 8 && s.ibanStarts > 0,
   detect(state) {
-    const { rs } = state;
     const view = state.digitView();
-    const text = view.text;
-    let budget = LIMITS.candidates;
-    for (let i = 0; i + 4 <= text.length && budget > 0; i++) {
-      const c0 = text.charCodeAt(i);
-      if (c0 < 97 || c0 > 122) continue;
-      if (i > 0 && isAlnumLower(text.charCodeAt(i - 1))) continue;
-      const c1 = text.charCodeAt(i + 1);
-      if (c1 < 97 || c1 > 122 || !isD(text.charCodeAt(i + 2)) || !isD(text.charCodeAt(i + 3))) continue;
-      const cc = text.slice(i, i + 2).toUpperCase();
-      const len = IBAN_LENGTHS[cc];
-      if (len === undefined) continue;
-      budget--;
-      // collect alphanumerics, allowing single spaces or dashes between groups
-      let compact = '';
-      let j = i;
-      const ends: number[] = [];
-      while (j < text.length && compact.length < len + 1) {
-        const c = text.charCodeAt(j);
-        if (isAlnumLower(c)) {
-          compact += text[j];
-          ends.push(j + 1);
-          j++;
-        } else if ((c === 32 || c === 45) && j + 1 < text.length && isAlnumLower(text.charCodeAt(j + 1)) && compact.length >= 4) j++;
-        else break;
-      }
-      const upper = compact.toUpperCase();
-      let end = -1;
-      let near = false;
-      if (upper.length >= len && /^[A-Z0-9]+$/.test(upper.slice(0, len)) && ibanChecksumOk(upper.slice(0, len))) end = ends[len - 1]!;
-      else if (upper.length >= len - 1 && upper.length >= 12) {
-        const bank = hasFlagBefore(rs.words, text, i, WORD_FLAG.bank, 4, 48);
-        const grouped = /^[a-z]{2}\d{2} [a-z0-9]{4} /.test(text.slice(i, i + 10));
-        if (bank || grouped) {
-          near = true;
-          end = ends[Math.min(len, upper.length) - 1]!;
-        }
-      }
-      if (end < 0) continue;
-      const span = toOriginal(view, i, end);
-      const normalized = text.slice(i, end).replace(/[\s-]/g, '').toUpperCase();
-      state.hits.push({
-        kind: 'iban',
-        start: span.start,
-        end: span.end,
-        normalized,
-        rule: near ? 'iban.near_valid' : 'iban.valid',
-        clause: rs.iban.clause,
-        weight: near ? rs.iban.weights.near : rs.iban.weights.valid,
-      });
-      i = end;
+    const from = state.hits.length;
+    findIbans(state.rs, view, state.hits);
+    // the digit view reads o/l/i next to digits as 0/1 ("O6l2"), which also turns the country code of
+    // "IL62 0108…" or "LI21 0881…" into digits: those are looked for in the folded view as well
+    if (view !== state.folded) {
+      const found = state.hits.slice(from);
+      const more: RawHit[] = [];
+      findIbans(state.rs, state.folded, more);
+      for (const h of more) if (!found.some((f) => h.start < f.end && h.end > f.start)) state.hits.push(h);
     }
   },
 };
+
+function findIbans(rs: CompiledRuleSet, view: TextView, out: RawHit[]): void {
+  const text = view.text;
+  let budget = LIMITS.candidates;
+  for (let i = 0; i + 4 <= text.length && budget > 0; i++) {
+    const c0 = text.charCodeAt(i);
+    if (c0 < 97 || c0 > 122) continue;
+    if (i > 0 && isAlnumLower(text.charCodeAt(i - 1))) continue;
+    const c1 = text.charCodeAt(i + 1);
+    if (c1 < 97 || c1 > 122 || !isD(text.charCodeAt(i + 2)) || !isD(text.charCodeAt(i + 3))) continue;
+    const cc = text.slice(i, i + 2).toUpperCase();
+    const len = IBAN_LENGTHS[cc];
+    if (len === undefined) continue;
+    budget--;
+    // collect alphanumerics, allowing single spaces or dashes between groups
+    let compact = '';
+    let j = i;
+    const ends: number[] = [];
+    while (j < text.length && compact.length < len + 1) {
+      const c = text.charCodeAt(j);
+      if (isAlnumLower(c)) {
+        compact += text[j];
+        ends.push(j + 1);
+        j++;
+      } else if ((c === 32 || c === 45) && j + 1 < text.length && isAlnumLower(text.charCodeAt(j + 1)) && compact.length >= 4) j++;
+      else break;
+    }
+    const upper = compact.toUpperCase();
+    let end = -1;
+    let near = false;
+    if (upper.length >= len && /^[A-Z0-9]+$/.test(upper.slice(0, len)) && ibanChecksumOk(upper.slice(0, len))) end = ends[len - 1]!;
+    else if (upper.length >= len - 1 && upper.length >= 12) {
+      const bank = hasFlagBefore(rs.words, text, i, WORD_FLAG.bank, 4, 48);
+      const grouped = /^[a-z]{2}\d{2} [a-z0-9]{4} /.test(text.slice(i, i + 10));
+      if (bank || grouped) {
+        near = true;
+        end = ends[Math.min(len, upper.length) - 1]!;
+      }
+    }
+    if (end < 0) continue;
+    const span = toOriginal(view, i, end);
+    const normalized = text.slice(i, end).replace(/[\s-]/g, '').toUpperCase();
+    out.push({
+      kind: 'iban',
+      start: span.start,
+      end: span.end,
+      normalized,
+      rule: near ? 'iban.near_valid' : 'iban.valid',
+      clause: rs.iban.clause,
+      weight: near ? rs.iban.weights.near : rs.iban.weights.valid,
+    });
+    i = end;
+  }
+}
 
 function isD(c: number): boolean {
   return c >= 48 && c <= 57;

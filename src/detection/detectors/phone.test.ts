@@ -32,4 +32,21 @@ describe('phone detector', () => {
     expect(validatePhone('0612345678', false, ['FR'])).toBe('+33612345678');
     expect(validatePhone('116610', false, ['DE', 'FR'])).toBeUndefined();
   });
+  it('a number without its trunk prefix counts only in the countries the message is known to come from', () => {
+    expect(validatePhone('612345678', false, ['FR', 'DE'], 1)).toBe('+33612345678');
+    expect(validatePhone('612345678', false, ['DE', 'FR'], 0)).toBeUndefined();
+    expect(validatePhone('0612345678', false, ['FR', 'DE'], 0)).toBe('+33612345678');
+    expect(hitsOf('phone', '612345678', { country: 'FR' })[0]?.normalized).toBe('+33612345678');
+    // valid in Germany only when written 038194402
+    expect(hitsOf('phone', 'batch 38194402 arrived')).toEqual([]);
+    expect(hitsOf('phone', 'batch 38194402 arrived', { country: 'DE' })[0]?.normalized).toBe('+4938194402');
+    expect(hitsOf('phone', 'call me on 612345678')[0]?.normalized).toBe('+33612345678');
+  });
+  it('a clock time after a number is not part of it, and a date with a time is no number', () => {
+    expect(hitsOf('phone', 'appelle le 0612345678 14:30', { country: 'FR' })[0]?.value).toBe('0612345678');
+    expect(hitsOf('phone', 'viewing on 2025-03-14 10:30')).toEqual([]);
+  });
+  it('an IPv4 address is not a phone number', () => {
+    expect(hitsOf('phone', 'the camera answers at 192.168.20.14')).toEqual([]);
+  });
 });

@@ -20,18 +20,39 @@ export interface PhoneMatch {
 const CURRENCY_SYMBOLS = '$€£¥₣₤';
 const STRONG_SEP = /[\n,/|;]|\s{2,}/;
 
-/** Validates a digit string as a phone number, trying the hint regions in order. */
-export function validatePhone(digits: string, plus: boolean, regions: readonly string[]): string | undefined {
+/**
+ * Validates a digit string as a phone number, trying the hint regions in order.
+ *
+ * The first `lenient` regions (the countries the message is known to come from) accept a national
+ * number written without its trunk prefix ("612345678" in France). Further regions — the language's
+ * and the marketplace's fallback list — accept only the number as it is written nationally
+ * ("0612345678"): read without the prefix, almost any block of 8–10 digits is valid somewhere
+ * (a reference, a social security number, "123456789"), and nobody writes a foreign number that way.
+ */
+export function validatePhone(digits: string, plus: boolean, regions: readonly string[], lenient = regions.length): string | undefined {
   if (digits.length < 7 || digits.length > 17) return undefined;
   if (plus || (digits.startsWith('00') && digits.length >= 10)) {
     const p = parsePhoneNumberFromString('+' + (plus ? digits : digits.slice(2)));
     return p?.isValid() ? p.number : undefined;
   }
-  for (const region of regions) {
-    const p = parsePhoneNumberFromString(digits, region as CountryCode);
-    if (p?.isValid()) return p.number;
+  for (let k = 0; k < regions.length; k++) {
+    const p = parsePhoneNumberFromString(digits, regions[k] as CountryCode);
+    if (!p?.isValid()) continue;
+    if (k >= lenient && missesTrunkPrefix(p.formatNational(), digits)) continue;
+    return p.number;
   }
   return undefined;
+}
+
+/** The national way of writing the number holds a prefix ("0…") that the digits leave out. */
+function missesTrunkPrefix(national: string, digits: string): boolean {
+  const written = national.replace(/\D/g, '');
+  return written.length > digits.length && written.endsWith(digits);
+}
+
+/** Four dot-separated numbers of at most 255 without leading zeros: an IPv4 address ("192.168.0.1"), not a phone. */
+function looksLikeIPv4(groups: readonly string[], seps: readonly string[]): boolean {
+  return groups.length === 4 && seps.every((s) => s === '.') && groups.every((g) => /^(?:0|[1-9]\d{0,2})$/.test(g) && Number(g) <= 255);
 }
 
 function isYear(s: string): boolean {
@@ -132,7 +153,7 @@ function runContext(rs: CompiledRuleSet, text: string, run: DigitRun, groups: st
   if ((cb !== '' && CURRENCY_SYMBOLS.includes(cb)) || (ca !== '' && CURRENCY_SYMBOLS.includes(ca)) || ca === '%' || ca === '"' || ca === '″') return { contact, skip: true };
   if (next !== undefined && rs.units.has(next) && isUnitUse(text, run.end, next)) return { contact, skip: true };
   if (before[0] === 'x' && run.start - text.lastIndexOf('x', run.start) <= 2) return { contact, skip: true };
-  if (looksLikeDates(groups)) return { contact, skip: true };
+  if (looksLikeDates(groups) || looksLikeIPv4(groups, run.seps)) return { contact, skip: true };
   if (!run.plus && looksLikeMoney(groups, run.seps as string[]) && (before.slice(0, 2).some((w) => rs.currencies.has(w)) || (next !== undefined && rs.currencies.has(next)))) return { contact, skip: true };
   if (lead === 'reference' || lead === 'tracking') return { contact, skip: true };
   if (!contact && orderExists && before.some((w) => ((rs.words.get(w) ?? 0) & WORD_FLAG.tracking) !== 0)) return { contact, skip: true };
@@ -143,13 +164,24 @@ function runContext(rs: CompiledRuleSet, text: string, run: DigitRun, groups: st
  * Phone numbers in a digit view: digit runs, filtered by context (prices, dimensions, dates,
  * references, tracking numbers), then validated with libphonenumber-js for the hint regions.
  */
-export function findPhones(rs: CompiledRuleSet, view: TextView, runs: readonly DigitRun[], regions: readonly string[], original: string, orderExists: boolean, budget = rs.phone.maxCandidates): PhoneMatch[] {
+export function findPhones(
+  rs: CompiledRuleSet,
+  view: TextView,
+  runs: readonly DigitRun[],
+  regions: readonly string[],
+  original: string,
+  orderExists: boolean,
+  budget = rs.phone.maxCandidates,
+  lenientRegions = regions.length,
+): PhoneMatch[] {
   const text = view.text;
   const out: PhoneMatch[] = [];
   let tries = 0;
   let examined = 0;
-  for (const run of runs) {
+  for (const whole of runs) {
     if (tries >= budget) break;
+    const run = withoutClockTime(text, whole);
+    if (run === undefined) continue;
     let total = 0;
     for (const g of run.groups) total += g.end - g.start;
     if (total < 7) continue;
@@ -168,7 +200,7 @@ export function findPhones(rs: CompiledRuleSet, view: TextView, runs: readonly D
         const plus = a === 0 && run.plus;
         if (!plus && looksLikeDates(groups.slice(a, b))) continue;
         tries++;
-        const e164 = validatePhone(digits, plus, regions);
+        const e164 = validatePhone(digits, plus, regions, ctx.contact ? regions.length : lenientRegions);
         if (e164 === undefined) continue;
         const ws = a === 0 ? run.start : run.groups[a]!.start;
         const we = b === run.groups.length ? run.end : run.groups[b - 1]!.end;
@@ -188,6 +220,24 @@ export function findPhones(rs: CompiledRuleSet, view: TextView, runs: readonly D
   }
   return out;
 }
+
+/**
+ * A run whose last group is the hour of a clock time ("2012-01-02 08:00", "0612345678 14:30") ends
+ * before that group; undefined when nothing is left.
+ */
+function withoutClockTime(text: string, run: DigitRun): DigitRun | undefined {
+  const e = run.end;
+  if (text.charCodeAt(e) !== 58 || !isDigitAt(text, e + 1) || !isDigitAt(text, e + 2) || isDigitAt(text, e + 3)) return run;
+  const last = run.groups[run.groups.length - 1]!;
+  if (last.end - last.start > 2 || run.groups.length < 2) return undefined;
+  const groups = run.groups.slice(0, -1);
+  return { ...run, groups, seps: run.seps.slice(0, -1), end: groups[groups.length - 1]!.end };
+}
+
+const isDigitAt = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
 
 function candidateWindows(run: DigitRun, groups: string[], from: number): Array<[number, number]> {
   const n = groups.length;
@@ -221,7 +271,10 @@ export const phoneDetector: Detector = {
   detect(state) {
     const { rs } = state;
     const view = state.digitView();
-    const matches = findPhones(rs, view, state.digitRuns(), state.regions, state.text, state.input.order_exists === true);
+    const { input } = state;
+    // the countries the message is known to come from lead the hint list (scan.ts regionHints)
+    const known = new Set([input.country, input.seller_country, input.buyer_country].filter((c): c is string => typeof c === 'string' && /^[a-z]{2}$/i.test(c)).map((c) => c.toUpperCase())).size;
+    const matches = findPhones(rs, view, state.digitRuns(), state.regions, state.text, input.order_exists === true, rs.phone.maxCandidates, known);
     const w = rs.phone.weights;
     for (const m of matches) {
       const span = toOriginal(view, m.start, m.end);

@@ -38,3 +38,73 @@ export function hostMatches(host: string, domains: readonly string[] | ReadonlyS
   for (let i = host.indexOf('.'); i >= 0; i = host.indexOf('.', i + 1)) if (set.has(host.slice(i + 1))) return true;
   return false;
 }
+
+/** Every IANA TLD as written (ASCII and Unicode, "рф") and the punycode of the Unicode ones ("xn--p1ai"). */
+export const ALL_TLDS: ReadonlySet<string> = (() => {
+  const set = new Set<string>(tldList as string[]);
+  for (const t of tldList as string[]) {
+    if (/^[a-z]+$/.test(t)) continue;
+    // the WHATWG URL parser does the IDNA mapping; no import needed
+    const host = new URL(`http://x.${t}/`).hostname;
+    set.add(host.slice(host.lastIndexOf('.') + 1));
+  }
+  return set;
+})();
+
+/**
+ * Letters, digits and symbols of a non-ASCII host label ("президент", "i❤", "➡", "↑↓"); not CJK, which
+ * is written without spaces, nor the signs of dimensions and prices (× ÷ ±).
+ */
+const IDN_LABEL_CHAR = /[\p{L}\p{M}\p{N}\p{So}\p{Sm}]/u;
+const NOT_IN_LABEL = new Set(['×', '÷', '±', '∓']);
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/** A non-ASCII UTF-16 code unit that may be part of an internationalized host name (surrogates: astral symbols, emoji). */
+export function isIdnCode(c: number): boolean {
+  if (c < 128) return false;
+  if (c >= 0xd800 && c <= 0xdfff) return true;
+  const ch = String.fromCharCode(c);
+  return IDN_LABEL_CHAR.test(ch) && !CJK.test(ch) && !NOT_IN_LABEL.has(ch);
+}
+
+/** "192.168.0.1": four numbers of at most 255, no leading zeros. */
+export function isIPv4(host: string): boolean {
+  const parts = host.split('.');
+  return parts.length === 4 && parts.every((p) => /^(?:0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255);
+}
+
+/**
+ * A host a browser can reach on the public internet: an ASCII host with a real TLD (underscores
+ * allowed left of the registrable domain, as in "bucket_name.storage.example.com"), an
+ * internationalized one ("президент.рф", "i❤.ws", "xn--d1acufc.xn--p1ai"), or an IPv4 address.
+ * `tld` is the last label as written in the original text, when the view folded it ("рф" → "pф").
+ */
+export function isPublicHost(host: string, tld?: string): boolean {
+  if (isIPv4(host)) return true;
+  const labels = host.split('.');
+  if (labels.length < 2 || host.length > 253) return false;
+  const last = labels[labels.length - 1]!;
+  if (!TLDS.has(last) && !ALL_TLDS.has(last) && !(tld !== undefined && ALL_TLDS.has(tld))) return false;
+  for (let k = 0; k < labels.length - 1; k++) {
+    const l = labels[k]!;
+    if (l.length < 1 || l.length > 63 || l.startsWith('-') || l.endsWith('-')) return false;
+    for (let i = 0; i < l.length; i++) {
+      const c = l.charCodeAt(i);
+      if (isLabelEdge(c) || c === 45 || isIdnCode(c)) continue;
+      // underscores are found in DNS names below the registrable domain, never in it
+      if (c === 95 && k < labels.length - 2) continue;
+      return false;
+    }
+  }
+  return true;
+}
+
+/** The host characters a string starts with ("example.com" of "example.comテスト"): a–z, 0–9, '-', '_', '.' and non-CJK letters. */
+export function hostPrefix(s: string): string {
+  let k = 0;
+  for (; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (!(isLabelEdge(c) || c === 45 || c === 95 || c === 46 || isIdnCode(c))) break;
+  }
+  return s.slice(0, k);
+}

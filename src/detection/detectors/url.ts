@@ -2,10 +2,12 @@ import { toOriginal, type TextView } from '../normalize';
 import type { CompiledRuleSet } from '../rules';
 import type { RawHit } from '../types';
 import { LIMITS, type Detector } from './detector';
-import { hostMatches, isValidHost, TLDS } from './tld';
+import { ALL_TLDS, hostMatches, hostPrefix, isIdnCode, isIPv4, isPublicHost, TLDS } from './tld';
 
 /** a–z, 0–9 and '-': the characters of a host label. */
 const isHostCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45;
+/** What a bare host may hold besides: '_' (checked per label) and the letters of an internationalized name. */
+const isBareHostCode = (c: number): boolean => isHostCode(c) || c === 95 || isIdnCode(c);
 const URL_CHAR = /[^\s<>"'`{}|\\^]/;
 /** ASCII answers of URL_CHAR, by code (1 = may be part of a URL). */
 const URL_ASCII = new Uint8Array(128);
@@ -13,7 +15,8 @@ for (let c = 0; c < 128; c++) URL_ASCII[c] = URL_CHAR.test(String.fromCharCode(c
 const isUrlCode = (c: number): boolean => (c < 128 ? URL_ASCII[c] === 1 : URL_CHAR.test(String.fromCharCode(c)));
 /** Every label but the TLD is a number ("1.2.3.com" is a version or a list, not a host). */
 const NUMERIC_LABELS = /^(?:\d+\.)+[^.]+$/;
-const TRAILING = /[.,;:!?)\]'"*]/;
+/** Punctuation that ends a sentence around a link, and '_' of chat italics ("_https://shop.example_"). */
+const TRAILING = /[.,;:!?)\]'"*_]/;
 const SCHEMES = ['https://', 'http://', 'ftp://', 'www.'];
 const WWW_ONLY = ['www.'];
 const MAX_URL = 2048;
@@ -23,10 +26,26 @@ interface Span {
   end: number;
 }
 
+/** The last label of the host at view [hs, he) as the original text writes it, lower-cased, when the view changed it. */
+function originalTld(view: TextView, original: string, hs: number, he: number): string | undefined {
+  const dot = view.text.lastIndexOf('.', he - 1);
+  if (dot < hs) return undefined;
+  const o = toOriginal(view, dot + 1, he);
+  return original.slice(o.start, o.end).normalize('NFC').toLowerCase().replace(/\ufe0f/g, '');
+}
+
+/** A character that makes "//" part of a word or a path rather than a link start: a letter, a digit, '_', ':' or '/'. */
+const gluesToWord = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 58 || c === 47 || isIdnCode(c);
+
+/** "65535" and below; "500000" is no port. */
+const portOk = (digits: string): boolean => digits.length >= 1 && digits.length <= 5 && Number(digits) <= 65535;
+
 /**
  * URLs with a scheme or "www.", then bare domains ("villa-antiques.fr", "mysite dot com" via the
- * address view) whose last label is a real TLD. The marketplace's own domain and reference sites
- * (museums, encyclopedias) are allowed by configuration.
+ * address view) whose last label is a real TLD, internationalized ones ("президент.рф"),
+ * protocol-relative ones ("//shop.example.com") and IPv4 addresses followed by a port or a path.
+ * A scheme glued to the word before it ("voirhttps://…") still starts a link. The marketplace's own
+ * domain and reference sites (museums, encyclopedias) are allowed by configuration.
  */
 export function findUrls(rs: CompiledRuleSet, view: TextView, original: string, out: RawHit[]): void {
   const text = view.text;
@@ -34,65 +53,94 @@ export function findUrls(rs: CompiledRuleSet, view: TextView, original: string, 
   // every scheme but "www." holds "://": one search tells whether the others need looking for
   const schemes = text.includes('://') ? SCHEMES : text.includes('www.') ? WWW_ONLY : [];
   let budget = LIMITS.candidates;
+  // link starts in text order, so a link inside another one's path is seen after it
+  const starts: Array<[number, string]> = [];
   for (const scheme of schemes) {
-    for (let p = text.indexOf(scheme); p >= 0 && budget > 0; p = text.indexOf(scheme, p + 1), budget--) {
-      if (scheme === 'www.' && p >= 3 && text.slice(p - 3, p) === '://') continue;
-      if (p > 0 && /[a-z0-9]/.test(text[p - 1]!) && scheme !== 'www.') {
-        // "xhttp://" is not a link start; let the bare-domain pass look at it
-        continue;
-      }
-      if (p > 0 && /[a-z0-9.@]/.test(text[p - 1]!)) continue;
-      let e = p + scheme.length;
-      while (e < text.length && e - p < MAX_URL && isUrlCode(text.charCodeAt(e))) e++;
-      while (e > p + scheme.length && TRAILING.test(text[e - 1]!)) e--;
-      const rest = text.slice(scheme === 'www.' ? p : p + scheme.length, e);
-      // user info ("user:pass@") may hold a ':'
-      const host = (/^[^/?#@]*@/.test(rest) ? rest.slice(rest.indexOf('@') + 1) : rest).split(/[/?#:]/)[0] ?? '';
-      if (host.length === 0 || !host.includes('.')) continue;
-      covered.push({ start: p, end: e });
-      emit(rs, view, original, out, p, e, host, 'scheme');
-    }
+    for (let p = text.indexOf(scheme); p >= 0 && budget > 0; p = text.indexOf(scheme, p + 1), budget--) starts.push([p, scheme]);
+  }
+  starts.sort((x, y) => x[0] - y[0]);
+  for (const [p, scheme] of starts) {
+    if (scheme === 'www.' && p >= 3 && text.slice(p - 3, p) === '://') continue;
+    // "awww.": not a link start; a glued "…https://" is, once its host proves real below
+    if (scheme === 'www.' && p > 0 && /[a-z0-9.@_-]/.test(text[p - 1]!)) continue;
+    // a link inside another one's path ("…archive.org/web/*/http://x.com") belongs to it
+    if (covered.some((c) => p > c.start && p < c.end)) continue;
+    let e = p + scheme.length;
+    while (e < text.length && e - p < MAX_URL && isUrlCode(text.charCodeAt(e))) e++;
+    while (e > p + scheme.length && TRAILING.test(text[e - 1]!)) e--;
+    const base = scheme === 'www.' ? p + 4 : p + scheme.length;
+    const authority = text.slice(base, e).split(/[/?#]/)[0] ?? '';
+    // user info ("user:pass@") may hold a ':'; a host may be followed by a port
+    const at = authority.lastIndexOf('@');
+    const hostStart = base + at + 1;
+    const parts = authority.slice(at + 1).split(':');
+    const host = hostPrefix(parts[0] ?? '');
+    const port = parts[1];
+    // "http://.example.com", "www.microsoft", "http://localhost:8000" lead to no public host; "http://user@pass:example.com"
+    // (user info written the wrong way round) still names example.com
+    const named = isPublicHost(host, originalTld(view, original, hostStart, hostStart + host.length)) ? host : port !== undefined && isPublicHost(port) ? port : undefined;
+    // the rest of the link is not searched again for bare domains ("http://.example.com")
+    covered.push({ start: p, end: e });
+    if (named === undefined) continue;
+    emit(rs, view, original, out, p, e, named, 'scheme');
   }
 
   budget = 2 * LIMITS.candidates;
   for (let i = text.indexOf('.'); i >= 0 && i < text.length; i = text.indexOf('.', i + 1)) {
-    if (i === 0 || i + 1 >= text.length || !isHostCode(text.charCodeAt(i - 1)) || !isHostCode(text.charCodeAt(i + 1))) continue;
+    if (i === 0 || i + 1 >= text.length || !isBareHostCode(text.charCodeAt(i - 1))) continue;
+    const nc = text.charCodeAt(i + 1);
+    if (!isHostCode(nc) && !isIdnCode(nc)) continue;
     if (--budget < 0) break;
     let hs = i;
-    while (hs > 0 && i - hs < 253 && (isHostCode(text.charCodeAt(hs - 1)) || text.charCodeAt(hs - 1) === 46)) hs--;
+    while (hs > 0 && i - hs < 253 && (isBareHostCode(text.charCodeAt(hs - 1)) || text.charCodeAt(hs - 1) === 46)) hs--;
     let he = i + 1;
-    while (he < text.length && he - hs < 253 && (isHostCode(text.charCodeAt(he)) || text.charCodeAt(he) === 46)) he++;
-    while (he > i && text.charCodeAt(he - 1) === 46) he--;
+    while (he < text.length && he - hs < 253 && (isBareHostCode(text.charCodeAt(he)) || text.charCodeAt(he) === 46)) he++;
+    while (he > i && (text.charCodeAt(he - 1) === 46 || text.charCodeAt(he - 1) === 95)) he--;
     while (hs < i && (text.charCodeAt(hs) === 46 || text.charCodeAt(hs) === 45)) hs++;
     const next = he;
-    // cheapest refusal first: the last label must be a real TLD ("3.200", "etc.)" are not hosts)
-    if (!TLDS.has(text.slice(text.lastIndexOf('.', he - 1) + 1, he))) {
+    const before = hs > 0 ? text[hs - 1]! : '';
+    const after = he < text.length ? text[he]! : '';
+    // "//shop.example.com": a protocol-relative link, not glued to a word ("abc//…", "x://…", "_//…", "///…")
+    const protoRel = before === '/' && hs >= 2 && text[hs - 2] === '/' && (hs === 2 || !gluesToWord(text.charCodeAt(hs - 3)));
+    const portDigits = after === ':' ? /^\d+/.exec(text.slice(he + 1, he + 7))?.[0] : undefined;
+    if (portDigits !== undefined && !portOk(portDigits)) {
+      // "google.com:500000" is no address
       i = next;
       continue;
+    }
+    const hasPath = after === '/' || after === '?' || after === '#' || portDigits !== undefined;
+    // cheapest refusal first: the last label must be a real TLD ("3.200", "etc.)" are not hosts)
+    const tldView = text.slice(text.lastIndexOf('.', he - 1) + 1, he);
+    let tldOrig: string | undefined;
+    const ip = !TLDS.has(tldView) && isIPv4(text.slice(hs, he));
+    if (!TLDS.has(tldView) && !ip) {
+      tldOrig = /[^a-z]/.test(tldView) ? originalTld(view, original, hs, he) : undefined;
+      if (!ALL_TLDS.has(tldView) && (tldOrig === undefined || !ALL_TLDS.has(tldOrig))) {
+        i = next;
+        continue;
+      }
     }
     if (covered.some((c) => hs < c.end && he > c.start)) {
       i = next;
       continue;
     }
-    const before = hs > 0 ? text[hs - 1]! : '';
-    const after = he < text.length ? text[he]! : '';
     // parts of an email address, a path, or a word glued to odd characters
-    if (before === '@' || after === '@' || before === '/' || before === '_' || after === '_' || before === '%') {
+    if (before === '@' || after === '@' || (before === '/' && !protoRel) || before === '_' || after === '_' || before === '%') {
       i = next;
       continue;
     }
     const host = text.slice(hs, he);
-    if (!isValidHost(host)) {
+    // an IPv4 address is a link only with a port or a path ("192.168.1.1/admin"); alone it is a number
+    if (ip ? !hasPath || /[a-z0-9.]/.test(before) : !isPublicHost(host, tldOrig)) {
       i = next;
       continue;
     }
     const tld = host.slice(host.lastIndexOf('.') + 1);
-    if (NUMERIC_LABELS.test(host)) {
+    if (!ip && NUMERIC_LABELS.test(host) && !hasPath && !protoRel) {
       i = next;
       continue;
     }
     let e = he;
-    const hasPath = after === '/' || after === '?' || after === '#' || (after === ':' && /\d/.test(text[he + 1] ?? ''));
     if (hasPath) {
       while (e < text.length && e - hs < MAX_URL && isUrlCode(text.charCodeAt(e))) e++;
       while (e > he && TRAILING.test(text[e - 1]!)) e--;
@@ -102,7 +150,7 @@ export function findUrls(rs: CompiledRuleSet, view: TextView, original: string, 
       continue;
     }
     const common = rs.url.commonTlds.has(tld);
-    if (!hasPath && !common) {
+    if (!hasPath && !common && !ip) {
       // "lovely piece.Gold plated": a missing space after a full stop, not a domain
       const lastDot = hs + host.lastIndexOf('.');
       const o = toOriginal(view, lastDot + 1, lastDot + 2);
@@ -112,8 +160,9 @@ export function findUrls(rs: CompiledRuleSet, view: TextView, original: string, 
         continue;
       }
     }
-    covered.push({ start: hs, end: e });
-    emit(rs, view, original, out, hs, e, host, common || hasPath ? 'bare' : 'bare_rare_tld');
+    const s = protoRel ? hs - 2 : hs;
+    covered.push({ start: s, end: e });
+    emit(rs, view, original, out, s, e, host, common || hasPath || protoRel ? 'bare' : 'bare_rare_tld');
     i = e;
   }
 }

@@ -30,6 +30,7 @@ export const WORD_FLAG = {
   bank: 8,
   platform: 16,
   contactVerb: 32,
+  card: 64,
 } as const;
 
 /** What automation may do on its own with this rule set's verdicts (acted on by the review module). */
@@ -78,7 +79,8 @@ export interface CompiledRuleSet {
     contactVerbs: ReadonlySet<string>;
   };
   readonly iban: { clause: string; weights: Readonly<Record<'valid' | 'near', number>> };
-  readonly card: { clause: string; weight: number };
+  /** `weightUnverified`: a card-shaped number after a word like "card" that fails the Luhn check (a typo is still an attempt). */
+  readonly card: { clause: string; weight: number; weightUnverified: number };
   readonly crypto: { clause: string; weight: number };
   readonly payment: { clause: string; weights: Readonly<Record<'swift' | 'account' | 'routing', number>> };
   /** Folded word → WORD_FLAG bits. */
@@ -157,7 +159,7 @@ export const DETECTOR_RULE_IDS: readonly string[] = [
   'handle.contact_verb',
   'iban.valid',
   'iban.near_valid',
-  ...['visa', 'mastercard', 'amex', 'discover', 'jcb', 'diners', 'unionpay', 'maestro'].map((n) => `card.${n}`),
+  ...['visa', 'mastercard', 'amex', 'discover', 'jcb', 'diners', 'unionpay', 'maestro', 'unverified'].map((n) => `card.${n}`),
   ...['bitcoin', 'bitcoin-testnet', 'litecoin', 'dogecoin', 'tron', 'ethereum'].map((c) => `crypto.${c}`),
   'payment.swift_bic',
   'payment.account_number',
@@ -266,7 +268,10 @@ export function compileRuleSet(json: unknown): Result<CompiledRuleSet, RuleSetEr
   const ib = r.obj(det.iban, '/detectors/iban');
   const iban = { clause: clause(ib.clause, '/detectors/iban/clause'), weights: r.weights(ib.weights, '/detectors/iban/weights', ['valid', 'near'] as const) };
   const cd = r.obj(det.card, '/detectors/card');
-  const card = { clause: clause(cd.clause, '/detectors/card/clause'), weight: r.num01(cd.weight, '/detectors/card/weight') };
+  const cardWeight = r.num01(cd.weight, '/detectors/card/weight');
+  // optional: rule sets written before it was introduced stay valid
+  const weightUnverified = cd.weight_unverified === undefined ? cardWeight * 0.8 : r.num01(cd.weight_unverified, '/detectors/card/weight_unverified');
+  const card = { clause: clause(cd.clause, '/detectors/card/clause'), weight: cardWeight, weightUnverified };
   const cr = r.obj(det.crypto, '/detectors/crypto');
   const crypto = { clause: clause(cr.clause, '/detectors/crypto/clause'), weight: r.num01(cr.weight, '/detectors/crypto/weight') };
   const pa = r.obj(det.payment, '/detectors/payment');
@@ -277,6 +282,7 @@ export function compileRuleSet(json: unknown): Result<CompiledRuleSet, RuleSetEr
   addWords(r.byLang(w.reference_context, '/words/reference_context'), WORD_FLAG.reference);
   addWords(r.byLang(w.tracking_context, '/words/tracking_context'), WORD_FLAG.tracking);
   addWords(r.byLang(w.bank_context, '/words/bank_context'), WORD_FLAG.bank);
+  if (w.card_context !== undefined) addWords(r.byLang(w.card_context, '/words/card_context'), WORD_FLAG.card);
   const units = new Set(r.strings(w.units, '/words/units').map((s) => s.toLowerCase()));
   const currencies = new Set(r.strings(w.currencies, '/words/currencies').map((s) => s.toLowerCase()));
 
