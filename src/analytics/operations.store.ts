@@ -25,17 +25,23 @@ export interface Grouped {
 
 const iso = (d: Date) => d.toISOString();
 
-/** `YYYY-MM-DD` of the UTC day or ISO week (Monday) the column falls in. */
+/**
+ * The start of the UTC day or ISO week (from Monday: the origin 2000-01-03 was one) the column falls
+ * in. `date_bin` on the timestamp is several times cheaper per row than truncating and formatting it,
+ * which counts over a quarter's messages; the day is formatted once per group, in `grouped`.
+ */
 function bucketOf(column: SQL, bucket: OperationsBucket): SQL {
-  return sql`to_char(date_trunc(${bucket}, ${column} AT TIME ZONE 'UTC'), 'YYYY-MM-DD')`;
+  return sql`date_bin(${bucket === 'week' ? '7 days' : '1 day'}::interval, ${column}, '2000-01-03T00:00:00Z'::timestamptz)`;
 }
+
+const dayOfBucket = (v: unknown): string => (v instanceof Date ? v : new Date(String(v))).toISOString().slice(0, 10);
 
 function inPeriod(column: SQL, p: Period): SQL {
   return sql`${column} >= ${iso(p.from)}::timestamptz AND ${column} < ${iso(p.until)}::timestamptz`;
 }
 
 function grouped(rows: Record<string, unknown>[]): Grouped[] {
-  return rows.map((r) => ({ start: String(r['b']), key: String(r['k']), n: Number(r['n']) }));
+  return rows.map((r) => ({ start: dayOfBucket(r['b']), key: String(r['k']), n: Number(r['n']) }));
 }
 
 /** Messages by the day they were sent and their stored verdict (`unscanned` without a scan). */
@@ -89,7 +95,7 @@ export async function casesClosed(db: Db, p: Period): Promise<Grouped[]> {
 export async function notices(db: Db, p: Period): Promise<(Grouped & { step: number | undefined })[]> {
   const at = sql.raw('x.created_at');
   const rows = await query(db, sql`SELECT ${bucketOf(at, p.bucket)} AS b, x.kind AS k, min(x.step) AS step, count(*) AS n FROM analytics_src_notices x WHERE ${inPeriod(at, p)} GROUP BY 1, 2`);
-  return rows.map((r) => ({ start: String(r['b']), key: String(r['k']), n: Number(r['n']), step: r['step'] === null || r['step'] === undefined ? undefined : Number(r['step']) }));
+  return rows.map((r) => ({ start: dayOfBucket(r['b']), key: String(r['k']), n: Number(r['n']), step: r['step'] === null || r['step'] === undefined ? undefined : Number(r['step']) }));
 }
 
 /** Appeals filed in the period, by bucket and the outcome they have now (`pending` while open). */
@@ -109,7 +115,7 @@ export interface OrderGroup {
 
 function orderGroups(rows: Record<string, unknown>[]): OrderGroup[] {
   return rows.map((r) => ({
-    start: r['b'] === undefined ? '' : String(r['b']),
+    start: r['b'] === undefined ? '' : dayOfBucket(r['b']),
     status: String(r['status']),
     currency: String(r['currency']),
     count: Number(r['n']),
