@@ -103,7 +103,7 @@ describe('the dashboard, seller profiles and search', () => {
     await queues.getByRole('button', { name: 'Table' }).click();
     const french = queues.getByRole('row', { name: /French/ });
     expect(await french.getByRole('cell').allTextContents()).toContain('1');
-    await page.getByRole('region', { name: 'Rule precision' }).getByRole('button', { name: '90 days' }).click();
+    await page.getByRole('group', { name: 'Period' }).getByRole('button', { name: '90 days' }).click();
     await page.getByText(/over 90 days/).waitFor();
     await e.shot('31-dashboard-table-90-days');
   });

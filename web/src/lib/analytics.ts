@@ -131,21 +131,30 @@ export interface SellerRiskReportDto {
   readonly seller: SellerRiskDto;
 }
 
+/** A seller's place in the last off-platform report, or why it has none. */
+export type SellerRiskState =
+  | { readonly kind: 'scored'; readonly report: SellerRiskReportDto }
+  /** The report exists but does not hold the seller: no conversation in its window. */
+  | { readonly kind: 'absent'; readonly refresh: RiskRefreshDto }
+  /** Nobody has refreshed the report yet. */
+  | { readonly kind: 'never' };
+
 /**
- * A seller's off-platform risk from the last report; `null` when the seller is not in it (no
- * conversations in its window, or no report yet: the 404 is an answer here, not a failure).
+ * A seller's off-platform risk from the last report. A 404 is an answer here, not a failure: the
+ * first page of the ranking then tells whether a report exists at all.
  */
-export function useSellerRisk(sellerId: string | undefined) {
+export function useSellerRisk(sellerId: string | undefined, enabled = true) {
   return useQuery({
     queryKey: ['seller-risk', sellerId],
-    enabled: sellerId !== undefined,
+    enabled: enabled && sellerId !== undefined,
     staleTime: 60_000,
-    queryFn: async ({ signal }): Promise<SellerRiskReportDto | null> => {
+    queryFn: async ({ signal }): Promise<SellerRiskState> => {
       try {
-        return await api.get<SellerRiskReportDto>(`/v1/analytics/off-platform/sellers/${encodeURIComponent(sellerId!)}`, { signal });
+        return { kind: 'scored', report: await api.get<SellerRiskReportDto>(`/v1/analytics/off-platform/sellers/${encodeURIComponent(sellerId!)}`, { signal }) };
       } catch (e) {
-        if (e instanceof ApiError && e.status === 404) return null;
-        throw e;
+        if (!(e instanceof ApiError) || e.status !== 404) throw e;
+        const first = await api.get<{ refresh: RiskRefreshDto | null }>('/v1/analytics/off-platform/sellers', { query: { limit: 1 }, signal });
+        return first.refresh === null ? { kind: 'never' } : { kind: 'absent', refresh: first.refresh };
       }
     },
   });
@@ -161,8 +170,9 @@ export const PEER_LEVEL_LABEL: Record<string, string> = {
 };
 
 /** Risk in words, from the score (standard deviations above the peers). */
-export function riskLevel(s: Pick<SellerRiskDto, 'risk_score' | 'candidate'>): { label: string; tone: 'danger' | 'warning' | 'success' | 'neutral' } {
+export function riskLevel(s: Pick<SellerRiskDto, 'risk_score' | 'candidate' | 'conversations'>): { label: string; tone: 'danger' | 'warning' | 'success' | 'neutral' } {
   if (s.candidate) return { label: 'High: listings vanished after contact', tone: 'danger' };
+  if (s.conversations < MIN_CONVERSATIONS) return { label: 'Too little data', tone: 'neutral' };
   if (s.risk_score >= 0.5) return { label: 'Elevated', tone: 'warning' };
   if (s.risk_score <= -0.5) return { label: 'Below peers', tone: 'success' };
   return { label: 'In line with peers', tone: 'neutral' };
