@@ -88,7 +88,7 @@ describe('the dashboard, seller profiles and search', () => {
     const precisionLabel = (await precisionChart.getAttribute('aria-label')) ?? '';
     for (const r of decidedRules) expect(precisionLabel).toContain(`${r.rule_id} ${Math.round(r.precision! * 100)}%`);
 
-    const automation = page.getByRole('region', { name: 'Automation' });
+    const automation = page.getByRole('region', { name: 'Automation', exact: true });
     await automation.getByRole('img').waitFor();
     const circuit = (await e.call('GET', '/v1/rules/automation')).circuit;
     expect(await automation.textContent()).toContain(`${circuit.last_hour} of ${circuit.max_per_hour}`);

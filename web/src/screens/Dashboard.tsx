@@ -287,7 +287,7 @@ const NOTICE_ROWS: readonly { kind: string; label: string; color: string }[] = [
 ];
 
 const APPEAL_PARTS = [
-  { key: 'upheld', label: 'Upheld (violation stands)', color: '#4b5563' },
+  { key: 'upheld', label: 'Upheld', color: '#4b5563' },
   { key: 'overturned', label: 'Overturned', color: '#e07b24' },
   { key: 'pending', label: 'Pending', color: '#c3cad6' },
 ] as const;
@@ -329,7 +329,7 @@ function byCurrency(lines: readonly CommissionLineDto[]): { currency: string; co
   return [...m.values()].sort((x, y) => y.count - x.count || x.currency.localeCompare(y.currency));
 }
 
-/** A table of the period's buckets: one row per day or week, with a totals row. */
+/** A table of the period's buckets, newest first, with the totals row kept in view. */
 function BucketTable({ d, columns }: { d: OperationsDto; columns: readonly { label: string; value: (b: OperationsDto['buckets'][number]) => number | string; total: string | number }[] }) {
   return (
     <div className="table-wrap dash-table">
@@ -345,7 +345,7 @@ function BucketTable({ d, columns }: { d: OperationsDto; columns: readonly { lab
           </tr>
         </thead>
         <tbody>
-          {d.buckets.map((b) => (
+          {[...d.buckets].reverse().map((b) => (
             <tr key={b.start}>
               <th scope="row" className="nowrap">
                 {bucketLabel(b.start)}
@@ -700,7 +700,7 @@ function AppealsCard({ ops }: { ops: Ops }) {
       note={
         t === undefined || t.filed === 0
           ? undefined
-          : `${plural(t.filed, 'appeal')} filed over the period, by the outcome they have now.${decided > 0 ? ` ${Math.round((100 * t.overturned) / decided)}% of the decided ones overturned the violation.` : ''}`
+          : `${plural(t.filed, 'appeal')} filed over the period, by the outcome they have now (upheld: the violation stands).${decided > 0 ? ` ${Math.round((100 * t.overturned) / decided)}% of the decided ones overturned the violation.` : ''}`
       }
       chart={
         <QueryBody query={ops} isEmpty={(x) => x.totals.appeals.filed === 0} empty={<p className="muted">No appeals filed in the period.</p>}>

@@ -276,7 +276,8 @@ export function RiskSummary({ sellerId }: { sellerId: string }) {
     );
   const s = d.report.seller;
   const level = riskLevel(s);
-  const top = MEASURES.filter((m) => m.trials(s) > 0).map((m) => ({ m, c: concern(s[m.key], m.worse) })).filter((x) => x.c === 'high');
+  // with too little data the positions say little: no reasons are drawn from them
+  const top = s.conversations < MIN_CONVERSATIONS ? [] : MEASURES.filter((m) => m.trials(s) > 0).map((m) => ({ m, c: concern(s[m.key], m.worse) })).filter((x) => x.c === 'high');
   return (
     <div className="risk-line" role="group" aria-label="Off-platform risk">
       <span className="small muted">Off-platform risk</span>
@@ -284,9 +285,9 @@ export function RiskSummary({ sellerId }: { sellerId: string }) {
       <span className="small">
         <strong>{signed(s.risk_score)}</strong> SD · rank {formatNumber(s.rank)}
         {d.report.refresh === null ? '' : ` of ${formatNumber(d.report.refresh.sellers)}`}
-        {s.conversations < MIN_CONVERSATIONS ? ` · only ${s.conversations} conversations` : ''}
+        {s.conversations < MIN_CONVERSATIONS ? ` · only ${s.conversations} conversation${s.conversations === 1 ? '' : 's'}` : ''}
       </span>
-      {top.length > 0 && <span className="small muted risk-why">{top.map((x) => `${x.m.label.toLowerCase()} ${position(s[x.m.key])}`).join('; ')}</span>}
+      {top.length > 0 && <span className="small muted risk-why">{top.map((x) => `${x.m.label}: ${position(s[x.m.key])}`).join(' · ')}</span>}
     </div>
   );
 }
