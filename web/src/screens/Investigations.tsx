@@ -1,5 +1,4 @@
 import { Badge, LoadMore, PageHeader, QueryBody, SelectField } from '../components';
-import { api } from '../lib/api';
 import { formatDateTime, formatDuration } from '../lib/format';
 import { dismissLabel, signalLabel, type InvestigationListItemDto } from '../lib/investigations';
 import { shortId, useCursorPages } from '../lib/queries';
