@@ -18,6 +18,7 @@ import {
   type SellerScore,
 } from './analytics.model';
 import { peerPositions, smoothedRate } from './peers';
+import { createOperationsService } from './operations.service';
 import * as store from './analytics.store';
 import type { SellerCounts } from './analytics.store';
 
@@ -122,7 +123,7 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     return { seller: score, conversations, refresh };
   }
 
-  return { refresh, listSellers, seller, lastRefresh: () => store.lastRefresh(db) };
+  return { refresh, listSellers, seller, lastRefresh: () => store.lastRefresh(db), ...createOperationsService(deps) };
 }
 
 function encodeCursor(rank: number): string {

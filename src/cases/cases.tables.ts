@@ -49,6 +49,7 @@ export const cases = pgTable(
     index('cases_type_status_idx').on(t.type, t.status),
     index('cases_assignee_idx').on(t.assigneeId),
     index('cases_open_idx').on(t.queue, t.slaDueAt).where(sql`${t.closedAt} IS NULL`),
+    index('cases_closed_idx').on(t.closedAt).where(sql`${t.closedAt} IS NOT NULL`),
     index('cases_seller_idx').on(t.sellerId),
     index('cases_buyer_idx').on(t.buyerId),
     index('cases_listing_idx').on(t.listingId),

@@ -77,7 +77,7 @@ export const appeals = pgTable(
     note: text('note'),
   },
   // one open appeal per violation, whatever races
-  (t) => [uniqueIndex('appeals_one_open_idx').on(t.violationId).where(sql`outcome IS NULL`), index('appeals_seller_idx').on(t.sellerId)],
+  (t) => [uniqueIndex('appeals_one_open_idx').on(t.violationId).where(sql`outcome IS NULL`), index('appeals_seller_idx').on(t.sellerId), index('appeals_filed_idx').on(t.filedAt)],
 );
 
 /** Every notice sent to a seller, exactly as sent. */
@@ -104,5 +104,5 @@ export const notices = pgTable(
     emailId: text('email_id'),
     createdAt: ts('created_at').notNull(),
   },
-  (t) => [index('notices_seller_idx').on(t.sellerId, t.createdAt), index('notices_violation_idx').on(t.violationId)],
+  (t) => [index('notices_seller_idx').on(t.sellerId, t.createdAt), index('notices_violation_idx').on(t.violationId), index('notices_created_idx').on(t.createdAt)],
 );

@@ -12,6 +12,7 @@ import {
   type CommissionOrder,
   type EvidenceItem,
   type Investigation,
+  type InvestigationListItem,
   type InvestigationService,
 } from '../investigations';
 import { principalOf } from './auth.plugin';
@@ -50,6 +51,11 @@ const InvestigationDto = Type.Object({
   dismiss_reason: Nullable(Type.String()),
   opened_at: Type.String(),
   scored_at: Type.String(),
+});
+const InvestigationListDto = Type.Object({
+  ...InvestigationDto.properties,
+  seller_name: Nullable(Type.String({ description: "the seller's name, null while the marketplace has not sent it" })),
+  listing_title: Nullable(Type.String({ description: "the listing's title, null without a listing or while unknown" })),
 });
 const ArtefactDto = Type.Object({ evidence_id: Type.String(), case_id: Type.String(), type: Type.String(), declared_by: Type.Object({ type: Type.String(), id: Type.String() }), at: Type.String() });
 const Amount = Type.Object({ amount_minor: Type.Integer(), currency: Type.String() });
@@ -107,6 +113,10 @@ function investigationToDto(i: Investigation) {
     opened_at: i.openedAt.toISOString(),
     scored_at: i.scoredAt.toISOString(),
   };
+}
+
+function investigationListItemToDto(i: InvestigationListItem) {
+  return { ...investigationToDto(i), seller_name: i.sellerName ?? null, listing_title: i.listingTitle ?? null };
 }
 
 function artefactToDto(a: Artefact) {
@@ -209,13 +219,13 @@ export function investigationsRoutes(investigations: InvestigationService, opts:
             cursor: Type.Optional(Type.String({ maxLength: 512 })),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
           }),
-          response: withErrors({ 200: page(InvestigationDto) }),
+          response: withErrors({ 200: page(InvestigationListDto) }),
         },
       },
       async (request) => {
         const q = request.query;
         const res = await investigations.list(principalOf(request), { open: q.open, sellerId: q.seller_id, minScore: q.min_score, cursor: q.cursor, limit: q.limit });
-        return { items: res.items.map(investigationToDto), next_cursor: res.nextCursor ?? null };
+        return { items: res.items.map(investigationListItemToDto), next_cursor: res.nextCursor ?? null };
       },
     );
 

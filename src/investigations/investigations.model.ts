@@ -28,6 +28,12 @@ export interface Investigation {
   readonly scoredAt: Date;
 }
 
+/** An investigation as lists show it: with its seller's name and its listing's title, when known. */
+export interface InvestigationListItem extends Investigation {
+  readonly sellerName: string | undefined;
+  readonly listingTitle: string | undefined;
+}
+
 export interface Artefact {
   readonly evidenceId: string;
   readonly caseId: string;

@@ -20,6 +20,7 @@ import {
   type DisputeOutcome,
   type EvidenceItem,
   type Investigation,
+  type InvestigationListItem,
   type InvestigationView,
   type PriceSource,
 } from './investigations.model';
@@ -33,7 +34,7 @@ export interface InvestigationDeps {
   readonly db: Db;
   readonly clock: Clock;
   readonly cases: Pick<CaseService, 'openCase' | 'getCase' | 'appendTimeline' | 'transition' | 'addEvidence'>;
-  readonly marketplace: Pick<MarketplaceService, 'offPlatformFacts' | 'conversationsWithHits' | 'flaggedConversationIdsOfListings' | 'commissionRateAtIn' | 'sellerContact'>;
+  readonly marketplace: Pick<MarketplaceService, 'displayNames' | 'offPlatformFacts' | 'conversationsWithHits' | 'flaggedConversationIdsOfListings' | 'commissionRateAtIn' | 'sellerContact'>;
   readonly enforcement: Pick<EnforcementService, 'recordViolation' | 'listViolations'>;
   /** Score (0..1) at which an investigation opens (`INVESTIGATION_THRESHOLD`). */
   readonly threshold: number;
@@ -269,8 +270,11 @@ export function createInvestigationService(deps: InvestigationDeps) {
     if (!STAFF_ROLES.includes(caller.role)) throw forbidden('only staff see investigations');
   }
 
-  /** Investigations by score, highest first; keyset pages. */
-  async function list(caller: Principal, opts: { open?: boolean | undefined; sellerId?: string | undefined; minScore?: number | undefined; limit?: number | undefined; cursor?: string | undefined } = {}) {
+  /** Investigations by score, highest first, with the sellers' names and listings' titles (one query per page); keyset pages. */
+  async function list(
+    caller: Principal,
+    opts: { open?: boolean | undefined; sellerId?: string | undefined; minScore?: number | undefined; limit?: number | undefined; cursor?: string | undefined } = {},
+  ): Promise<{ items: InvestigationListItem[]; nextCursor: string | undefined }> {
     assertStaff(caller);
     const limit = Math.max(1, Math.min(opts.limit ?? 50, 200));
     let after: { score: number; id: string } | undefined;
@@ -284,9 +288,11 @@ export function createInvestigationService(deps: InvestigationDeps) {
       }
     }
     const rows = await store.list(db, { open: opts.open, sellerId: opts.sellerId, minScore: opts.minScore, limit: limit + 1, after });
-    const items = rows.slice(0, limit);
-    const last = items.at(-1);
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
     const nextCursor = rows.length > limit && last !== undefined ? Buffer.from(JSON.stringify({ s: last.score, i: last.caseId })).toString('base64url') : undefined;
+    const names = await deps.marketplace.displayNames({ sellerIds: page.map((i) => i.sellerId), listingIds: page.flatMap((i) => (i.listingId === undefined ? [] : [i.listingId])) });
+    const items = page.map((i) => ({ ...i, sellerName: names.sellers.get(i.sellerId), listingTitle: i.listingId === undefined ? undefined : names.listings.get(i.listingId) }));
     return { items, nextCursor };
   }
 

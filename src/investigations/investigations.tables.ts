@@ -89,6 +89,7 @@ export const commissionOrders = pgTable(
     uniqueIndex('commission_orders_idempotency_idx').on(t.idempotencyKey),
     index('commission_orders_listing_buyer_idx').on(t.listingId, t.buyerId),
     index('commission_orders_seller_idx').on(t.sellerId),
+    index('commission_orders_created_idx').on(t.createdAt),
   ],
 );
 

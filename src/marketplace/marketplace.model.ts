@@ -258,6 +258,12 @@ export interface PartyContact {
   readonly email: string | undefined;
 }
 
+/** Display names behind seller and listing ids (ids Assay does not know, or that have no name yet, are absent). */
+export interface DisplayNames {
+  readonly sellers: ReadonlyMap<string, string>;
+  readonly listings: ReadonlyMap<string, string>;
+}
+
 /** The parties behind some ids: conversations name their seller and buyer. */
 export interface PartyDirectory {
   readonly conversations: readonly { readonly id: string; readonly sellerId: string; readonly buyerId: string }[];

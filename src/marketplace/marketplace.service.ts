@@ -24,6 +24,7 @@ import {
   type MessageInput,
   type Order,
   type PartyDirectory,
+  type DisplayNames,
   type Page,
   type Seller,
   type SellerFilter,
@@ -767,7 +768,12 @@ export function createMarketplaceService(deps: MarketplaceDeps) {
     return marketplaceStore.partyDirectory(db, ids);
   }
 
-  return { ingestBatch, rescan: scans.rescan, conversationForReview, partyDirectory, getConversation, listConversations, getSeller, listSellers, getListing, commissionRateAt, commissionRateAtIn, findOrder, sellerContact, offPlatformFacts, conversationsWithHits, flaggedConversationIdsOfListings };
+  /** Sellers' names and listings' titles for lists that show many rows (one query for a page). */
+  function displayNames(ids: { sellerIds: readonly string[]; listingIds: readonly string[] }): Promise<DisplayNames> {
+    return marketplaceStore.displayNames(db, { sellerIds: [...new Set(ids.sellerIds)], listingIds: [...new Set(ids.listingIds)] });
+  }
+
+  return { ingestBatch, rescan: scans.rescan, conversationForReview, partyDirectory, displayNames, getConversation, listConversations, getSeller, listSellers, getListing, commissionRateAt, commissionRateAtIn, findOrder, sellerContact, offPlatformFacts, conversationsWithHits, flaggedConversationIdsOfListings };
 }
 
 export type MarketplaceService = ReturnType<typeof createMarketplaceService>;

@@ -2,6 +2,7 @@ import { query, queryOne, sql, type Db } from '../db';
 import type { SQL } from 'drizzle-orm';
 import { toDate, toNum, toOptDate } from './ingest.store';
 import type {
+  DisplayNames,
   PartyContact,
   PartyDirectory,
   Buyer,
@@ -151,6 +152,22 @@ export const marketplaceStore = {
   },
 
   /** Names and e-mails of the given sellers and buyers, and of the parties of the given conversations. */
+  /** Sellers' names and listings' titles for some ids, in one query. */
+  async displayNames(db: Db, ids: { sellerIds: readonly string[]; listingIds: readonly string[] }): Promise<DisplayNames> {
+    const sellers = new Map<string, string>();
+    const listings = new Map<string, string>();
+    if (ids.sellerIds.length === 0 && ids.listingIds.length === 0) return { sellers, listings };
+    const list = (xs: readonly string[]) => (xs.length === 0 ? sql`NULL` : sql.join(xs.map((x) => sql`${x}`), sql`, `));
+    const rows = await query(
+      db,
+      sql`SELECT 's' AS kind, id, name FROM sellers WHERE id IN (${list(ids.sellerIds)}) AND name IS NOT NULL
+          UNION ALL
+          SELECT 'l' AS kind, id, title AS name FROM listings WHERE id IN (${list(ids.listingIds)}) AND title IS NOT NULL`,
+    );
+    for (const r of rows) (r['kind'] === 's' ? sellers : listings).set(String(r['id']), String(r['name']));
+    return { sellers, listings };
+  },
+
   async partyDirectory(db: Db, ids: { sellerIds: readonly string[]; buyerIds: readonly string[]; conversationIds: readonly string[] }): Promise<PartyDirectory> {
     const list = (xs: readonly string[]) => sql.join(xs.map((x) => sql`${x}`), sql`, `);
     const conversations =

@@ -203,7 +203,7 @@ export const messages = pgTable(
     scan: jsonb('scan'),
     ruleSetVersion: text('rule_set_version'),
   },
-  (t) => [index('messages_conversation_idx').on(t.conversationId, t.sentAt)],
+  (t) => [index('messages_conversation_idx').on(t.conversationId, t.sentAt), index('messages_sent_idx').on(t.sentAt)],
 );
 
 /** One row per ingest batch (the batch is audited once, never per item). */

@@ -85,6 +85,7 @@ export const reviewDecisions = pgTable(
     index('review_decisions_seller_idx').on(t.sellerId, t.at),
     index('review_decisions_pair_idx').on(t.sellerId, t.buyerId),
     index('review_decisions_vendor_idx').on(t.vendorOrgId, t.at),
+    index('review_decisions_at_idx').on(t.at),
   ],
 );
 

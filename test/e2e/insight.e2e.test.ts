@@ -88,7 +88,7 @@ describe('the dashboard, seller profiles and search', () => {
     const precisionLabel = (await precisionChart.getAttribute('aria-label')) ?? '';
     for (const r of decidedRules) expect(precisionLabel).toContain(`${r.rule_id} ${Math.round(r.precision! * 100)}%`);
 
-    const automation = page.getByRole('region', { name: 'Automation' });
+    const automation = page.getByRole('region', { name: 'Automation', exact: true });
     await automation.getByRole('img').waitFor();
     const circuit = (await e.call('GET', '/v1/rules/automation')).circuit;
     expect(await automation.textContent()).toContain(`${circuit.last_hour} of ${circuit.max_per_hour}`);
@@ -103,7 +103,7 @@ describe('the dashboard, seller profiles and search', () => {
     await queues.getByRole('button', { name: 'Table' }).click();
     const french = queues.getByRole('row', { name: /French/ });
     expect(await french.getByRole('cell').allTextContents()).toContain('1');
-    await page.getByRole('region', { name: 'Rule precision' }).getByRole('button', { name: '90 days' }).click();
+    await page.getByRole('group', { name: 'Period' }).getByRole('button', { name: '90 days' }).click();
     await page.getByText(/over 90 days/).waitFor();
     await e.shot('31-dashboard-table-90-days');
   });

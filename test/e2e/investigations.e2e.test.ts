@@ -85,11 +85,20 @@ describe('an off-platform sale investigation', () => {
   it('lists the investigation by score with its top signals, seller and listing', async () => {
     const page = e.page;
     await e.signIn(people.senior);
+    // The list names sellers and listings itself: no request per row for them.
+    const perRow: string[] = [];
+    const watch = (r: { url(): string }) => {
+      if (/\/v1\/(sellers|listings)\//.test(new URL(r.url()).pathname)) perRow.push(r.url());
+    };
+    page.on('request', watch);
     await page.getByRole('navigation').getByRole('link', { name: 'Investigations' }).click();
     await page.getByRole('heading', { name: 'Investigations', level: 1 }).waitFor();
     const row = page.getByRole('row', { name: /Pair of Wegner CH24 chairs/ });
     await row.waitFor();
     await row.getByText('Galerie Nordlys').waitFor();
+    await page.waitForLoadState('networkidle');
+    page.off('request', watch);
+    expect(perRow).toEqual([]);
     // Highest score first.
     const scores = (await page.getByRole('meter').evaluateAll((els) => els.map((el) => el.getAttribute('aria-valuenow')))).map(Number);
     expect(scores).toHaveLength(2);

@@ -30,6 +30,12 @@ export interface InvestigationDto {
   readonly scored_at: string;
 }
 
+/** A row of the investigations list: the investigation with its seller's name and listing's title (null while unknown). */
+export interface InvestigationListItemDto extends InvestigationDto {
+  readonly seller_name: string | null;
+  readonly listing_title: string | null;
+}
+
 export interface ArtefactDto {
   readonly evidence_id: string;
   readonly case_id: string;

@@ -1,12 +1,9 @@
-import { useQueries } from '@tanstack/react-query';
 import { Badge, LoadMore, PageHeader, QueryBody, SelectField } from '../components';
-import { api } from '../lib/api';
 import { formatDateTime, formatDuration } from '../lib/format';
-import { dismissLabel, signalLabel, type InvestigationDto } from '../lib/investigations';
+import { dismissLabel, signalLabel, type InvestigationListItemDto } from '../lib/investigations';
 import { shortId, useCursorPages } from '../lib/queries';
 import { Link, useSearchParams } from '../lib/router';
 import { useTitle } from '../lib/title';
-import type { ListingDetailDto, SellerDetailDto } from '../types';
 
 /** A 0..1 score as a bar with its value; red from 0.8, amber from 0.6. */
 export function ScoreBar({ score }: { score: number }) {
@@ -26,38 +23,14 @@ function age(iso: string): string {
   return formatDuration(Math.max(0, (Date.now() - Date.parse(iso)) / 1000));
 }
 
-/** Names for the sellers and listings on the page, fetched once each and shared with the profile screens' cache. */
-function useNames(items: readonly InvestigationDto[]) {
-  const sellerIds = [...new Set(items.map((i) => i.seller_id))];
-  const listingIds = [...new Set(items.flatMap((i) => (i.listing_id === null ? [] : [i.listing_id])))];
-  const sellers = useQueries({
-    queries: sellerIds.map((id) => ({
-      queryKey: ['seller-detail', id],
-      staleTime: 60_000,
-      queryFn: ({ signal }: { signal: AbortSignal }) => api.get<SellerDetailDto>(`/v1/sellers/${encodeURIComponent(id)}`, { signal }),
-    })),
-  });
-  const listings = useQueries({
-    queries: listingIds.map((id) => ({
-      queryKey: ['listing-detail', id],
-      staleTime: 60_000,
-      queryFn: ({ signal }: { signal: AbortSignal }) => api.get<ListingDetailDto>(`/v1/listings/${encodeURIComponent(id)}`, { signal }),
-    })),
-  });
-  const sellerName = new Map(sellers.flatMap((q, i) => (q.data?.name ? [[sellerIds[i]!, q.data.name] as const] : [])));
-  const listingTitle = new Map(listings.flatMap((q, i) => (q.data?.title ? [[listingIds[i]!, q.data.title] as const] : [])));
-  return { seller: (id: string) => sellerName.get(id), listing: (id: string) => listingTitle.get(id) };
-}
-
 /** Suspected off-platform sales, highest score first: what a senior works through. */
 export function InvestigationsScreen() {
   useTitle('Investigations');
   const [params, setParams] = useSearchParams();
   const state = params.get('state') ?? 'open';
   const open = state === 'open' ? true : state === 'closed' ? false : undefined;
-  const list = useCursorPages<InvestigationDto>(['investigations', state], '/v1/investigations', (cursor) => ({ open, cursor, limit: 50 }));
+  const list = useCursorPages<InvestigationListItemDto>(['investigations', state], '/v1/investigations', (cursor) => ({ open, cursor, limit: 50 }));
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const names = useNames(rows);
 
   return (
     <div className="page">
@@ -87,8 +60,8 @@ export function InvestigationsScreen() {
                 <tbody>
                   {rows.map((i) => {
                     const top = [...i.signals].filter((s) => s.contribution > 0).sort((a, b) => b.contribution - a.contribution).slice(0, 3);
-                    const seller = names.seller(i.seller_id);
-                    const listing = i.listing_id === null ? undefined : names.listing(i.listing_id);
+                    const seller = i.seller_name ?? undefined;
+                    const listing = i.listing_title ?? undefined;
                     return (
                       <tr key={i.case_id}>
                         <td>

@@ -25,6 +25,7 @@ import { Link, navigate } from '../lib/router';
 import { STAFF, useMe } from '../lib/session';
 import { useTitle } from '../lib/title';
 import type { ClauseDto, ClauseHitDto, DecisionResultDto, LeaseDto, ReviewCaseDto, ReviewDecisionDto, ReviewHitDto, ReviewMessageDto } from '../types';
+import { RiskSummary } from './SellerRisk';
 
 const SENIORS = ['senior', 'manager', 'admin', 'legal'];
 const reviewKey = (id: string) => ['review-case', id] as const;
@@ -657,6 +658,7 @@ function SellerCard({ v, staff, people }: { v: ReviewCaseDto; staff: boolean; pe
             <strong>{hist.open_case_ids.length}</strong> other open case{hist.open_case_ids.length === 1 ? '' : 's'}
           </span>
         </div>
+        {staff && <RiskSummary sellerId={v.review.seller_id} />}
         {v.enforcement !== undefined && v.enforcement !== null && <StandingLadder standing={v.enforcement} />}
         {hist.open_case_ids.length > 0 && (
           <p className="small">

@@ -12,6 +12,8 @@ import { useTitle } from '../lib/title';
 import type { CaseDto, ConversationDto, NoticeDto, NoticeSummaryDto, PageDto, RestrictionDto, SellerDetailDto, StandingDto } from '../types';
 import { STATUS_TONE, localTime, rate } from './Sellers';
 import { ScoreBar } from './Investigations';
+import { PeerRiskCard } from './SellerRisk';
+import { useMe } from '../lib/session';
 
 /** What each step of the default ladder does to the seller, in a line (DOMAIN §5.4). */
 const STEP_EFFECT: readonly string[] = [
@@ -58,6 +60,7 @@ export function SellerScreen({ params }: { params: Record<string, string> }) {
     queryFn: ({ signal }) => api.get<{ items: CommissionOrderDto[] }>('/v1/commission-orders', { query: { seller_id: id, limit: 100 }, signal }),
   });
   const [noticeId, setNoticeId] = useState<string | null>(null);
+  const me = useMe();
   const s = seller.data;
   useTitle(s?.name ?? 'Seller');
 
@@ -125,6 +128,8 @@ export function SellerScreen({ params }: { params: Record<string, string> }) {
               {(d) => <Ladder standing={d} />}
             </QueryBody>
           </section>
+
+          <PeerRiskCard sellerId={id} canRefresh={me.role === 'admin' || me.role === 'manager'} />
 
           <section className="card card-flush" aria-labelledby="violations-h">
             <div className="card-header">
