@@ -16,6 +16,9 @@ const queryClient = new QueryClient({
     },
   },
 });
+// Where the TanStack Query devtools browser extension looks for the client (and `npm run bench:console`
+// clears the cache between visits, so every visit fetches its data).
+(window as unknown as { __TANSTACK_QUERY_CLIENT__?: QueryClient }).__TANSTACK_QUERY_CLIENT__ = queryClient;
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
