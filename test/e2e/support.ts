@@ -9,6 +9,7 @@ import { createTestDatabase, type TestDatabase } from '../../src/db/testing';
 import { buildApp, ROOT_DIR, type App } from '../../src/app/build-app';
 import { startBackgroundWork, type BackgroundWork } from '../../src/app/workers';
 import type { Role } from '../../src/identity';
+import { auditAccessibility } from './a11y';
 
 /*
  * What the browser tests share: the real server in-process on a fresh database, Debian's chromium
@@ -36,6 +37,7 @@ export interface E2E {
   /** Errors the page raised (uncaught exceptions, console errors other than expected 4xx). */
   readonly pageErrors: string[];
   call(method: 'GET' | 'POST', url: string, body?: unknown): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** A screenshot for a person to look at, and an accessibility audit of the screen (throws on a problem). */
   shot(name: string): Promise<void>;
   signIn(who: Person): Promise<void>;
   signOut(): Promise<void>;
@@ -47,6 +49,15 @@ export interface E2EOptions {
   readonly env?: Record<string, string>;
   /** Run what a server process runs beside HTTP (the email sender, the outbox relay, the audit sealer). */
   readonly backgroundWork?: boolean;
+}
+
+/** Debian's chromium, headless, with the flags this machine needs. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
 }
 
 export async function startE2E(people: readonly Person[], opts: E2EOptions = {}): Promise<E2E> {
@@ -74,11 +85,7 @@ export async function startE2E(people: readonly Person[], opts: E2EOptions = {})
   await app.http.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.http.server.address() as AddressInfo).port}`;
 
-  const browser: Browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, timezoneId: 'Europe/London', locale: 'en-GB' });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
@@ -102,6 +109,9 @@ export async function startE2E(people: readonly Person[], opts: E2EOptions = {})
     async shot(name) {
       await page.waitForLoadState('networkidle').catch(() => undefined);
       await page.screenshot({ path: join(SCREENS, `${name}.png`) });
+      // every screen a test shows is also audited: contrast, names and labels, headings, focus rings
+      const problems = await auditAccessibility(page);
+      if (problems.length > 0) throw new Error(`accessibility problems on ${name}:\n${problems.join('\n')}`);
     },
     async signIn(who) {
       await page.goto(base + '/');
