@@ -27,16 +27,34 @@ interface WordInfo {
 }
 
 /**
- * The words as a trie over a–z, so the prefilter looks a word up while scanning it, without
- * slicing a string per word.
+ * The words as an open-addressing hash table over a–z words: the prefilter hashes a word while
+ * scanning it (no string per word, no memory read per letter) and probes once at its end.
  */
 interface Lexicon {
-  /** node * 26 + letter → child node, 0 = none. */
-  next: Int32Array;
-  /** node → index into `infos`, -1 = no word ends here. */
-  info: Int32Array;
+  /** slot → word index + 1, 0 = empty; the table's size is a power of two. */
+  slots: Int32Array;
+  mask: number;
+  /** Letters of every word, one after another; word k is chars[offsets[k], offsets[k + 1]). */
+  chars: Uint8Array;
+  offsets: Int32Array;
+  /** Longest word: longer tokens are not looked up. */
+  longest: number;
+  /**
+   * By the first two letters (a one-letter word: its letter, then 26), bit `length` set when a
+   * word of that start and length (below 32) exists.
+   */
+  shapes: Int32Array;
   infos: WordInfo[];
 }
+
+/** The index into `shapes` of the word starting with units c0, c1 (c1 not a letter: a one-letter word). */
+const shapeOf = (c0: number, c1: number): number => (c0 - 97) * 27 + (c1 >= 97 && c1 <= 122 ? c1 - 97 : 26);
+
+const HASH_SEED = 0x811c9dc5 | 0;
+const HASH_PRIME = 0x01000193;
+
+/** The slot a word hash starts probing at. */
+const slotOf = (h: number, mask: number): number => (h ^ (h >>> 15)) & mask;
 
 const lexicons = new WeakMap<CompiledRuleSet, Lexicon>();
 
@@ -66,27 +84,50 @@ function lexicon(rs: CompiledRuleSet): Lexicon {
   for (const w of SPELLED_DOT_WORDS) get(w).spelled = 3;
   for (const w of SPELLED_TLDS) get(w).tld = true;
   const words = [...map.entries()].filter(([w]) => /^[a-z]+$/.test(w));
-  let nodes = 1;
-  const next: number[] = new Array(26).fill(0);
-  const info: number[] = [-1];
+  let size = 16;
+  while (size < words.length * 4) size *= 2;
+  const slots = new Int32Array(size);
+  const offsets = new Int32Array(words.length + 1);
+  const chars = new Uint8Array(words.reduce((n, [w]) => n + w.length, 0));
   const infos: WordInfo[] = [];
+  let longest = 0;
+  let o = 0;
+  const shapes = new Int32Array(26 * 27);
   for (const [w, e] of words) {
-    let node = 0;
-    for (let k = 0; k < w.length; k++) {
-      const slot = node * 26 + (w.charCodeAt(k) - 97);
-      if (next[slot] === 0) {
-        next[slot] = nodes++;
-        for (let z = 0; z < 26; z++) next.push(0);
-        info.push(-1);
-      }
-      node = next[slot]!;
+    if (w.length < 32) shapes[shapeOf(w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0)]! |= 1 << w.length;
+    const k = infos.length;
+    offsets[k] = o;
+    let h = HASH_SEED;
+    for (let j = 0; j < w.length; j++) {
+      const c = w.charCodeAt(j);
+      chars[o++] = c;
+      h = Math.imul(h ^ c, HASH_PRIME);
     }
-    info[node] = infos.length;
+    let slot = slotOf(h, size - 1);
+    while (slots[slot] !== 0) slot = (slot + 1) & (size - 1);
+    slots[slot] = k + 1;
     infos.push(e);
+    if (w.length > longest) longest = w.length;
   }
-  const lex = { next: Int32Array.from(next), info: Int32Array.from(info), infos };
+  offsets[words.length] = o;
+  const lex = { slots, mask: size - 1, chars, offsets, longest, shapes, infos };
   lexicons.set(rs, lex);
   return lex;
+}
+
+/** The word t[start, end) (a–z only) in the lexicon, hashed `h` while it was read: its index, or -1. */
+function lookup(lex: Lexicon, t: Uint16Array, start: number, end: number, h: number): number {
+  const len = end - start;
+  const { slots, mask, chars, offsets } = lex;
+  for (let slot = slotOf(h, mask); ; slot = (slot + 1) & mask) {
+    const k = slots[slot]! - 1;
+    if (k < 0) return -1;
+    const o = offsets[k]!;
+    if (offsets[k + 1]! - o !== len) continue;
+    let j = 0;
+    while (j < len && chars[o + j] === t[start + j]) j++;
+    if (j === len) return k;
+  }
 }
 
 const isLetter = (c: number): boolean => c >= 97 && c <= 122;
@@ -160,7 +201,7 @@ export function analyze(rs: CompiledRuleSet, folded: string, original: string): 
 }
 
 function scan(rs: CompiledRuleSet, t: Uint16Array, n: number): Signals {
-  const { next, info, infos } = lexicon(rs);
+  const lex = lexicon(rs);
   let digits = 0;
   let numberWords = 0;
   let strongNumberWords = 0;
@@ -212,25 +253,13 @@ function scan(rs: CompiledRuleSet, t: Uint16Array, n: number): Signals {
     const afterDotWord = dotWordEnd >= 0;
     dotWordEnd = -1;
     let tokenDigits = 0;
-    let node = 0;
-    // letters first, walking the trie while it has a path; then the rest of the token
-    for (; i < n; i++) {
-      const l = t[i]! - 97;
-      if (l < 0 || l > 25) break;
-      node = next[node * 26 + l]!;
-      if (node === 0) {
-        node = -1;
-        i++;
-        break;
-      }
-    }
+    let h = HASH_SEED;
+    // the token's letters are hashed as they are read, for one lexicon probe at its end
     for (; i < n; i++) {
       const d = t[i]!;
-      if (d >= 97 && d <= 122) continue;
-      if (d >= 48 && d <= 57) {
-        tokenDigits++;
-        node = -1;
-      } else break;
+      if (d >= 97 && d <= 122) h = Math.imul(h ^ d, HASH_PRIME);
+      else if (d >= 48 && d <= 57) tokenDigits++;
+      else break;
     }
     const len = i - start;
     const letters = len - tokenDigits;
@@ -256,9 +285,11 @@ function scan(rs: CompiledRuleSet, t: Uint16Array, n: number): Signals {
         }
       }
     } else {
-      const idx = node <= 0 ? -1 : info[node]!;
+      // most words are ruled out by their first two letters and length, without touching the table
+      const known = len < 32 ? (lex.shapes[shapeOf(t[start]!, len > 1 ? t[start + 1]! : 0)]! & (1 << len)) !== 0 : len <= lex.longest;
+      const idx = known ? lookup(lex, t, start, i, h) : -1;
       if (idx >= 0) {
-        const e = infos[idx]!;
+        const e = lex.infos[idx]!;
         flags |= e.flags;
         if (e.number !== 0) {
           numberWords++;

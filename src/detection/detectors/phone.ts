@@ -3,6 +3,7 @@ import { toOriginal, type TextView } from '../normalize';
 import { WORD_FLAG, type CompiledRuleSet } from '../rules';
 import { digitsOf, gluedWordAfter, gluedWordBefore, type DigitRun } from './digit-runs';
 import { LIMITS, type Detector } from './detector';
+import { mayBeValidIn } from './phone-lengths';
 import { charAfter, charBefore, isAlnumLower, wordsAfter, wordsBefore } from './text-utils';
 
 /** A phone number found in a view; offsets are into that view. */
@@ -28,6 +29,7 @@ export function validatePhone(digits: string, plus: boolean, regions: readonly s
     return p?.isValid() ? p.number : undefined;
   }
   for (const region of regions) {
+    if (!mayBeValidIn(region, digits)) continue;
     const p = parsePhoneNumberFromString(digits, region as CountryCode);
     if (p?.isValid()) return p.number;
   }
