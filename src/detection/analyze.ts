@@ -1,4 +1,4 @@
-import { foldUnit, groupConverts, MAIL_PROVIDERS, NUMBER_CONNECTORS, NUMBER_WORDS, PLUS_WORDS, REPEATERS, SPELLED_TLDS } from './normalize';
+import { fold, foldUnit, groupConverts, identityView, type TextView, MAIL_PROVIDERS, NUMBER_CONNECTORS, NUMBER_WORDS, PLUS_WORDS, REPEATERS, SPELLED_TLDS } from './normalize';
 import type { CompiledRuleSet } from './rules';
 import type { Signals } from './detectors/detector';
 import { IBAN_LENGTHS } from './detectors/iban';
@@ -174,17 +174,41 @@ function reserve(n: number): Uint16Array {
 export function analyzeText(rs: CompiledRuleSet, text: string): Signals | undefined {
   const n = text.length;
   const buf = reserve(n);
+  let ascii = true;
+  last = undefined;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c < 128) buf[i] = LOWER[c]!;
     else {
-      if (c >= 0xd800 && c <= 0xdfff) return undefined;
+      // 'İ' is the one unit whose lower case is longer: fold takes its long path for it
+      if ((c >= 0xd800 && c <= 0xdfff) || c === 0x130) return undefined;
       const f = foldUnit(c);
       if (f < 0) return undefined;
       buf[i] = f;
+      ascii = false;
     }
   }
-  return scan(rs, buf, n);
+  const signals = scan(rs, buf, n);
+  last = { text, ascii };
+  return signals;
+}
+
+/** The text {@link analyzeText} read last, while its folded units are still in the buffer. */
+let last: { text: string; ascii: boolean } | undefined;
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+
+/**
+ * `fold(text)`, made from the units the prefilter already folded when `text` is the message it
+ * read last (every unit then folds to one unit, so the view maps position to position).
+ */
+export function foldedView(text: string): TextView {
+  if (last === undefined || last.text !== text) return fold(text);
+  const n = text.length;
+  if (last.ascii) return identityView(text.toLowerCase(), n);
+  if (!LITTLE_ENDIAN) return fold(text);
+  return identityView(UTF16.decode(units.subarray(0, n)), n);
 }
 
 /**
@@ -194,6 +218,7 @@ export function analyzeText(rs: CompiledRuleSet, text: string): Signals | undefi
 export function analyze(rs: CompiledRuleSet, folded: string, original: string): Signals {
   const n = folded.length;
   const buf = reserve(n);
+  last = undefined;
   for (let i = 0; i < n; i++) buf[i] = folded.charCodeAt(i);
   // crypto addresses are case-sensitive, but their length survives folding
   void original;

@@ -1,6 +1,6 @@
 import { addrView, digitView, fold, type TextView } from './normalize';
 import type { CompiledRuleSet } from './rules';
-import { analyze, analyzeText } from './analyze';
+import { analyze, analyzeText, foldedView } from './analyze';
 import { findDigitRuns, type DigitRun } from './detectors/digit-runs';
 import { LIMITS, type ScanState, type Signals } from './detectors/detector';
 import { findPhones } from './detectors/phone';
@@ -214,6 +214,8 @@ export function scanMessage(rs: CompiledRuleSet, input: ScanInput, ctx?: Convers
   }
   let applies = 0;
   for (let d = 0; d < DETECTORS.length; d++) if (DETECTORS[d]!.applies(signals)) applies |= 1 << d;
+  // the detectors read the folded text: made now from the prefilter's units, before anything else is analyzed
+  if (applies !== 0 && folded === undefined) folded = foldedView(text);
   const split = ctx !== undefined && ctx.earlier.length > 0 && splitPossible(rs, input, ctx, signals);
   // most messages: no detector has its signal and no number can continue an earlier message
   if (applies === 0 && !split) return { id: input.id, verdict: verdictFor(rs, 0), score: 0, hits: [] };
