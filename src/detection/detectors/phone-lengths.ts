@@ -8,7 +8,8 @@ import metadata from 'libphonenumber-js/max/metadata';
  *
  * Read as a national number, the string loses at most its national prefix ("0", "1"…) and what
  * remains must have a length one of the number types of that calling code allows (every country
- * sharing the code, every type). Anything the parser could read another way — an international
+ * sharing the code, every type) and match the national number pattern of one of those countries:
+ * the parser checks both before it calls a number valid. Anything it could read another way — an international
  * prefix ("00", "011"), the calling code itself without '+', a national prefix given as a pattern
  * or rewritten by a transform rule, a country without per-type lengths — is left to the parser.
  */
@@ -21,6 +22,8 @@ interface LengthFilter {
   readonly strips: readonly number[];
   /** Bit n set: a national significant number of n digits can be valid. */
   readonly lengths: number;
+  /** The national number patterns of the countries sharing the calling code, anchored. */
+  readonly patterns: readonly RegExp[];
 }
 
 type CountryEntry = readonly unknown[];
@@ -50,9 +53,12 @@ function build(region: string): LengthFilter | null {
     }
   }
   let lengths = 0;
+  const sources = new Set<string>();
   for (const country of META.country_calling_codes[callingCode] ?? []) {
     const c = META.countries[country];
     if (c === undefined) return null;
+    if (typeof c[2] !== 'string') return null;
+    sources.add(c[2]);
     const general = lengthsOf(c[3]);
     const types = c[11];
     // without types the parser checks the general pattern only, whatever the length
@@ -64,7 +70,8 @@ function build(region: string): LengthFilter | null {
       for (const n of own) lengths |= 1 << n;
     }
   }
-  return { idd: new RegExp(`^(?:${idd})`), callingCode, strips, lengths };
+  const patterns = [...sources].map((src) => new RegExp(`^(?:${src})$`));
+  return { idd: new RegExp(`^(?:${idd})`), callingCode, strips, lengths, patterns };
 }
 
 /** False only when parsing `digits` with default region `region` cannot give a valid number. */
@@ -77,7 +84,9 @@ export function mayBeValidIn(region: string, digits: string): boolean {
   if (f === null || digits.startsWith(f.callingCode) || f.idd.test(digits)) return true;
   for (const k of f.strips) {
     const n = digits.length - k;
-    if (n > 0 && n < 31 && (f.lengths & (1 << n)) !== 0) return true;
+    if (n <= 0 || n >= 31 || (f.lengths & (1 << n)) === 0) continue;
+    const nsn = k === 0 ? digits : digits.slice(k);
+    for (const re of f.patterns) if (re.test(nsn)) return true;
   }
   return false;
 }
