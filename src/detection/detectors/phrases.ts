@@ -1,4 +1,5 @@
 import { toOriginal } from '../normalize';
+import { mayContainMatch } from '../rules';
 import type { Detector } from './detector';
 
 const MAX_MATCHES_PER_RULE = 4;
@@ -63,6 +64,8 @@ export const phraseDetector: Detector = {
       for (let w = 0; w < spans.length && found < MAX_MATCHES_PER_RULE; w += 2) {
         const wa = spans[w]!;
         const slice = text.slice(wa, spans[w + 1]!);
+        // most windows around a common trigger word cannot hold a match: no regex scan for them
+        if (rule.needs !== undefined && !mayContainMatch(rule.needs, slice)) continue;
         for (const re of rule.regexes) {
           re.lastIndex = 0;
           for (let m = re.exec(slice); m !== null && found < MAX_MATCHES_PER_RULE; m = re.exec(slice)) {

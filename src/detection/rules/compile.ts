@@ -1,6 +1,7 @@
 import { err, ok, type Result } from '../../kernel';
 import { HIT_KINDS, type HitKind } from '../types';
 import { checkLinearRegex } from './regex-check';
+import { requiredLiterals } from './required';
 import { wordFinder, type WordFinder } from './word-finder';
 
 /** A problem found while loading a rule set; `path` is a JSON pointer into the rule set. */
@@ -21,6 +22,11 @@ export interface PhraseRule {
   readonly weight: number;
   readonly regexes: readonly RegExp[];
   readonly unless: readonly RegExp[];
+  /**
+   * What a match must contain (see `requiredLiterals`): text that cannot satisfy it is not
+   * scanned. Absent when nothing is known.
+   */
+  readonly needs?: ReturnType<typeof requiredLiterals>;
 }
 
 /** Bits set on a word of the trigger index. */
@@ -312,6 +318,7 @@ export function compileRuleSet(json: unknown): Result<CompiledRuleSet, RuleSetEr
     // one regex per rule: the patterns are alternatives, and one scan is cheaper than several
     const parts = compileList(o.patterns, `${p}/patterns`, 'g');
     const regexes = parts.length === 0 ? [] : [new RegExp(parts.map((re) => re.source).join('|'), 'g')];
+    const needs = regexes.length === 1 ? requiredLiterals(regexes[0]!.source) : undefined;
     const unless = o.unless === undefined ? [] : compileList(o.unless, `${p}/unless`, '');
     const trig = r.strings(o.triggers, `${p}/triggers`);
     const index = phrases.length;
@@ -337,6 +344,7 @@ export function compileRuleSet(json: unknown): Result<CompiledRuleSet, RuleSetEr
       weight: r.num01(o.weight, `${p}/weight`),
       regexes,
       unless,
+      ...(needs === undefined ? {} : { needs }),
     });
   });
 
