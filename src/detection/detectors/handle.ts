@@ -76,11 +76,12 @@ export const handleDetector: Detector = {
     const { rs } = state;
     const view = state.folded;
     const text = view.text;
+    const finder = rs.handle.finder;
     const seen = new Set<number>();
     const mentions: Array<{ start: number; end: number; platform: string }> = [];
-    const finder = rs.handle.mentions;
+    finder.lastIndex = 0;
     let guard = 0;
-    for (let m = finder.next(text, 0); m !== null && guard < 64; m = finder.next(text, m.index + m[0].length), guard++) {
+    for (let m = finder.exec(text); m !== null && guard < 64; m = finder.exec(text), guard++) {
       const alias = m[0].replace(/[\s-]+/g, ' ');
       const platform = rs.handle.aliases.get(alias) ?? (rs.handle.contactVerbs.has(alias) || rs.handle.contactVerbs.has(m[0]) ? 'contact' : undefined);
       if (platform === undefined) continue;

@@ -2,7 +2,6 @@ import { err, ok, type Result } from '../../kernel';
 import { HIT_KINDS, type HitKind } from '../types';
 import { checkLinearRegex } from './regex-check';
 import { requiredLiterals } from './required';
-import { wordFinder, type WordFinder } from './word-finder';
 
 /** A problem found while loading a rule set; `path` is a JSON pointer into the rule set. */
 export interface RuleSetError {
@@ -82,8 +81,6 @@ export interface CompiledRuleSet {
     aliases: ReadonlyMap<string, string>;
     /** Finds a platform alias or a contact verb in folded text. */
     finder: RegExp;
-    /** The same search as `finder`, tried only where an alias or a verb can begin. */
-    mentions: WordFinder;
     contactVerbs: ReadonlySet<string>;
   };
   readonly iban: { clause: string; weights: Readonly<Record<'valid' | 'near', number>> };
@@ -264,16 +261,13 @@ export function compileRuleSet(json: unknown): Result<CompiledRuleSet, RuleSetEr
   for (const a of aliases.keys()) addWords(a.split(' ').slice(0, 1), WORD_FLAG.platform);
   for (const v of contactVerbs) addWords(v.split(/[ -]/).slice(0, 1), WORD_FLAG.contactVerb);
   const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s-]{0,2}');
-  const mentionWords = [...aliases.keys(), ...contactVerbs].sort((a, b) => b.length - a.length);
-  const alternatives = mentionWords.map(escape);
-  const finder = new RegExp(`(?<![a-z0-9])(?:${alternatives.join('|') || '(?!)'})(?![a-z0-9])`, 'g');
+  const alternatives = [...aliases.keys(), ...contactVerbs].sort((a, b) => b.length - a.length).map(escape);
   const handle = {
     clause: clause(h.clause, '/detectors/handle/clause'),
     weights: r.weights(h.weights, '/detectors/handle/weights', ['platform', 'contact_verb'] as const),
     aliases,
     contactVerbs,
-    finder,
-    mentions: wordFinder(mentionWords, finder),
+    finder: new RegExp(`(?<![a-z0-9])(?:${alternatives.join('|') || '(?!)'})(?![a-z0-9])`, 'g'),
   };
   const ib = r.obj(det.iban, '/detectors/iban');
   const iban = { clause: clause(ib.clause, '/detectors/iban/clause'), weights: r.weights(ib.weights, '/detectors/iban/weights', ['valid', 'near'] as const) };
