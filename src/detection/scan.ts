@@ -23,8 +23,9 @@ export function regionHints(rs: CompiledRuleSet, input: ScanInput): string[] {
   addRegion(out, input.country);
   addRegion(out, input.seller_country);
   addRegion(out, input.buyer_country);
-  for (const r of LANG_REGIONS[(input.lang ?? '').slice(0, 2).toLowerCase()] ?? []) addRegion(out, r);
-  for (const r of rs.phone.regions) addRegion(out, r);
+  // the language's and the rule set's regions are upper-case codes already (compileRuleSet checks them)
+  if (typeof input.lang === 'string') for (const r of LANG_REGIONS[input.lang.slice(0, 2).toLowerCase()] ?? []) if (!out.includes(r)) out.push(r);
+  for (const r of rs.phone.regions) if (!out.includes(r)) out.push(r);
   return out;
 }
 

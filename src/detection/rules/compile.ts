@@ -312,9 +312,10 @@ export function compileRuleSet(json: unknown): Result<CompiledRuleSet, RuleSetEr
     // one regex per rule: the patterns are alternatives, and one scan is cheaper than several
     const parts = compileList(o.patterns, `${p}/patterns`, 'g');
     const regexes = parts.length === 0 ? [] : [new RegExp(parts.map((re) => re.source).join('|'), 'g')];
-    const needs = regexes.length === 1 ? requiredLiterals(regexes[0]!.source) : undefined;
     const unless = o.unless === undefined ? [] : compileList(o.unless, `${p}/unless`, '');
     const trig = r.strings(o.triggers, `${p}/triggers`);
+    // a window lies around a trigger word: clauses holding one are checked last, as they hold there
+    const needs = regexes.length === 1 ? requiredLiterals(regexes[0]!.source, trig) : undefined;
     const index = phrases.length;
     for (const t of trig) {
       if (!TRIGGER.test(t)) {

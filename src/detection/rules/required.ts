@@ -178,10 +178,12 @@ class Reader {
 
 /**
  * What every match of `source` (compiled with at most the `g` or `y` flag) contains: one entry per
- * top-level alternative, each a list of clauses, the most selective first; a match satisfies every
- * clause of at least one entry. Undefined when an alternative requires nothing known.
+ * top-level alternative, each a list of clauses, the most selective first (last, those a `likely`
+ * word of the text holds); a match satisfies every clause of at least one entry. Undefined when an
+ * alternative requires nothing known.
  */
-export function requiredLiterals(source: string): readonly Clauses[] | undefined {
+export function requiredLiterals(source: string, likely: readonly string[] = []): readonly Clauses[] | undefined {
+  const isLikely = (c: readonly string[]): boolean => c.some((w) => likely.some((l) => l.includes(w)));
   try {
     const r = new Reader(source);
     const alts = r.alternatives();
@@ -190,7 +192,7 @@ export function requiredLiterals(source: string): readonly Clauses[] | undefined
     for (const a of alts) {
       const clauses = a.lit !== null ? [[a.lit]] : a.clauses.filter((c) => c.length > 0 && c.every((w) => w.length > 0));
       if (clauses.length === 0) return undefined;
-      out.push([...clauses].sort((x, y) => (narrower(x, y) ? -1 : narrower(y, x) ? 1 : 0)));
+      out.push([...clauses].sort((x, y) => Number(isLikely(x)) - Number(isLikely(y)) || (narrower(x, y) ? -1 : narrower(y, x) ? 1 : 0)));
     }
     return out;
   } catch (e) {
