@@ -8,8 +8,8 @@ import metadata from 'libphonenumber-js/max/metadata';
  *
  * Read as a national number, the string loses at most its national prefix ("0", "1"…) and what
  * remains must have a length one of the number types of that calling code allows (every country
- * sharing the code, every type) and match the national number pattern of one of those countries:
- * the parser checks both before it calls a number valid. Anything it could read another way — an international
+ * sharing the code, every type) and match the national number pattern and a number type of one of
+ * those countries: the parser checks all of that before it calls a number valid. Anything it could read another way — an international
  * prefix ("00", "011"), the calling code itself without '+', a national prefix given as a pattern
  * or rewritten by a transform rule, a country without per-type lengths — is left to the parser.
  */
@@ -22,8 +22,13 @@ interface LengthFilter {
   readonly strips: readonly number[];
   /** Bit n set: a national significant number of n digits can be valid. */
   readonly lengths: number;
-  /** The national number patterns of the countries sharing the calling code, anchored. */
-  readonly patterns: readonly RegExp[];
+  /** The countries sharing the calling code: their national number pattern and number types. */
+  readonly countries: readonly CountryPlan[];
+}
+
+interface CountryPlan {
+  readonly general: RegExp;
+  readonly types: readonly { readonly lengths: number; readonly pattern: RegExp }[];
 }
 
 type CountryEntry = readonly unknown[];
@@ -53,25 +58,36 @@ function build(region: string): LengthFilter | null {
     }
   }
   let lengths = 0;
-  const sources = new Set<string>();
+  const countries: CountryPlan[] = [];
   for (const country of META.country_calling_codes[callingCode] ?? []) {
     const c = META.countries[country];
-    if (c === undefined) return null;
-    if (typeof c[2] !== 'string') return null;
-    sources.add(c[2]);
+    if (c === undefined || typeof c[2] !== 'string') return null;
     const general = lengthsOf(c[3]);
     const types = c[11];
     // without types the parser checks the general pattern only, whatever the length
     if (!Array.isArray(types) || types.length === 0 || general === undefined) return null;
+    const plan: { lengths: number; pattern: RegExp }[] = [];
     for (const t of types) {
-      if (!Array.isArray(t)) continue;
+      // a type without a pattern is never the type of a number
+      if (!Array.isArray(t) || typeof t[0] !== 'string' || t[0] === '') continue;
       const own = t[1] === undefined || t[1] === 0 ? general : lengthsOf(t[1]);
       if (own === undefined) return null;
-      for (const n of own) lengths |= 1 << n;
+      let bits = 0;
+      for (const n of own) bits |= 1 << n;
+      lengths |= bits;
+      plan.push({ lengths: bits, pattern: new RegExp(`^(?:${t[0]})$`) });
     }
+    countries.push({ general: new RegExp(`^(?:${c[2]})$`), types: plan });
   }
-  const patterns = [...sources].map((src) => new RegExp(`^(?:${src})$`));
-  return { idd: new RegExp(`^(?:${idd})`), callingCode, strips, lengths, patterns };
+  return { idd: new RegExp(`^(?:${idd})`), callingCode, strips, lengths, countries };
+}
+
+/** The parser's test of a national significant number in one country: its general pattern, then one of its types. */
+function fits(plan: CountryPlan, nsn: string): boolean {
+  if (!plan.general.test(nsn)) return false;
+  const bit = 1 << nsn.length;
+  for (const t of plan.types) if ((t.lengths & bit) !== 0 && t.pattern.test(nsn)) return true;
+  return false;
 }
 
 /** False only when parsing `digits` with default region `region` cannot give a valid number. */
@@ -86,7 +102,7 @@ export function mayBeValidIn(region: string, digits: string): boolean {
     const n = digits.length - k;
     if (n <= 0 || n >= 31 || (f.lengths & (1 << n)) === 0) continue;
     const nsn = k === 0 ? digits : digits.slice(k);
-    for (const re of f.patterns) if (re.test(nsn)) return true;
+    for (const plan of f.countries) if (fits(plan, nsn)) return true;
   }
   return false;
 }
