@@ -58,14 +58,16 @@ export const phraseDetector: Detector = {
     const spans: number[] = [];
     for (const [index, positions] of state.signals.phraseRules) {
       const rule = rs.phrases[index]!;
+      // what no window can hold, the whole message does not hold: most rules stop here
+      if (rule.needs !== undefined && !mayContainMatch(rule.needs, text)) continue;
       let found = 0;
       let seen: Set<number> | undefined;
       windows(text, positions, spans);
       for (let w = 0; w < spans.length && found < MAX_MATCHES_PER_RULE; w += 2) {
         const wa = spans[w]!;
         const slice = text.slice(wa, spans[w + 1]!);
-        // most windows around a common trigger word cannot hold a match: no regex scan for them
-        if (rule.needs !== undefined && !mayContainMatch(rule.needs, slice)) continue;
+        // nor, often, a window around a common trigger word in a longer message
+        if (rule.needs !== undefined && slice.length < text.length && !mayContainMatch(rule.needs, slice)) continue;
         for (const re of rule.regexes) {
           re.lastIndex = 0;
           for (let m = re.exec(slice); m !== null && found < MAX_MATCHES_PER_RULE; m = re.exec(slice)) {
