@@ -86,8 +86,8 @@ console.log(`mix: ${share(nonAscii)} with non-ASCII text, ${share(truth.size)} w
 console.log(`languages: ${[...langs].sort((a, b) => b[1] - a[1]).map(([l, n]) => `${l} ${share(n)}`).join(', ')}`);
 
 // ---- measure ----
-// The machine may be shared: the engine's and the baseline's rounds alternate, so both see the same
-// load, and the process's CPU time is reported beside the wall clock (it moves much less with load).
+// The machine may be shared: the process's CPU time is reported beside the wall clock (it moves
+// less with the load of other processes).
 interface Round {
   wall: number;
   cpu: number;
@@ -140,14 +140,8 @@ const baselineRun = (): void => {
     if (phones.length > 0 || (links !== null && links.length > 0)) baselineFound++;
   }
 };
-const engineRounds: Round[] = [];
-const baselineRounds: Round[] = [];
-for (let r = 0; r < ROUNDS; r++) {
-  engineRounds.push(timed(engineRun));
-  baselineRounds.push(timed(baselineRun));
-}
-const engine = report('Assay engine (conversation context, scoring)', engineRounds);
-const baseline = report('baseline: libphonenumber-js findPhoneNumbersInText + linkify-it', baselineRounds);
+const engine = report('Assay engine (conversation context, scoring)', Array.from({ length: ROUNDS }, () => timed(engineRun)));
+const baseline = report('baseline: libphonenumber-js findPhoneNumbersInText + linkify-it', Array.from({ length: ROUNDS }, () => timed(baselineRun)));
 console.log(`engine / baseline: ${(engine.mbs / baseline.mbs).toFixed(1)}× the baseline's throughput (by CPU time: ${(engine.cpuMbs / baseline.cpuMbs).toFixed(1)}×)`);
 console.log(`messages with a finding: engine ${share(found)}, baseline ${share(baselineFound)} (true hits ${share(truth.size)})`);
 
