@@ -6,6 +6,8 @@ const MAX_MATCHES_PER_RULE = 4;
 const UNLESS_WINDOW = 80;
 /** A phrase lies within this distance of one of its trigger words (patterns are length-checked). */
 const REACH = 100;
+/** Longest message whose whole text is checked for what a rule needs before its windows are. */
+const WHOLE_TEXT_CHECK = 2048;
 
 /** The sentence holding [s, e), at most UNLESS_WINDOW characters to each side. */
 function sentenceAround(text: string, s: number, e: number): string {
@@ -58,8 +60,9 @@ export const phraseDetector: Detector = {
     const spans: number[] = [];
     for (const [index, positions] of state.signals.phraseRules) {
       const rule = rs.phrases[index]!;
-      // what no window can hold, the whole message does not hold: most rules stop here
-      if (rule.needs !== undefined && !mayContainMatch(rule.needs, text)) continue;
+      // what no window can hold, the whole message does not hold: most rules stop here (a long
+      // message is checked window by window only, so the work stays bounded by the trigger words)
+      if (rule.needs !== undefined && text.length <= WHOLE_TEXT_CHECK && !mayContainMatch(rule.needs, text)) continue;
       let found = 0;
       let seen: Set<number> | undefined;
       windows(text, positions, spans);
