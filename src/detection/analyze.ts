@@ -1,4 +1,4 @@
-import { gapOk, groupConverts, MAIL_PROVIDERS, NUMBER_CONNECTORS, NUMBER_WORDS, PLUS_WORDS, REPEATERS, SPELLED_TLDS } from './normalize';
+import { fold, foldUnit, groupConverts, identityView, type TextView, MAIL_PROVIDERS, NUMBER_CONNECTORS, NUMBER_WORDS, PLUS_WORDS, REPEATERS, SPELLED_TLDS } from './normalize';
 import type { CompiledRuleSet } from './rules';
 import type { Signals } from './detectors/detector';
 import { IBAN_LENGTHS } from './detectors/iban';
@@ -27,16 +27,34 @@ interface WordInfo {
 }
 
 /**
- * The words as a trie over a–z, so the prefilter looks a word up while scanning it, without
- * slicing a string per word.
+ * The words as an open-addressing hash table over a–z words: the prefilter hashes a word while
+ * scanning it (no string per word, no memory read per letter) and probes once at its end.
  */
 interface Lexicon {
-  /** node * 26 + letter → child node, 0 = none. */
-  next: Int32Array;
-  /** node → index into `infos`, -1 = no word ends here. */
-  info: Int32Array;
+  /** slot → word index + 1, 0 = empty; the table's size is a power of two. */
+  slots: Int32Array;
+  mask: number;
+  /** Letters of every word, one after another; word k is chars[offsets[k], offsets[k + 1]). */
+  chars: Uint8Array;
+  offsets: Int32Array;
+  /** Longest word: longer tokens are not looked up. */
+  longest: number;
+  /**
+   * By the first two letters (a one-letter word: its letter, then 26), bit `length` set when a
+   * word of that start and length (below 32) exists.
+   */
+  shapes: Int32Array;
   infos: WordInfo[];
 }
+
+/** The index into `shapes` of the word starting with units c0, c1 (c1 not a letter: a one-letter word). */
+const shapeOf = (c0: number, c1: number): number => (c0 - 97) * 27 + (c1 >= 97 && c1 <= 122 ? c1 - 97 : 26);
+
+const HASH_SEED = 0x811c9dc5 | 0;
+const HASH_PRIME = 0x01000193;
+
+/** The slot a word hash starts probing at. */
+const slotOf = (h: number, mask: number): number => (h ^ (h >>> 15)) & mask;
 
 const lexicons = new WeakMap<CompiledRuleSet, Lexicon>();
 
@@ -66,36 +84,64 @@ function lexicon(rs: CompiledRuleSet): Lexicon {
   for (const w of SPELLED_DOT_WORDS) get(w).spelled = 3;
   for (const w of SPELLED_TLDS) get(w).tld = true;
   const words = [...map.entries()].filter(([w]) => /^[a-z]+$/.test(w));
-  let nodes = 1;
-  const next: number[] = new Array(26).fill(0);
-  const info: number[] = [-1];
+  let size = 16;
+  while (size < words.length * 4) size *= 2;
+  const slots = new Int32Array(size);
+  const offsets = new Int32Array(words.length + 1);
+  const chars = new Uint8Array(words.reduce((n, [w]) => n + w.length, 0));
   const infos: WordInfo[] = [];
+  let longest = 0;
+  let o = 0;
+  const shapes = new Int32Array(26 * 27);
   for (const [w, e] of words) {
-    let node = 0;
-    for (let k = 0; k < w.length; k++) {
-      const slot = node * 26 + (w.charCodeAt(k) - 97);
-      if (next[slot] === 0) {
-        next[slot] = nodes++;
-        for (let z = 0; z < 26; z++) next.push(0);
-        info.push(-1);
-      }
-      node = next[slot]!;
+    if (w.length < 32) shapes[shapeOf(w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0)]! |= 1 << w.length;
+    const k = infos.length;
+    offsets[k] = o;
+    let h = HASH_SEED;
+    for (let j = 0; j < w.length; j++) {
+      const c = w.charCodeAt(j);
+      chars[o++] = c;
+      h = Math.imul(h ^ c, HASH_PRIME);
     }
-    info[node] = infos.length;
+    let slot = slotOf(h, size - 1);
+    while (slots[slot] !== 0) slot = (slot + 1) & (size - 1);
+    slots[slot] = k + 1;
     infos.push(e);
+    if (w.length > longest) longest = w.length;
   }
-  const lex = { next: Int32Array.from(next), info: Int32Array.from(info), infos };
+  offsets[words.length] = o;
+  const lex = { slots, mask: size - 1, chars, offsets, longest, shapes, infos };
   lexicons.set(rs, lex);
   return lex;
 }
 
+/** The word t[start, end) (a–z only) in the lexicon, hashed `h` while it was read: its index, or -1. */
+function lookup(lex: Lexicon, t: Uint16Array, start: number, end: number, h: number): number {
+  const len = end - start;
+  const { slots, mask, chars, offsets } = lex;
+  for (let slot = slotOf(h, mask); ; slot = (slot + 1) & mask) {
+    const k = slots[slot]! - 1;
+    if (k < 0) return -1;
+    const o = offsets[k]!;
+    if (offsets[k + 1]! - o !== len) continue;
+    let j = 0;
+    while (j < len && chars[o + j] === t[start + j]) j++;
+    if (j === len) return k;
+  }
+}
+
 const isLetter = (c: number): boolean => c >= 97 && c <= 122;
 const isAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45;
+const isBlank = (c: number): boolean => c === 32 || c === 9;
 
 /** 1 = a–z, 2 = 0–9, 0 = anything else (ASCII only; other units are never word characters here). */
 const CLASS = new Uint8Array(128);
 for (let c = 97; c <= 122; c++) CLASS[c] = 1;
 for (let c = 48; c <= 57; c++) CLASS[c] = 2;
+
+/** ASCII lower-casing, by code. */
+const LOWER = new Uint16Array(128);
+for (let c = 0; c < 128; c++) LOWER[c] = c >= 65 && c <= 90 ? c + 32 : c;
 
 const MAX_TRIGGER_POSITIONS = 32;
 
@@ -103,50 +149,66 @@ const MAX_TRIGGER_POSITIONS = 32;
 const IBAN_COUNTRY = new Uint8Array(26 * 26);
 for (const cc of Object.keys(IBAN_LENGTHS)) IBAN_COUNTRY[(cc.charCodeAt(0) - 65) * 26 + (cc.charCodeAt(1) - 65)] = 1;
 
-/** The token at `start` begins like an IBAN: a country code and two check digits ("fr76…"). */
-function ibanStart(text: string, start: number, end: number): boolean {
-  if (end - start < 4) return false;
-  const a = text.charCodeAt(start) - 97;
-  const b = text.charCodeAt(start + 1) - 97;
-  if (a < 0 || a > 25 || b < 0 || b > 25 || IBAN_COUNTRY[a * 26 + b] === 0) return false;
-  const c = text.charCodeAt(start + 2);
-  const d = text.charCodeAt(start + 3);
-  return c >= 48 && c <= 57 && d >= 48 && d <= 57;
+/** Mail providers named by a number ("163"), for the address hints. */
+const PROVIDER_NUMBERS = [...MAIL_PROVIDERS].filter((w) => /^[0-9]+$/.test(w));
+
+const NO_TOKENS: number[] = Object.freeze([]) as unknown as number[];
+const NO_RULES: ReadonlyMap<number, readonly number[]> = new Map();
+
+/**
+ * The folded units of the message being analyzed. One buffer, reused: the prefilter folds into
+ * it without building a string, and the folded string is made only if a detector needs it.
+ */
+let units = new Uint16Array(1024);
+
+function reserve(n: number): Uint16Array {
+  if (units.length < n) units = new Uint16Array(Math.max(n, units.length * 2));
+  return units;
 }
 
-/** State of one prefilter pass; a class so that no closure is created per message. */
-class Pass {
-  readonly s: Signals = { digits: 0, numberWords: 0, strongNumberWords: 0, oliTokens: 0, numberGroups: 0, ibanStarts: 0, digitTokens: [], at: 0, innerDots: 0, addrWords: 0, addrHints: 0, flags: 0, phraseRules: new Map(), longestToken: 0 };
-  // the open group of numeric tokens (the digit view's grouping), to know whether any would convert
-  private gWords = 0;
-  private gStrong = 0;
-  private gDigits = 0;
-  private gEnd = -1;
-  constructor(private readonly folded: string) {}
-
-  closeGroup(): void {
-    if (this.gEnd < 0) return;
-    if (this.gWords > 0 && groupConverts(this.gWords, this.gStrong, this.gDigits)) this.s.numberGroups++;
-    this.gWords = 0;
-    this.gStrong = 0;
-    this.gDigits = 0;
-    this.gEnd = -1;
+/**
+ * The prefilter on the original text, folding it on the way: the signals of `fold(text).text`,
+ * or undefined when a unit does not fold to exactly one unit (a surrogate pair, 'ß', a combining
+ * mark, an invisible character…), where the caller folds the text and calls {@link analyze}.
+ */
+export function analyzeText(rs: CompiledRuleSet, text: string): Signals | undefined {
+  const n = text.length;
+  const buf = reserve(n);
+  let ascii = true;
+  last = undefined;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) buf[i] = LOWER[c]!;
+    else {
+      // 'İ' is the one unit whose lower case is longer: fold takes its long path for it
+      if ((c >= 0xd800 && c <= 0xdfff) || c === 0x130) return undefined;
+      const f = foldUnit(c);
+      if (f < 0) return undefined;
+      buf[i] = f;
+      ascii = false;
+    }
   }
+  const signals = scan(rs, buf, n);
+  last = { text, ascii };
+  return signals;
+}
 
-  /** A numeric token [start, end) joins the open group when only separators lie between them. */
-  numeric(start: number, end: number, words: number, strong: number, digits: number): void {
-    if (this.gEnd < 0 || !gapOk(this.folded, this.gEnd, start)) this.closeGroup();
-    this.gEnd = end;
-    this.gWords += words;
-    this.gStrong += strong;
-    this.gDigits += digits;
-  }
+/** The text {@link analyzeText} read last, while its folded units are still in the buffer. */
+let last: { text: string; ascii: boolean } | undefined;
 
-  hit(r: number, pos: number): void {
-    const list = this.s.phraseRules.get(r);
-    if (list === undefined) this.s.phraseRules.set(r, [pos]);
-    else if (list.length < MAX_TRIGGER_POSITIONS) list.push(pos);
-  }
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+
+/**
+ * `fold(text)`, made from the units the prefilter already folded when `text` is the message it
+ * read last (every unit then folds to one unit, so the view maps position to position).
+ */
+export function foldedView(text: string): TextView {
+  if (last === undefined || last.text !== text) return fold(text);
+  const n = text.length;
+  if (last.ascii) return identityView(text.toLowerCase(), n);
+  if (!LITTLE_ENDIAN) return fold(text);
+  return identityView(UTF16.decode(units.subarray(0, n)), n);
 }
 
 /**
@@ -154,34 +216,59 @@ class Pass {
  * looks each word up once in the lexicon trie (number words, context words, phrase-rule triggers).
  */
 export function analyze(rs: CompiledRuleSet, folded: string, original: string): Signals {
+  const n = folded.length;
+  const buf = reserve(n);
+  last = undefined;
+  for (let i = 0; i < n; i++) buf[i] = folded.charCodeAt(i);
+  // crypto addresses are case-sensitive, but their length survives folding
+  void original;
+  return scan(rs, buf, n);
+}
+
+function scan(rs: CompiledRuleSet, t: Uint16Array, n: number): Signals {
   const lex = lexicon(rs);
-  const { next, info, infos } = lex;
-  const pass = new Pass(folded);
-  const s = pass.s;
+  let digits = 0;
+  let numberWords = 0;
+  let strongNumberWords = 0;
+  let oliTokens = 0;
+  let numberGroups = 0;
+  let ibanStarts = 0;
+  let digitTokens: number[] | undefined;
+  let at = 0;
+  let innerDots = 0;
+  let addrWords = 0;
+  let addrHints = 0;
+  let flags = 0;
+  let phraseRules: Map<number, number[]> | undefined;
+  let longestToken = 0;
   let sawAt = false;
   let sawProvider = false;
+  let sawProviderTail = false;
   /** Position of the last opening bracket, and the end of a dot-word just read (-1: none). */
   let bracket = -1;
-  let sawProviderTail = false;
   let dotWordEnd = -1;
-  const n = folded.length;
+  // the open group of numeric tokens (the digit view's grouping), to know whether any would convert
+  let gWords = 0;
+  let gStrong = 0;
+  let gDigits = 0;
+  let gEnd = -1;
   let i = 0;
   while (i < n) {
-    const c = folded.charCodeAt(i);
+    const c = t[i]!;
     if (c >= 128 || CLASS[c] === 0) {
-      if (c === 64) s.at++;
+      if (c === 64) at++;
       else if (c === 46) {
-        if (i > 0 && i + 1 < n && (isAlnum(folded.charCodeAt(i - 1)) || folded.charCodeAt(i - 1) >= 128) && isAlnum(folded.charCodeAt(i + 1))) s.innerDots++;
+        if (i > 0 && i + 1 < n && (isAlnum(t[i - 1]!) || t[i - 1]! >= 128) && isAlnum(t[i + 1]!)) innerDots++;
         // " . ": a spaced dot that the address view may rejoin
-        else if (i > 0 && folded.charCodeAt(i - 1) === 32 && i + 1 < n && (folded.charCodeAt(i + 1) === 32 || isLetter(folded.charCodeAt(i + 1)))) s.addrWords++;
-        if (i > 0 && isBlank(folded.charCodeAt(i - 1))) s.addrHints++;
+        else if (i > 0 && t[i - 1] === 32 && i + 1 < n && (t[i + 1] === 32 || isLetter(t[i + 1]!))) addrWords++;
+        if (i > 0 && isBlank(t[i - 1]!)) addrHints++;
       } else if (c === 91 || c === 40 || c === 123 || c === 60) {
         // "[.]", "(.)": bracketed dots
-        if (c !== 60 && (folded.charCodeAt(i + 1) === 46 || folded.charCodeAt(i + 2) === 46)) s.addrWords++;
+        if (c !== 60 && ((i + 1 < n && t[i + 1] === 46) || (i + 2 < n && t[i + 2] === 46))) addrWords++;
         let q = i + 1;
-        while (q < n && q - i <= 2 && isBlank(folded.charCodeAt(q))) q++;
-        const d = folded.charCodeAt(q);
-        if (d === 64 || d === 46) s.addrHints++;
+        while (q < n && q - i <= 2 && isBlank(t[q]!)) q++;
+        const d = q < n ? t[q]! : -1;
+        if (d === 64 || d === 46) addrHints++;
         else bracket = i;
       }
       i++;
@@ -190,113 +277,191 @@ export function analyze(rs: CompiledRuleSet, folded: string, original: string): 
     const start = i;
     const afterDotWord = dotWordEnd >= 0;
     dotWordEnd = -1;
-    let letters = 0;
-    let digits = 0;
-    let node = 0;
-    // letters first, walking the trie while it has a path; then the rest of the token
+    let tokenDigits = 0;
+    let h = HASH_SEED;
+    // the token's letters are hashed as they are read, for one lexicon probe at its end
     for (; i < n; i++) {
-      const l = folded.charCodeAt(i) - 97;
-      if (l < 0 || l > 25) break;
-      node = next[node * 26 + l]!;
-      if (node === 0) {
-        node = -1;
-        i++;
-        break;
+      const d = t[i]!;
+      if (d >= 97 && d <= 122) h = Math.imul(h ^ d, HASH_PRIME);
+      else if (d >= 48 && d <= 57) tokenDigits++;
+      else break;
+    }
+    const len = i - start;
+    const letters = len - tokenDigits;
+    if (len > longestToken) longestToken = len;
+    // a numeric token joins the open group when only separators lie between them; any other closes it
+    let numeric = false;
+    let nWords = 0;
+    let nStrong = 0;
+    let nDigits = 0;
+    if (tokenDigits > 0) {
+      (digitTokens ??= []).push(start, i);
+      digits += tokenDigits;
+      if (letters === 0) {
+        for (const p of PROVIDER_NUMBERS) if (p.length === len && sameUnits(t, start, p)) sawProviderTail = true;
+        numeric = true;
+        nDigits = 1;
+      } else {
+        if (ibanStart(t, start, i)) ibanStarts++;
+        if (oliCount(t, start, i) === letters) {
+          oliTokens++;
+          numeric = true;
+          nDigits = 1;
+        }
+      }
+    } else {
+      // most words are ruled out by their first two letters and length, without touching the table
+      const known = len < 32 ? (lex.shapes[shapeOf(t[start]!, len > 1 ? t[start + 1]! : 0)]! & (1 << len)) !== 0 : len <= lex.longest;
+      const idx = known ? lookup(lex, t, start, i, h) : -1;
+      if (idx >= 0) {
+        const e = lex.infos[idx]!;
+        flags |= e.flags;
+        if (e.number !== 0) {
+          numberWords++;
+          numeric = true;
+          nWords = 1;
+          if (e.number === 2) {
+            strongNumberWords++;
+            nStrong = 1;
+          }
+        } else if (e.numberPart) numeric = true;
+        if (e.rules !== undefined) for (const r of e.rules) phraseRules = hit(phraseRules, r, start);
+        if (e.addr) addrWords++;
+        else if (e.at) sawAt = true;
+        else if (e.provider) sawProvider = true;
+        // what the address view could accept: "[at]", "(dot)", "arobase", "dot com"
+        if (e.spelled !== 0) {
+          if (bracket >= 0 && start - bracket <= 3 && onlyBlanks(t, bracket + 1, start)) addrHints++;
+          if (e.spelled === 2) addrHints++;
+          else if (e.spelled === 3) {
+            dotWordEnd = i;
+            // "j.doe at site dot xyz": an "at" followed by a dot-word may be accepted
+            if (sawAt) addrHints++;
+          }
+        }
+        if (afterDotWord && e.tld) addrHints++;
+        if (e.providerTail) sawProviderTail = true;
       }
     }
-    for (; i < n; i++) {
-      const d = folded.charCodeAt(i);
-      if (d >= 97 && d <= 122) continue;
-      if (d >= 48 && d <= 57) {
-        digits++;
-        node = -1;
-      } else break;
-    }
-    letters = i - start - digits;
-    if (i - start > s.longestToken) s.longestToken = i - start;
-    if (digits > 0) s.digitTokens.push(start, i);
-    if (letters === 0) {
-      for (const p of PROVIDER_NUMBERS) if (p.length === i - start && folded.startsWith(p, start)) sawProviderTail = true;
-      s.digits += digits;
-      pass.numeric(start, i, 0, 0, 1);
+    if (numeric && gEnd >= 0 && gapOk(t, gEnd, start)) {
+      gWords += nWords;
+      gStrong += nStrong;
+      gDigits += nDigits;
+      gEnd = i;
       continue;
     }
-    if (digits > 0) {
-      s.digits += digits;
-      if (ibanStart(folded, start, i)) s.ibanStarts++;
-      if (oliCount(folded, start, i) === letters) {
-        s.oliTokens++;
-        pass.numeric(start, i, 0, 0, 1);
-      } else pass.closeGroup();
-      continue;
+    if (gEnd >= 0 && gWords > 0 && groupConverts(gWords, gStrong, gDigits)) numberGroups++;
+    if (numeric) {
+      gWords = nWords;
+      gStrong = nStrong;
+      gDigits = nDigits;
+      gEnd = i;
+    } else {
+      gWords = 0;
+      gStrong = 0;
+      gDigits = 0;
+      gEnd = -1;
     }
-    const idx = node <= 0 ? -1 : info[node]!;
-    if (idx < 0) {
-      pass.closeGroup();
-      continue;
-    }
-    const e = infos[idx]!;
-    s.flags |= e.flags;
-    if (e.number !== 0) {
-      s.numberWords++;
-      if (e.number === 2) s.strongNumberWords++;
-      pass.numeric(start, i, 1, e.number === 2 ? 1 : 0, 0);
-    } else if (e.numberPart) pass.numeric(start, i, 0, 0, 0);
-    else pass.closeGroup();
-    if (e.rules !== undefined) for (const r of e.rules) pass.hit(r, start);
-    if (e.addr) s.addrWords++;
-    else if (e.at) sawAt = true;
-    else if (e.provider) sawProvider = true;
-    // what the address view could accept: "[at]", "(dot)", "arobase", "dot com"
-    if (e.spelled !== 0) {
-      if (bracket >= 0 && start - bracket <= 3 && onlyBlanks(folded, bracket + 1, start)) s.addrHints++;
-      if (e.spelled === 2) s.addrHints++;
-      else if (e.spelled === 3) {
-        dotWordEnd = i;
-        // "j.doe at site dot xyz": an "at" followed by a dot-word may be accepted
-        if (sawAt) s.addrHints++;
-      }
-    }
-    if (afterDotWord && e.tld) s.addrHints++;
-    if (e.providerTail) sawProviderTail = true;
   }
-  pass.closeGroup();
-  if (rs.triggerPrefixLengths.length > 0) prefixTriggers(rs, folded, pass);
-  if (sawAt && sawProvider) s.addrWords++;
-  if (sawAt && (sawProvider || sawProviderTail)) s.addrHints++;
-  // crypto addresses are case-sensitive, but their length survives folding
-  void original;
-  return s;
+  if (gEnd >= 0 && gWords > 0 && groupConverts(gWords, gStrong, gDigits)) numberGroups++;
+  if (rs.triggerPrefixLengths.length > 0) phraseRules = prefixTriggers(rs, t, n, phraseRules);
+  if (sawAt && sawProvider) addrWords++;
+  if (sawAt && (sawProvider || sawProviderTail)) addrHints++;
+  return {
+    digits,
+    numberWords,
+    strongNumberWords,
+    oliTokens,
+    numberGroups,
+    ibanStarts,
+    digitTokens: digitTokens ?? NO_TOKENS,
+    at,
+    innerDots,
+    addrWords,
+    addrHints,
+    flags,
+    phraseRules: phraseRules ?? NO_RULES,
+    longestToken,
+  };
 }
 
-/** Mail providers named by a number ("163"), for the address hints. */
-const PROVIDER_NUMBERS = [...MAIL_PROVIDERS].filter((w) => /^[0-9]+$/.test(w));
+function hit(rules: Map<number, number[]> | undefined, r: number, pos: number): Map<number, number[]> {
+  const map = rules ?? new Map<number, number[]>();
+  const list = map.get(r);
+  if (list === undefined) map.set(r, [pos]);
+  else if (list.length < MAX_TRIGGER_POSITIONS) list.push(pos);
+  return map;
+}
 
-const isBlank = (c: number): boolean => c === 32 || c === 9;
+/** Separators that may sit between the parts of one spelled or written number (as normalize's `gapOk`). */
+function gapOk(t: Uint16Array, from: number, to: number): boolean {
+  if (to - from > 4) return false;
+  let newlines = 0;
+  for (let i = from; i < to; i++) {
+    const c = t[i]!;
+    if (c === 10) {
+      if (++newlines > 2) return false;
+    } else if (!isGapChar(c)) return false;
+  }
+  return true;
+}
 
-function onlyBlanks(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!isBlank(text.charCodeAt(i))) return false;
+/** ' ', tab, CR and - . , / _ * | : ( ) + ~ */
+function isGapChar(c: number): boolean {
+  switch (c) {
+    case 32: case 9: case 13: case 45: case 46: case 44: case 47: case 95: case 42: case 124: case 58: case 40: case 41: case 43: case 126:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** The token at `start` begins like an IBAN: a country code and two check digits ("fr76…"). */
+function ibanStart(t: Uint16Array, start: number, end: number): boolean {
+  if (end - start < 4) return false;
+  const a = t[start]! - 97;
+  const b = t[start + 1]! - 97;
+  if (a < 0 || a > 25 || b < 0 || b > 25 || IBAN_COUNTRY[a * 26 + b] === 0) return false;
+  const c = t[start + 2]!;
+  const d = t[start + 3]!;
+  return c >= 48 && c <= 57 && d >= 48 && d <= 57;
+}
+
+function sameUnits(t: Uint16Array, start: number, s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (t[start + k] !== s.charCodeAt(k)) return false;
+  return true;
+}
+
+function onlyBlanks(t: Uint16Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isBlank(t[i]!)) return false;
   return true;
 }
 
 /** o, l and i in [from, to). */
-function oliCount(text: string, from: number, to: number): number {
+function oliCount(t: Uint16Array, from: number, to: number): number {
   let n = 0;
   for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
+    const c = t[i]!;
     if (c === 111 || c === 108 || c === 105) n++;
   }
   return n;
 }
 
-/** Rare: rules with `word*` triggers. A second pass only when a rule set uses them. */
-function prefixTriggers(rs: CompiledRuleSet, folded: string, pass: Pass): void {
-  const re = /[a-z]{2,}/g;
-  for (let m = re.exec(folded); m !== null; m = re.exec(folded)) {
+/** Rare: rules with `word*` triggers. A second pass only when a rule set uses them: each run of two or more a–z letters. */
+function prefixTriggers(rs: CompiledRuleSet, t: Uint16Array, n: number, rules: Map<number, number[]> | undefined): Map<number, number[]> | undefined {
+  for (let i = 0; i < n; ) {
+    if (!isLetter(t[i]!)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isLetter(t[i]!)) i++;
+    if (i - start < 2) continue;
     for (const len of rs.triggerPrefixLengths) {
-      if (m[0].length < len) continue;
-      const pr = rs.triggerPrefixes.get(m[0].slice(0, len));
-      if (pr !== undefined) for (const r of pr) pass.hit(r, m.index);
+      if (i - start < len) continue;
+      const pr = rs.triggerPrefixes.get(String.fromCharCode(...t.subarray(start, start + len)));
+      if (pr !== undefined) for (const r of pr) rules = hit(rules, r, start);
     }
   }
+  return rules;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze } from './analyze';
+import { analyze, analyzeText, foldedView } from './analyze';
 import { findDigitRuns } from './detectors/digit-runs';
 import { LIMITS } from './detectors/detector';
 import { addrView, digitView, fold, foldByCodePoint, type TextView } from './normalize';
@@ -36,6 +36,20 @@ describe('the hot path takes only exact shortcuts', () => {
         sameView(s, fold(s), foldByCodePoint(s));
       }),
       { numRuns: 800 },
+    );
+  });
+  it('reads the original text into the same signals as the folded one, and folds it the same', () => {
+    fc.assert(
+      fc.property(fc.oneof(soup, fc.string({ unit: 'binary', maxLength: 80 }), fc.string({ unit: 'grapheme', maxLength: 80 })), (s) => {
+        const f = fold(s);
+        const direct = analyzeText(rs, s);
+        // undefined: a unit that does not fold to exactly one unit; the caller folds first
+        if (direct === undefined) return;
+        expect(direct).toEqual(analyze(rs, f.text, s));
+        sameView(s, foldedView(s), f);
+        expect(foldedView(s).starts).toBeNull();
+      }),
+      { numRuns: 2000 },
     );
   });
   it('skips the digit view only where it would change nothing', () => {

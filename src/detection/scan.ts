@@ -1,6 +1,6 @@
 import { addrView, digitView, fold, type TextView } from './normalize';
 import type { CompiledRuleSet } from './rules';
-import { analyze } from './analyze';
+import { analyze, analyzeText, foldedView } from './analyze';
 import { findDigitRuns, type DigitRun } from './detectors/digit-runs';
 import { LIMITS, type ScanState, type Signals } from './detectors/detector';
 import { findPhones } from './detectors/phone';
@@ -20,17 +20,21 @@ const LANG_REGIONS: Readonly<Record<string, readonly string[]>> = {
 /** Hint regions for national numbers: the message's country, the seller's, the buyer's, the language's, then the fallback list. */
 export function regionHints(rs: CompiledRuleSet, input: ScanInput): string[] {
   const out: string[] = [];
-  const add = (c: string | undefined): void => {
-    if (typeof c !== 'string') return;
-    const u = c.toUpperCase();
-    if (/^[A-Z]{2}$/.test(u) && !out.includes(u)) out.push(u);
-  };
-  add(input.country);
-  add(input.seller_country);
-  add(input.buyer_country);
-  for (const r of LANG_REGIONS[(input.lang ?? '').slice(0, 2).toLowerCase()] ?? []) add(r);
-  for (const r of rs.phone.regions) add(r);
+  addRegion(out, input.country);
+  addRegion(out, input.seller_country);
+  addRegion(out, input.buyer_country);
+  // the language's and the rule set's regions are upper-case codes already (compileRuleSet checks them)
+  if (typeof input.lang === 'string') for (const r of LANG_REGIONS[input.lang.slice(0, 2).toLowerCase()] ?? []) if (!out.includes(r)) out.push(r);
+  for (const r of rs.phone.regions) if (!out.includes(r)) out.push(r);
   return out;
+}
+
+const REGION = /^[A-Z]{2}$/;
+
+function addRegion(out: string[], c: string | undefined): void {
+  if (typeof c !== 'string') return;
+  const u = c.toUpperCase();
+  if (REGION.test(u) && !out.includes(u)) out.push(u);
 }
 
 /** Which hit survives when two overlap: structured data over phrases, longer over shorter. */
@@ -77,9 +81,8 @@ function needsDigitView(s: Signals): boolean {
 
 /** The views and facts of one message, each built on first use (a class: no closures per message). */
 class MessageState implements ScanState {
-  readonly folded: TextView;
-  readonly signals: Signals;
   readonly hits: RawHit[] = [];
+  private fv: TextView | undefined;
   private dv: TextView | undefined;
   private av: TextView | undefined;
   private runs: DigitRun[] | undefined;
@@ -89,9 +92,14 @@ class MessageState implements ScanState {
     readonly rs: CompiledRuleSet,
     readonly input: ScanInput,
     readonly text: string,
+    readonly signals: Signals,
+    folded: TextView | undefined,
   ) {
-    this.folded = fold(text);
-    this.signals = analyze(rs, this.folded.text, text);
+    this.fv = folded;
+  }
+
+  get folded(): TextView {
+    return (this.fv ??= fold(this.text));
   }
 
   get regions(): readonly string[] {
@@ -111,7 +119,7 @@ class MessageState implements ScanState {
     if (this.runs === undefined) {
       const view = this.digitView();
       // the prefilter listed the words holding digits; they are valid positions in the folded view only
-      this.runs = view === this.folded ? findDigitRuns(view.text, this.signals.digitTokens) : findDigitRuns(view.text);
+      this.runs = view === this.fv ? findDigitRuns(view.text, this.signals.digitTokens) : findDigitRuns(view.text);
     }
     return this.runs;
   }
@@ -119,6 +127,39 @@ class MessageState implements ScanState {
 
 /** At most two short words (and punctuation) before the digits that continue a number: "then", "puis", "y luego". */
 const CONTINUATION = /^\s*(?:\p{L}{1,8}[\s,:;.…-]{1,3}){1,2}(?=[\d+(])/u;
+
+/**
+ * Whether {@link splitPhoneHits} can find anything: a number that ends in this message needs
+ * digits or number words here (the digit view makes digits of nothing else; a number word cut at
+ * the end of the 80-unit head stands alone and converts to nothing), and one that starts in the
+ * earlier messages of the same sender needs them there.
+ */
+function splitPossible(rs: CompiledRuleSet, input: ScanInput, ctx: ConversationContext, signals: Signals): boolean {
+  if (input.sender === undefined) return false;
+  if (signals.digits === 0 && signals.numberWords === 0) return false;
+  for (let k = ctx.earlier.length - 1, n = 0; k >= 0 && n < 3; k--) {
+    const m = ctx.earlier[k]!;
+    if (m.conversation !== input.conversation) continue;
+    if (m.sender !== input.sender) break;
+    n++;
+    if (mayHoldNumber(rs, m)) return true;
+  }
+  return false;
+}
+
+/** Per earlier message: digits or number words in its folded text (computed once per message object). */
+const numberish = new WeakMap<ScanInput, boolean>();
+
+function mayHoldNumber(rs: CompiledRuleSet, m: ScanInput): boolean {
+  let known = numberish.get(m);
+  if (known === undefined) {
+    const text = m.text;
+    const s = analyzeText(rs, text) ?? analyze(rs, fold(text).text, text);
+    known = s.digits > 0 || s.numberWords > 0;
+    numberish.set(m, known);
+  }
+  return known;
+}
 
 /** Phone numbers split over consecutive messages of the same sender ("06 12 34" / "56 78"). */
 function splitPhoneHits(rs: CompiledRuleSet, input: ScanInput, ctx: ConversationContext): RawHit[] {
@@ -165,38 +206,60 @@ function splitPhoneHits(rs: CompiledRuleSet, input: ScanInput, ctx: Conversation
  */
 export function scanMessage(rs: CompiledRuleSet, input: ScanInput, ctx?: ConversationContext): ScanResult {
   const text = typeof input.text === 'string' ? input.text : '';
-  const state = new MessageState(rs, input, text);
+  // the prefilter folds as it reads; the folded string is made only when a detector reads it
+  let folded: TextView | undefined;
+  let signals = analyzeText(rs, text);
+  if (signals === undefined) {
+    folded = fold(text);
+    signals = analyze(rs, folded.text, text);
+  }
+  let applies = 0;
+  for (let d = 0; d < DETECTORS.length; d++) if (DETECTORS[d]!.applies(signals)) applies |= 1 << d;
+  // the detectors read the folded text: made now from the prefilter's units, before anything else is analyzed
+  if (applies !== 0 && folded === undefined) folded = foldedView(text);
+  const split = ctx !== undefined && ctx.earlier.length > 0 && splitPossible(rs, input, ctx, signals);
+  // most messages: no detector has its signal and no number can continue an earlier message
+  if (applies === 0 && !split) return { id: input.id, verdict: verdictFor(rs, 0), score: 0, hits: [] };
+  const state = new MessageState(rs, input, text, signals, folded);
   // shadow and switched-off rules leave the active hits before the per-detector cap and the overlap
   // resolution, so they can never displace an active hit nor change a verdict
   const sorting = rs.shadowRules.size > 0 || rs.disabledRules.size > 0;
   const shadow: RawHit[] = [];
-  for (const d of DETECTORS) {
-    if (!d.applies(state.signals)) continue;
+  for (let d = 0; d < DETECTORS.length; d++) {
+    if ((applies & (1 << d)) === 0) continue;
     const before = state.hits.length;
-    d.detect(state);
+    DETECTORS[d]!.detect(state);
     if (sorting) setAside(rs, state.hits, before, shadow);
     if (state.hits.length - before > LIMITS.hitsPerDetector) state.hits.length = before + LIMITS.hitsPerDetector;
   }
-  if (ctx !== undefined && ctx.earlier.length > 0) {
+  if (split) {
     const before = state.hits.length;
-    state.hits.push(...splitPhoneHits(rs, input, ctx));
+    for (const h of splitPhoneHits(rs, input, ctx!)) state.hits.push(h);
     if (sorting) setAside(rs, state.hits, before, shadow);
   }
-  const toHit = (h: RawHit): Hit => ({
-    kind: h.kind,
-    start: h.start,
-    end: h.end,
-    value: text.slice(h.start, h.end),
-    normalized: h.normalized,
-    rule: h.rule,
-    clause: h.clause,
-    score: scoreHit(rs, h, input),
-  });
-  const hits: Hit[] = resolveOverlaps(state.hits).map(toHit);
+  const hits = toHits(rs, input, text, resolveOverlaps(state.hits));
   const score = messageScore(hits);
   const result: ScanResult = { id: input.id, verdict: verdictFor(rs, score), score, hits };
   if (shadow.length === 0) return result;
-  return { ...result, shadow_hits: resolveOverlaps(shadow.length > LIMITS.hitsPerDetector ? shadow.slice(0, LIMITS.hitsPerDetector) : shadow).map(toHit) };
+  return { ...result, shadow_hits: toHits(rs, input, text, resolveOverlaps(shadow.length > LIMITS.hitsPerDetector ? shadow.slice(0, LIMITS.hitsPerDetector) : shadow)) };
+}
+
+function toHits(rs: CompiledRuleSet, input: ScanInput, text: string, raw: readonly RawHit[]): Hit[] {
+  const out: Hit[] = new Array<Hit>(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const h = raw[i]!;
+    out[i] = {
+      kind: h.kind,
+      start: h.start,
+      end: h.end,
+      value: text.slice(h.start, h.end),
+      normalized: h.normalized,
+      rule: h.rule,
+      clause: h.clause,
+      score: scoreHit(rs, h, input),
+    };
+  }
+  return out;
 }
 
 /** Moves the hits from `from` on of shadow rules to `shadow` and drops those of switched-off rules, in place. */

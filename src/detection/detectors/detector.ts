@@ -30,7 +30,7 @@ export interface Signals {
   /** Groups of number words (and digits) that the digit view would turn into digits. */
   numberGroups: number;
   /** [start, end) of every word holding a digit, flat and in order (where digit runs can start). */
-  digitTokens: number[];
+  digitTokens: readonly number[];
   /** Tokens that begin like an IBAN: a country code and two digits ("fr76"). */
   ibanStarts: number;
   at: number;
@@ -46,7 +46,7 @@ export interface Signals {
   /** OR of WORD_FLAG bits of the words present. */
   flags: number;
   /** Phrase rules whose trigger words occur, with the offsets of those words in the folded text. */
-  phraseRules: Map<number, number[]>;
+  phraseRules: ReadonlyMap<number, readonly number[]>;
   /** Longest run of ASCII letters/digits in the original text. */
   longestToken: number;
 }

@@ -3,6 +3,7 @@ import { toOriginal, type TextView } from '../normalize';
 import { WORD_FLAG, type CompiledRuleSet } from '../rules';
 import { digitsOf, gluedWordAfter, gluedWordBefore, type DigitRun } from './digit-runs';
 import { LIMITS, type Detector } from './detector';
+import { mayBeValidIn } from './phone-lengths';
 import { charAfter, charBefore, isAlnumLower, wordsAfter, wordsBefore } from './text-utils';
 
 /** A phone number found in a view; offsets are into that view. */
@@ -36,7 +37,9 @@ export function validatePhone(digits: string, plus: boolean, regions: readonly s
     return p?.isValid() ? p.number : undefined;
   }
   for (let k = 0; k < regions.length; k++) {
-    const p = parsePhoneNumberFromString(digits, regions[k] as CountryCode);
+    const region = regions[k]!;
+    if (!mayBeValidIn(region, digits)) continue;
+    const p = parsePhoneNumberFromString(digits, region as CountryCode);
     if (!p?.isValid()) continue;
     if (k >= lenient && missesTrunkPrefix(p.formatNational(), digits)) continue;
     return p.number;

@@ -1,10 +1,13 @@
 import { toOriginal } from '../normalize';
+import { mayContainMatch } from '../rules';
 import type { Detector } from './detector';
 
 const MAX_MATCHES_PER_RULE = 4;
 const UNLESS_WINDOW = 80;
 /** A phrase lies within this distance of one of its trigger words (patterns are length-checked). */
 const REACH = 100;
+/** Longest message whose whole text is checked for what a rule needs before its windows are. */
+const WHOLE_TEXT_CHECK = 2048;
 
 /** The sentence holding [s, e), at most UNLESS_WINDOW characters to each side. */
 function sentenceAround(text: string, s: number, e: number): string {
@@ -57,12 +60,17 @@ export const phraseDetector: Detector = {
     const spans: number[] = [];
     for (const [index, positions] of state.signals.phraseRules) {
       const rule = rs.phrases[index]!;
+      // what no window can hold, the whole message does not hold: most rules stop here (a long
+      // message is checked window by window only, so the work stays bounded by the trigger words)
+      if (rule.needs !== undefined && text.length <= WHOLE_TEXT_CHECK && !mayContainMatch(rule.needs, text)) continue;
       let found = 0;
       let seen: Set<number> | undefined;
       windows(text, positions, spans);
       for (let w = 0; w < spans.length && found < MAX_MATCHES_PER_RULE; w += 2) {
         const wa = spans[w]!;
         const slice = text.slice(wa, spans[w + 1]!);
+        // nor, often, a window around a common trigger word in a longer message
+        if (rule.needs !== undefined && slice.length < text.length && !mayContainMatch(rule.needs, slice)) continue;
         for (const re of rule.regexes) {
           re.lastIndex = 0;
           for (let m = re.exec(slice); m !== null && found < MAX_MATCHES_PER_RULE; m = re.exec(slice)) {

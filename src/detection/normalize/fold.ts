@@ -103,6 +103,17 @@ export function fold(text: string): TextView {
 
 /** Per BMP unit, the single unit it folds to: 0 = not computed yet, -1 = it folds to zero or several units. */
 const SINGLE = new Int32Array(0x10000);
+
+/**
+ * The one unit a non-ASCII, non-surrogate BMP unit folds to, or -1 when it folds to none or to
+ * several: what every path of {@link fold} gives for that unit when it stands alone.
+ */
+export function foldUnit(c: number): number {
+  const f = SINGLE[c]!;
+  if (f !== 0) return f;
+  const s = foldCodePoint(c);
+  return (SINGLE[c] = s.length === 1 ? s.charCodeAt(0) : -1);
+}
 let buffer = new Uint16Array(4096);
 const CHUNK = 4096;
 
@@ -121,11 +132,7 @@ function foldDense(text: string, lowered: string): TextView {
     }
     const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
     if (!pair) {
-      let f = SINGLE[c]!;
-      if (f === 0) {
-        const s = foldCodePoint(c);
-        SINGLE[c] = f = s.length === 1 ? s.charCodeAt(0) : -1;
-      }
+      const f = foldUnit(c);
       if (f > 0) {
         out[o++] = f;
         i++;

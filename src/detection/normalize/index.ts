@@ -1,4 +1,4 @@
-export { fold, foldByCodePoint, foldCodePoint } from './fold';
+export { fold, foldByCodePoint, foldCodePoint, foldUnit } from './fold';
 export { digitView, gapOk, groupConverts } from './digits';
 export { addrView, MAIL_PROVIDERS, SPELLED_TLDS } from './addr';
 export { identityView, toOriginal, ViewBuilder, type TextView } from './view';

@@ -25,6 +25,19 @@ export function toOriginal(view: TextView, a: number, b: number): { start: numbe
   return { start: view.starts[aa]!, end: view.ends[bb - 1]! };
 }
 
+/** 0, 1, 2, … (at least `n` of them), shared and grown on demand. */
+let COUNTING = new Int32Array(0);
+
+function counting(n: number): Int32Array {
+  if (COUNTING.length < n) {
+    let size = Math.max(1024, COUNTING.length);
+    while (size < n) size *= 2;
+    COUNTING = new Int32Array(size);
+    for (let i = 0; i < size; i++) COUNTING[i] = i;
+  }
+  return COUNTING;
+}
+
 /**
  * Builds a new view from a source view. Each pushed string is mapped to a source span, and the
  * map is composed through the source, so the result always points into the original text.
@@ -59,11 +72,17 @@ export class ViewBuilder {
     const s = this.source.starts;
     const e = this.source.ends;
     let k = this.len;
-    if (s === null || e === null) {
+    if ((s === null || e === null) && to - from < 256) {
       for (let i = from; i < to; i++, k++) {
         this.starts[k] = i;
         this.ends[k] = i + 1;
       }
+    } else if (s === null || e === null) {
+      // a long stretch: position i maps to [i, i + 1), copied from a table of 0, 1, 2, …
+      const seq = counting(to + 1);
+      this.starts.set(seq.subarray(from, to), k);
+      this.ends.set(seq.subarray(from + 1, to + 1), k);
+      k += to - from;
     } else {
       this.starts.set(s.subarray(from, to), k);
       this.ends.set(e.subarray(from, to), k);

@@ -1,6 +1,7 @@
 import { err, ok, type Result } from '../../kernel';
 import { HIT_KINDS, type HitKind } from '../types';
 import { checkLinearRegex } from './regex-check';
+import { requiredLiterals } from './required';
 
 /** A problem found while loading a rule set; `path` is a JSON pointer into the rule set. */
 export interface RuleSetError {
@@ -20,6 +21,11 @@ export interface PhraseRule {
   readonly weight: number;
   readonly regexes: readonly RegExp[];
   readonly unless: readonly RegExp[];
+  /**
+   * What a match must contain (see `requiredLiterals`): text that cannot satisfy it is not
+   * scanned. Absent when nothing is known.
+   */
+  readonly needs?: ReturnType<typeof requiredLiterals>;
 }
 
 /** Bits set on a word of the trigger index. */
@@ -314,6 +320,8 @@ export function compileRuleSet(json: unknown): Result<CompiledRuleSet, RuleSetEr
     const regexes = parts.length === 0 ? [] : [new RegExp(parts.map((re) => re.source).join('|'), 'g')];
     const unless = o.unless === undefined ? [] : compileList(o.unless, `${p}/unless`, '');
     const trig = r.strings(o.triggers, `${p}/triggers`);
+    // a window lies around a trigger word: clauses holding one are checked last, as they hold there
+    const needs = regexes.length === 1 ? requiredLiterals(regexes[0]!.source, trig) : undefined;
     const index = phrases.length;
     for (const t of trig) {
       if (!TRIGGER.test(t)) {
@@ -337,6 +345,7 @@ export function compileRuleSet(json: unknown): Result<CompiledRuleSet, RuleSetEr
       weight: r.num01(o.weight, `${p}/weight`),
       regexes,
       unless,
+      ...(needs === undefined ? {} : { needs }),
     });
   });
 
