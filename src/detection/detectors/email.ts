@@ -2,6 +2,7 @@ import { toOriginal, type TextView } from '../normalize';
 import type { CompiledRuleSet } from '../rules';
 import type { RawHit } from '../types';
 import { LIMITS, type Detector } from './detector';
+import { isAlnumLower, wordsBefore } from './text-utils';
 import { hostMatches, isValidHost } from './tld';
 
 const LOCAL = /[a-z0-9._%+\-]/;
@@ -57,11 +58,167 @@ export function findEmails(rs: CompiledRuleSet, view: TextView, original: string
   }
 }
 
+/**
+ * Web-mail providers whose name alone says "e-mail", with the domain their addresses usually have.
+ * A user name beside one of them is an address written without its '@' ("I'm anna.b on Gmail",
+ * "Gmail: anna.b"). Providers that are also everyday words (live, free, orange, web, mail) are left out.
+ */
+export const NAMED_PROVIDERS: ReadonlyMap<string, string> = new Map([
+  ['gmail', 'gmail.com'], ['googlemail', 'googlemail.com'], ['hotmail', 'hotmail.com'], ['outlook', 'outlook.com'], ['yahoo', 'yahoo.com'],
+  ['ymail', 'ymail.com'], ['icloud', 'icloud.com'], ['protonmail', 'protonmail.com'], ['gmx', 'gmx.net'], ['wanadoo', 'wanadoo.fr'],
+  ['laposte', 'laposte.net'], ['libero', 'libero.it'], ['virgilio', 'virgilio.it'], ['tiscali', 'tiscali.it'], ['freenet', 'freenet.de'],
+  ['ziggo', 'ziggo.nl'], ['kpnmail', 'kpnmail.nl'], ['yandex', 'yandex.com'], ['aol', 'aol.com'],
+]);
+
+/** "on Gmail", "sur Gmail", "su Gmail", "auf Gmail", "en Gmail", "op Gmail". */
+const ON = new Set(['on', 'sur', 'su', 'auf', 'bei', 'en', 'op', 'via', 'in']);
+/** Words right before a name that say "this is who I am there": "I'm x", "je suis x", "ich bin x", "as x". */
+const IDENTITY = new Set(['im', 'm', 'am', 're', 'are', 'suis', 'sommes', 'sono', 'siamo', 'bin', 'sind', 'soy', 'somos', 'estoy', 'estamos', 'ben', 'zijn', 'as', 'comme', 'come', 'como', 'als', 'under', 'sous', 'unter', 'onder']);
+/** Words before "Gmail: x" that make it a label: "sur Gmail : x", "my Gmail: x". */
+const LABEL_LEAD = new Set([...ON, 'my', 'our', 'mon', 'notre', 'mio', 'mia', 'nostro', 'mein', 'meine', 'unser', 'unsere', 'mi', 'nuestro', 'mijn', 'ons', 'onze', 'par', 'per', 'por']);
+/** "my Gmail is x": the verb between a possessive, the provider and the name. */
+const IS = new Set(['is', 'est', 'e', 'ist', 'es', 'lautet']);
+/** "on Gmail as x", "su Gmail come x". */
+const AS = new Set(['as', 'comme', 'come', 'como', 'als', 'under', 'sous', 'unter', 'onder']);
+/** Everyday words that can stand where a name would ("I'm also on Gmail", "my Gmail is blocked"). */
+const NOT_A_NAME = new Set([
+  'also', 'always', 'usually', 'mostly', 'mainly', 'available', 'reachable', 'active', 'often', 'only', 'still', 'there', 'here', 'everywhere',
+  'now', 'not', 'never', 'rarely', 'both', 'just', 'more', 'less', 'easy', 'easier', 'online', 'offline', 'present', 'sometimes', 'daily', 'busy',
+  'better', 'faster', 'quicker', 'quick', 'fast', 'full', 'down', 'blocked', 'working', 'hacked', 'broken', 'closed', 'gone', 'deleted', 'suspended',
+  'the', 'same', 'name', 'user', 'username', 'account', 'address', 'email', 'mail', 'contact', 'this', 'that', 'what', 'with', 'your', 'yours',
+  'aussi', 'toujours', 'souvent', 'surtout', 'joignable', 'disponible', 'bloque', 'plein', 'pas', 'jamais', 'meme', 'nom', 'adresse', 'compte',
+  'anche', 'sempre', 'spesso', 'reperibile', 'disponibile', 'raggiungibile', 'bloccato', 'pieno', 'non', 'mai', 'stesso', 'nome', 'indirizzo',
+  'auch', 'immer', 'oft', 'meistens', 'erreichbar', 'gesperrt', 'voll', 'nicht', 'nie', 'gleich', 'adresse', 'konto',
+  'tambien', 'siempre', 'localizable', 'bloqueado', 'lleno', 'nunca', 'mismo', 'nombre', 'direccion', 'cuenta', 'correo',
+  'ook', 'altijd', 'vaak', 'meestal', 'bereikbaar', 'beschikbaar', 'geblokkeerd', 'niet', 'nooit', 'zelfde', 'naam', 'adres',
+  'thanks', 'thank', 'merci', 'grazie', 'danke', 'gracias', 'bedankt', 'dank', 'yes', 'oui', 'ja', 'nee', 'yesterday', 'today', 'tomorrow',
+  'hier', 'demain', 'ieri', 'oggi', 'domani', 'gestern', 'heute', 'morgen', 'ayer', 'hoy', 'manana', 'gisteren', 'vandaag', 'please',
+]);
+
+const isNameCode = (c: number): boolean => isAlnumLower(c) || c === 46 || c === 95 || c === 45;
+const isBlankCode = (c: number): boolean => c === 32 || c === 9;
+
+/** A user name as people write it: 4–64 name characters with a letter, not an everyday word (a dot, digit or '_' makes 3 enough). */
+function plausibleName(name: string): boolean {
+  if (name.length < 3 || name.length > 64 || !/[a-z]/.test(name) || NOT_A_NAME.has(name)) return false;
+  return name.length >= 4 || /[._0-9]/.test(name);
+}
+
+/** The name that ends at `end` (trailing dots dropped), or undefined. */
+function nameBefore(text: string, end: number): { start: number; name: string } | undefined {
+  let s = end;
+  while (s > 0 && end - s < 64 && isNameCode(text.charCodeAt(s - 1))) s--;
+  let e = end;
+  while (e > s && (text[e - 1] === '.' || text[e - 1] === '-')) e--;
+  while (s < e && (text[s] === '.' || text[s] === '-')) s++;
+  return e > s ? { start: s, name: text.slice(s, e) } : undefined;
+}
+
+/** The name that starts at `start`, or undefined when it runs on into an address ('@', or a host). */
+function nameAfter(text: string, start: number): { end: number; name: string } | undefined {
+  let e = start;
+  while (e < text.length && e - start < 64 && isNameCode(text.charCodeAt(e))) e++;
+  if (text[e] === '@') return undefined;
+  while (e > start && (text[e - 1] === '.' || text[e - 1] === '-')) e--;
+  const name = text.slice(start, e);
+  // "gmail: anna.b@…" is an address the '@' scan reports; "gmail: gmail.com" is the provider itself
+  if (e === start || NAMED_PROVIDERS.has(name.split('.')[0]!) || isValidHost(name)) return undefined;
+  return { end: e, name };
+}
+
+/**
+ * Addresses named by their provider instead of written out: "I'm anna.b on Gmail", "Sur Gmail :
+ * annab", "my Gmail is anna.b". Read on the folded view; at most one per provider mention.
+ */
+export function findNamedMailboxes(rs: CompiledRuleSet, view: TextView, out: RawHit[]): void {
+  const text = view.text;
+  let mentions = 0;
+  for (let i = 0; i < text.length && mentions < LIMITS.candidates; ) {
+    if (!isAlnumLower(text.charCodeAt(i)) || (i > 0 && isNameCode(text.charCodeAt(i - 1)))) {
+      i++;
+      continue;
+    }
+    let e = i;
+    while (e < text.length && isAlnumLower(text.charCodeAt(e))) e++;
+    const domain = e - i <= 10 ? NAMED_PROVIDERS.get(text.slice(i, e)) : undefined;
+    const ps = i;
+    i = e;
+    // "gmail.com" and "x@gmail" are hosts of addresses the '@' scan reads
+    if (domain === undefined || (text[e] === '.' && isAlnumLower(text.charCodeAt(e + 1))) || text[ps - 1] === '@') continue;
+    mentions++;
+    const found = nameBeforeProvider(text, ps) ?? nameAfterProvider(text, ps, e);
+    if (found === undefined) continue;
+    const address = `${found.name}@${domain}`;
+    if (rs.allowEmails.has(address)) continue;
+    const span = toOriginal(view, found.start, found.end);
+    out.push({ kind: 'email', start: span.start, end: span.end, normalized: address, rule: 'email.provider_name', clause: rs.email.clause, weight: rs.email.weights.obfuscated });
+  }
+}
+
+/** "I'm anna.b on Gmail": identity word, name, "on", provider. */
+function nameBeforeProvider(text: string, ps: number): { start: number; end: number; name: string } | undefined {
+  const [on] = wordsBefore(text, ps, 1, 8);
+  if (on === undefined || !ON.has(on)) return undefined;
+  let k = ps;
+  while (k > 0 && !isAlnumLower(text.charCodeAt(k - 1))) k--;
+  k -= on.length;
+  let b = k;
+  while (b > 0 && isBlankCode(text.charCodeAt(b - 1)) && k - b < 3) b--;
+  if (b === k) return undefined;
+  const n = nameBefore(text, b);
+  if (n === undefined || !plausibleName(n.name)) return undefined;
+  const [who] = wordsBefore(text, n.start, 1, 12);
+  if (who === undefined || !IDENTITY.has(who)) return undefined;
+  return { start: n.start, end: endOfWord(text, ps), name: n.name };
+}
+
+/** "Sur Gmail : anna.b", "my Gmail is anna.b": provider, ':' or "is", name. */
+function nameAfterProvider(text: string, ps: number, pe: number): { start: number; end: number; name: string } | undefined {
+  const [lead] = wordsBefore(text, ps, 1, 8);
+  const sentenceStart = lead === undefined || /[.!?\n:;]\s*$/.test(text.slice(Math.max(0, ps - 4), ps));
+  if (!sentenceStart && !LABEL_LEAD.has(lead)) return undefined;
+  let k = pe;
+  while (k < text.length && isBlankCode(text.charCodeAt(k)) && k - pe < 3) k++;
+  let marked = false;
+  if (text[k] === ':') {
+    marked = true;
+    k++;
+  } else {
+    let w = endOfWord(text, k);
+    // "c'est x": the elided form of "est"
+    if (text.slice(k, w) === 'c' && text[w] === "'") w = endOfWord(text, w + 1);
+    const verb = text.slice(k, w).replace("c'", '');
+    // "on Gmail as x"; "my Gmail is x" (but "on Gmail is" says nothing)
+    if (AS.has(verb)) marked = true;
+    else if (!IS.has(verb) || (lead !== undefined && ON.has(lead))) return undefined;
+    k = w;
+  }
+  const from = k;
+  while (k < text.length && isBlankCode(text.charCodeAt(k)) && k - from < 3) k++;
+  if (k === from && !marked) return undefined;
+  const n = nameAfter(text, k);
+  if (n === undefined || !plausibleName(n.name)) return undefined;
+  // a label's value ends there ("Gmail: annab, write…"); "Gmail: thanks for asking" is a sentence
+  if (/[._0-9]/.test(n.name)) return { start: ps, end: n.end, name: n.name };
+  if (n.end < text.length && !/[\s,;!?)\]]/.test(text[n.end]!) && !(text[n.end] === '.' && !isAlnumLower(text.charCodeAt(n.end + 1)))) return undefined;
+  if (/^[ \t]{1,3}[a-z0-9]/.test(text.slice(n.end, n.end + 4)) && !/^[ \t]{1,3}(?:-|and|et|e|und|y|en)\b/.test(text.slice(n.end, n.end + 8))) return undefined;
+  // without a colon the name must look like one: "my Gmail is blocked" names nothing
+  if (!marked && n.name.length < 6 && !/[._0-9]/.test(n.name)) return undefined;
+  return { start: ps, end: n.end, name: n.name };
+}
+
+function endOfWord(text: string, from: number): number {
+  let e = from;
+  while (e < text.length && isAlnumLower(text.charCodeAt(e))) e++;
+  return e;
+}
+
 export const emailDetector: Detector = {
   name: 'email',
   kinds: ['email'],
-  applies: (s) => s.at > 0 || s.addrWords > 0,
+  applies: (s) => s.at > 0 || s.addrWords > 0 || s.mailProviders > 0,
   detect(state) {
-    findEmails(state.rs, state.addrView(), state.text, state.hits);
+    if (state.signals.at > 0 || state.signals.addrWords > 0) findEmails(state.rs, state.addrView(), state.text, state.hits);
+    if (state.signals.mailProviders > 0) findNamedMailboxes(state.rs, state.folded, state.hits);
   },
 };

@@ -17,11 +17,13 @@ export const MAIL_PROVIDERS = new Set([
 ]);
 
 const AT_WORDS = new Set(['at', 'arobase', 'chiocciola', 'arroba', 'apenstaartje', 'klammeraffe', 'aet']);
-const DOT_WORDS = new Set(['dot', 'punto', 'punkt', 'punt', 'point']);
+// "pt": the French short form of "point" ("celine pt laurent")
+const DOT_WORDS = new Set(['dot', 'punto', 'punkt', 'punt', 'point', 'pt']);
 
 // Bounded quantifiers only: every match attempt does constant work (see rules/regex-check.ts).
+// A bracketed "a" ("[a]", "(a)") stands for the at sign; bare it is only an article.
 const TOKEN =
-  /[ \t]{0,3}[[({<][ \t]{0,2}(at|@|arobase|chiocciola|arroba|apenstaartje|klammeraffe|dot|punto|punkt|punt|point|\.)[ \t]{0,2}[\])}>][ \t]{0,3}|[ \t]{1,3}(at|arobase|chiocciola|arroba|apenstaartje|klammeraffe|dot|punto|punkt|punt|point)[ \t]{1,3}|[ \t]{1,3}@[ \t]{0,3}|@[ \t]{1,3}|[ \t]{1,2}\.[ \t]{0,2}/g;
+  /[ \t]{0,3}[[({<][ \t]{0,2}(at|a|@|arobase|chiocciola|arroba|apenstaartje|klammeraffe|dot|punto|punkt|punt|point|pt|\.)[ \t]{0,2}[\])}>][ \t]{0,3}|[ \t]{1,3}(at|arobase|chiocciola|arroba|apenstaartje|klammeraffe|dot|punto|punkt|punt|point|pt)[ \t]{1,3}|[ \t]{1,3}@[ \t]{0,3}|@[ \t]{1,3}|[ \t]{1,2}\.[ \t]{0,2}/g;
 
 const isLabelChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45;
 
@@ -62,9 +64,11 @@ export function addrView(folded: TextView): TextView {
     // an address token needs address characters on both sides
     if (from === 0 || to >= text.length || !isLabelChar(text.charCodeAt(from - 1)) || !isLabelChar(text.charCodeAt(to))) continue;
     if (word !== undefined) {
-      const kind = word === '@' || AT_WORDS.has(word) ? '@' : '.';
+      const kind = word === '@' || word === 'a' || AT_WORDS.has(word) ? '@' : '.';
       toks.push({ from, to, kind, strength: m[1] !== undefined ? 'bracket' : 'spelled' });
     } else {
+      // "we're @atelier.roma": a contraction before a spaced '@' ends a word, it is no local part
+      if (m[0].trimStart().startsWith('@') && text[from - wordBefore(text, from).length - 1] === "'") continue;
       toks.push({ from, to, kind: m[0].includes('@') ? '@' : '.', strength: 'spaced' });
     }
   }
@@ -106,6 +110,14 @@ export function addrView(folded: TextView): TextView {
     if (chain && /^[a-z0-9-]{1,63}$/.test(between) && wordAt(text, t.to).length > 0) accepted[i] = true;
     chain = chain && accepted[i]! && /^[a-z0-9-]{1,63}$/.test(between);
     chainEnd = t.to;
+  }
+  // spelled dots inside the local part: "john dot smith at gmail dot com" (from the '@' backwards)
+  for (let i = toks.length - 2; i >= 0; i--) {
+    const t = toks[i]!;
+    const next = toks[i + 1]!;
+    if (t.kind !== '.' || accepted[i] || t.strength === 'spaced' || !accepted[i + 1]!) continue;
+    const label = wordAt(text, t.to);
+    if (label.length > 0 && next.from === t.to + label.length && (next.kind === '@' || next.strength !== 'spaced')) accepted[i] = true;
   }
   const b = new ViewBuilder(folded);
   let pos = 0;
