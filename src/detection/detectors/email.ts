@@ -38,6 +38,7 @@ export function findEmails(rs: CompiledRuleSet, view: TextView, original: string
     if (local.length === 0 || local.includes('..')) continue;
     // "http://user:pass@host…" or "…?id=a@b.com" in a link: the URL detector reports the whole link
     if (insideLink(text, ls)) continue;
+    if (bareProvider(rs, view, original, out, ls, p, re)) continue;
     const mailto = ls >= 7 && text.startsWith('mailto:', ls - 7);
     // an explicit mailto: makes a host without a TLD ("mailto:foo@bar") an address
     if (!isValidHost(domain) && !(mailto && /^[a-z0-9-]{1,63}$/.test(domain))) continue;
@@ -70,10 +71,28 @@ export const NAMED_PROVIDERS: ReadonlyMap<string, string> = new Map([
   ['ziggo', 'ziggo.nl'], ['kpnmail', 'kpnmail.nl'], ['yandex', 'yandex.com'], ['aol', 'aol.com'],
 ]);
 
+/**
+ * "anna.berg at gmail", "anna.berg (at) gmail": an address whose provider is named without its TLD.
+ * The spelled "at" alone also joins "work at Gmail", so the name must look like one (a dot, a digit,
+ * '_') unless a real or bracketed at sign was written. Returns whether it reported the address.
+ */
+function bareProvider(rs: CompiledRuleSet, view: TextView, original: string, out: RawHit[], ls: number, p: number, re: number): boolean {
+  const domain = NAMED_PROVIDERS.get(view.text.slice(p + 1, re));
+  if (domain === undefined) return false;
+  const local = view.text.slice(ls, p);
+  const span = toOriginal(view, ls, re);
+  const raw = original.slice(span.start, span.end);
+  if (!/[._0-9]/.test(local) && !/[@＠]|[[({<]\s{0,2}at\s{0,2}[\])}>]/i.test(raw)) return false;
+  const address = `${local}@${domain}`;
+  if (rs.allowEmails.has(address)) return true;
+  out.push({ kind: 'email', start: span.start, end: span.end, normalized: address, rule: 'email.obfuscated', clause: rs.email.clause, weight: rs.email.weights.obfuscated });
+  return true;
+}
+
 /** "on Gmail", "sur Gmail", "su Gmail", "auf Gmail", "en Gmail", "op Gmail". */
 const ON = new Set(['on', 'sur', 'su', 'auf', 'bei', 'en', 'op', 'via', 'in']);
 /** Words right before a name that say "this is who I am there": "I'm x", "je suis x", "ich bin x", "as x". */
-const IDENTITY = new Set(['im', 'm', 'am', 're', 'are', 'suis', 'sommes', 'sono', 'siamo', 'bin', 'sind', 'soy', 'somos', 'estoy', 'estamos', 'ben', 'zijn', 'as', 'comme', 'come', 'como', 'als', 'under', 'sous', 'unter', 'onder']);
+const IDENTITY = new Set(['for', 'search', 'find', 'cherchez', 'cercate', 'cerca', 'cercami', 'suchen', 'finden', 'busque', 'busca', 'buscame', 'zoek', 'im', 'm', 'am', 're', 'are', 'suis', 'sommes', 'sono', 'siamo', 'bin', 'sind', 'soy', 'somos', 'estoy', 'estamos', 'ben', 'zijn', 'as', 'comme', 'come', 'como', 'als', 'under', 'sous', 'unter', 'onder']);
 /** Words before "Gmail: x" that make it a label: "sur Gmail : x", "my Gmail: x". */
 const LABEL_LEAD = new Set([...ON, 'my', 'our', 'mon', 'notre', 'mio', 'mia', 'nostro', 'mein', 'meine', 'unser', 'unsere', 'mi', 'nuestro', 'mijn', 'ons', 'onze', 'par', 'per', 'por']);
 /** "my Gmail is x": the verb between a possessive, the provider and the name. */
@@ -168,7 +187,8 @@ function nameBeforeProvider(text: string, ps: number): { start: number; end: num
   const n = nameBefore(text, b);
   if (n === undefined || !plausibleName(n.name)) return undefined;
   const [who] = wordsBefore(text, n.start, 1, 12);
-  if (who === undefined || !IDENTITY.has(who)) return undefined;
+  // "my address is anna.b on Gmail": after a bare "is" the name must look like one
+  if (who === undefined || !(IDENTITY.has(who) || (IS.has(who) && /[._0-9]/.test(n.name)))) return undefined;
   return { start: n.start, end: endOfWord(text, ps), name: n.name };
 }
 

@@ -67,8 +67,9 @@ export function addrView(folded: TextView): TextView {
       const kind = word === '@' || word === 'a' || AT_WORDS.has(word) ? '@' : '.';
       toks.push({ from, to, kind, strength: m[1] !== undefined ? 'bracket' : 'spelled' });
     } else {
-      // "we're @atelier.roma": a contraction before a spaced '@' ends a word, it is no local part
-      if (m[0].trimStart().startsWith('@') && text[from - wordBefore(text, from).length - 1] === "'") continue;
+      // "we're @atelier.roma", "follow us @atelier.roma": a contraction or a pronoun before an '@'
+      // spaced on its left only is a mention, not the name part of an address
+      if (m[0].trimStart().startsWith('@') && !/\s$/.test(m[0]) && mentionLead(text, from)) continue;
       toks.push({ from, to, kind: m[0].includes('@') ? '@' : '.', strength: 'spaced' });
     }
   }
@@ -133,6 +134,15 @@ export function addrView(folded: TextView): TextView {
   if (!changed) return folded;
   b.keep(pos, text.length);
   return b.finish();
+}
+
+/** Object pronouns that come before an @mention ("follow us @x", "trovami @x"). */
+const MENTION_LEADS = new Set(['me', 'us', 'moi', 'nous', 'mi', 'ci', 'mich', 'uns', 'mij', 'ons', 'nos']);
+
+/** The word before the spaced '@' at `from` is a pronoun or the tail of a contraction ("we're"). */
+function mentionLead(text: string, from: number): boolean {
+  const w = wordBefore(text, from);
+  return text[from - w.length - 1] === "'" || MENTION_LEADS.has(w);
 }
 
 /** "gmail dot co dot uk": a dot whose label is followed by another spelled dot. */
