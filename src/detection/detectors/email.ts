@@ -79,6 +79,9 @@ export const NAMED_PROVIDERS: ReadonlyMap<string, string> = new Map([
 function bareProvider(rs: CompiledRuleSet, view: TextView, original: string, out: RawHit[], ls: number, p: number, re: number): boolean {
   const domain = NAMED_PROVIDERS.get(view.text.slice(p + 1, re));
   if (domain === undefined) return false;
+  // the provider's name must end there: "fake@gmail#.com" is a broken address, not a bare one
+  const after = view.text[re];
+  if (after !== undefined && !/[\s,;:!?)\]}>"'»]/.test(after) && !(after === '.' && !/[a-z0-9]/.test(view.text[re + 1] ?? ''))) return false;
   const local = view.text.slice(ls, p);
   const span = toOriginal(view, ls, re);
   const raw = original.slice(span.start, span.end);
