@@ -87,7 +87,9 @@ export function addrView(folded: TextView): TextView {
     const t = toks[i]!;
     if (t.kind !== '@') continue;
     const word = text.slice(t.from, t.to).trim();
-    if (t.strength !== 'spelled' || word !== 'at') {
+    // a bracketed "a" is also a list marker ("option (a) or…"): it needs a mail domain after it, as a spelled "at" does
+    const bracketedA = t.strength === 'bracket' && /^[[({<][ \t]*a[ \t]*[\])}>]$/.test(word);
+    if (!bracketedA && (t.strength !== 'spelled' || word !== 'at')) {
       accepted[i] = true;
       continue;
     }
@@ -95,7 +97,7 @@ export function addrView(folded: TextView): TextView {
     const left = wordBefore(text, t.from);
     const j = i + 1;
     const dotFollows = j < toks.length && toks[j]!.kind === '.' && toks[j]!.from === t.to + right.length;
-    accepted[i] = MAIL_PROVIDERS.has(right) || (dotFollows && ((accepted[j]! && toks[j]!.strength !== 'spaced') || /[._0-9]/.test(left)));
+    accepted[i] = MAIL_PROVIDERS.has(right) || (dotFollows && ((accepted[j]! && toks[j]!.strength !== 'spaced') || /[._0-9]/.test(left) || bracketedA));
   }
   // a dot right after an accepted '@' and one label continues the domain: "name @ hotmail . es"
   let chain = false;
