@@ -97,7 +97,8 @@ const ON = new Set(['on', 'sur', 'su', 'auf', 'bei', 'en', 'op', 'via', 'in']);
 /** Words right before a name that say "this is who I am there": "I'm x", "je suis x", "ich bin x", "as x". */
 const IDENTITY = new Set(['for', 'search', 'find', 'cherchez', 'cercate', 'cerca', 'cercami', 'suchen', 'finden', 'busque', 'busca', 'buscame', 'zoek', 'im', 'm', 'am', 're', 'are', 'suis', 'sommes', 'sono', 'siamo', 'bin', 'sind', 'soy', 'somos', 'estoy', 'estamos', 'ben', 'zijn', 'as', 'comme', 'come', 'como', 'als', 'under', 'sous', 'unter', 'onder']);
 /** Words before "Gmail: x" that make it a label: "sur Gmail : x", "my Gmail: x". */
-const LABEL_LEAD = new Set([...ON, 'my', 'our', 'mon', 'notre', 'mio', 'mia', 'nostro', 'mein', 'meine', 'unser', 'unsere', 'mi', 'nuestro', 'mijn', 'ons', 'onze', 'par', 'per', 'por']);
+const LABEL_LEAD = new Set([...ON, 'my', 'our', 'mon', 'notre', 'mio', 'mia', 'nostro', 'mein', 'meine', 'unser', 'unsere', 'mi', 'nuestro', 'mijn', 'ons', 'onze', 'par', 'per', 'por',
+  'address', 'adresse', 'indirizzo', 'direccion', 'adres', 'correo', 'account', 'compte', 'conto', 'konto', 'cuenta']);
 /** "my Gmail is x": the verb between a possessive, the provider and the name. */
 const IS = new Set(['is', 'est', 'e', 'ist', 'es', 'lautet']);
 /** "on Gmail as x", "su Gmail come x". */
@@ -110,11 +111,14 @@ const NOT_A_NAME = new Set([
   'the', 'same', 'name', 'user', 'username', 'account', 'address', 'email', 'mail', 'contact', 'this', 'that', 'what', 'with', 'your', 'yours',
   'aussi', 'toujours', 'souvent', 'surtout', 'joignable', 'disponible', 'bloque', 'plein', 'pas', 'jamais', 'meme', 'nom', 'adresse', 'compte',
   'anche', 'sempre', 'spesso', 'reperibile', 'disponibile', 'raggiungibile', 'bloccato', 'pieno', 'non', 'mai', 'stesso', 'nome', 'indirizzo',
-  'auch', 'immer', 'oft', 'meistens', 'erreichbar', 'gesperrt', 'voll', 'nicht', 'nie', 'gleich', 'adresse', 'konto',
+  'auch', 'immer', 'oft', 'meistens', 'erreichbar', 'gesperrt', 'voll', 'nicht', 'nie', 'gleich', 'konto',
   'tambien', 'siempre', 'localizable', 'bloqueado', 'lleno', 'nunca', 'mismo', 'nombre', 'direccion', 'cuenta', 'correo',
   'ook', 'altijd', 'vaak', 'meestal', 'bereikbaar', 'beschikbaar', 'geblokkeerd', 'niet', 'nooit', 'zelfde', 'naam', 'adres',
   'thanks', 'thank', 'merci', 'grazie', 'danke', 'gracias', 'bedankt', 'dank', 'yes', 'oui', 'ja', 'nee', 'yesterday', 'today', 'tomorrow',
   'hier', 'demain', 'ieri', 'oggi', 'domani', 'gestern', 'heute', 'morgen', 'ayer', 'hoy', 'manana', 'gisteren', 'vandaag', 'please',
+  'different', 'similar', 'simpler', 'perfect', 'complicated', 'pareil', 'pareille', 'differente', 'pratique', 'complique', 'parfait',
+  'semplice', 'perfetto', 'complicato', 'uguale', 'diverso', 'einfacher', 'perfekt', 'kompliziert', 'anders', 'diferente',
+  'distinto', 'perfecto', 'complicado', 'hetzelfde', 'makkelijker', 'ingewikkeld',
 ]);
 
 const isNameCode = (c: number): boolean => isAlnumLower(c) || c === 46 || c === 95 || c === 45;
@@ -162,13 +166,17 @@ export function findNamedMailboxes(rs: CompiledRuleSet, view: TextView, out: Raw
     }
     let e = i;
     while (e < text.length && isAlnumLower(text.charCodeAt(e))) e++;
-    const domain = e - i <= 10 ? NAMED_PROVIDERS.get(text.slice(i, e)) : undefined;
+    const provider = e - i <= 10 ? NAMED_PROVIDERS.get(text.slice(i, e)) : undefined;
     const ps = i;
     i = e;
-    // "gmail.com" and "x@gmail" are hosts of addresses the '@' scan reads
-    if (domain === undefined || (text[e] === '.' && isAlnumLower(text.charCodeAt(e + 1))) || text[ps - 1] === '@') continue;
+    // "x@gmail" is an address the '@' scan reads
+    if (provider === undefined || text[ps - 1] === '@') continue;
     mentions++;
-    const found = nameBeforeProvider(text, ps) ?? nameAfterProvider(text, ps, e);
+    // "I'm anna.b on gmail.com": the host as written
+    const host = text[e] === '.' && isAlnumLower(text.charCodeAt(e + 1)) ? hostAt(text, ps) : undefined;
+    if (host !== undefined && !isValidHost(host)) continue;
+    const domain = host ?? provider;
+    const found = host !== undefined ? nameBeforeProvider(text, ps, ps + host.length) : (nameBeforeProvider(text, ps, e) ?? nameAfterProvider(text, ps, e));
     if (found === undefined) continue;
     const address = `${found.name}@${domain}`;
     if (rs.allowEmails.has(address)) continue;
@@ -177,8 +185,16 @@ export function findNamedMailboxes(rs: CompiledRuleSet, view: TextView, out: Raw
   }
 }
 
-/** "I'm anna.b on Gmail": identity word, name, "on", provider. */
-function nameBeforeProvider(text: string, ps: number): { start: number; end: number; name: string } | undefined {
+/** The host name that starts at `from` ("gmail.com"). */
+function hostAt(text: string, from: number): string {
+  let e = from;
+  while (e < text.length && e - from < 64 && (isAlnumLower(text.charCodeAt(e)) || text[e] === '.' || text[e] === '-')) e++;
+  while (e > from && text[e - 1] === '.') e--;
+  return text.slice(from, e);
+}
+
+/** "I'm anna.b on Gmail": identity word, name, "on", provider (ending at `pe`). */
+function nameBeforeProvider(text: string, ps: number, pe: number): { start: number; end: number; name: string } | undefined {
   const [on] = wordsBefore(text, ps, 1, 8);
   if (on === undefined || !ON.has(on)) return undefined;
   let k = ps;
@@ -192,7 +208,7 @@ function nameBeforeProvider(text: string, ps: number): { start: number; end: num
   const [who] = wordsBefore(text, n.start, 1, 12);
   // "my address is anna.b on Gmail": after a bare "is" the name must look like one
   if (who === undefined || !(IDENTITY.has(who) || (IS.has(who) && /[._0-9]/.test(n.name)))) return undefined;
-  return { start: n.start, end: endOfWord(text, ps), name: n.name };
+  return { start: n.start, end: pe, name: n.name };
 }
 
 /** "Sur Gmail : anna.b", "my Gmail is anna.b": provider, ':' or "is", name. */
@@ -202,6 +218,10 @@ function nameAfterProvider(text: string, ps: number, pe: number): { start: numbe
   if (!sentenceStart && !LABEL_LEAD.has(lead)) return undefined;
   let k = pe;
   while (k < text.length && isBlankCode(text.charCodeAt(k)) && k - pe < 3) k++;
+  // "my Gmail address is x", "sur Gmail, c'est x"
+  const noun = endOfWord(text, k);
+  if (ADDRESS_NOUNS.has(text.slice(k, noun))) k = skipBlanks(text, noun);
+  if (text[k] === ',') k = skipBlanks(text, k + 1);
   let marked = false;
   if (text[k] === ':') {
     marked = true;
@@ -210,10 +230,18 @@ function nameAfterProvider(text: string, ps: number, pe: number): { start: numbe
     let w = endOfWord(text, k);
     // "c'est x": the elided form of "est"
     if (text.slice(k, w) === 'c' && text[w] === "'") w = endOfWord(text, w + 1);
-    const verb = text.slice(k, w).replace("c'", '');
-    // "on Gmail as x"; "my Gmail is x" (but "on Gmail is" says nothing)
-    if (AS.has(verb)) marked = true;
-    else if (!IS.has(verb) || (lead !== undefined && ON.has(lead))) return undefined;
+    const written = text.slice(k, w);
+    const verb = written.replace("c'", '');
+    // "on Gmail as x"; "my Gmail is x" (but "on Gmail is" says nothing); "sur Gmail, c'est x"
+    if (AS.has(verb)) {
+      marked = true;
+      // "as the name x", "sous le nom x"
+      const m = /^[ \t]{1,3}(?:the |le |il |den |dem |el |de )?(?:name|nom|nome|namen|nombre|naam|username|pseudo)\b/.exec(text.slice(w, w + 24));
+      if (m !== null) w += m[0].length;
+    } else if (written === "c'est" || verb === 'its' || text.slice(k, w + 2) === "it's") {
+      // "sur Gmail, c'est x" is not a label: the name is held to the unmarked rule below
+      if (text.slice(k, w + 2) === "it's") w += 2;
+    } else if (!IS.has(verb) || (lead !== undefined && ON.has(lead))) return undefined;
     k = w;
   }
   const from = k;
@@ -226,8 +254,17 @@ function nameAfterProvider(text: string, ps: number, pe: number): { start: numbe
   if (n.end < text.length && !/[\s,;!?)\]]/.test(text[n.end]!) && !(text[n.end] === '.' && !isAlnumLower(text.charCodeAt(n.end + 1)))) return undefined;
   if (/^[ \t]{1,3}[a-z0-9]/.test(text.slice(n.end, n.end + 4)) && !/^[ \t]{1,3}(?:-|and|et|e|und|y|en)\b/.test(text.slice(n.end, n.end + 8))) return undefined;
   // without a colon the name must look like one: "my Gmail is blocked" names nothing
-  if (!marked && n.name.length < 6 && !/[._0-9]/.test(n.name)) return undefined;
+  if (!marked && n.name.length < 8 && !/[._0-9]/.test(n.name)) return undefined;
   return { start: ps, end: n.end, name: n.name };
+}
+
+/** "my Gmail address is x": words naming the address itself, skipped after the provider. */
+const ADDRESS_NOUNS = new Set(['address', 'adresse', 'indirizzo', 'direccion', 'adres', 'account', 'compte', 'conto', 'konto', 'cuenta', 'mail', 'email']);
+
+function skipBlanks(text: string, from: number): number {
+  let k = from;
+  while (k < text.length && isBlankCode(text.charCodeAt(k)) && k - from < 3) k++;
+  return k;
 }
 
 function endOfWord(text: string, from: number): number {
