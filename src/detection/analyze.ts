@@ -2,11 +2,12 @@ import { fold, foldUnit, groupConverts, identityView, type TextView, MAIL_PROVID
 import type { CompiledRuleSet } from './rules';
 import type { Signals } from './detectors/detector';
 import { IBAN_LENGTHS } from './detectors/iban';
+import { NAMED_PROVIDERS } from './detectors/email';
 
 /** The spelled at- and dot-words of the address view's token pattern (normalize/addr.ts). */
 const SPELLED_AT_WORDS = ['arobase', 'chiocciola', 'arroba', 'apenstaartje', 'klammeraffe'];
-const SPELLED_DOT_WORDS = ['dot', 'punto', 'punkt', 'punt', 'point'];
-const ADDR_WORDS = new Set(['dot', 'punto', 'punkt', 'punt', 'point', 'arobase', 'chiocciola', 'arroba', 'apenstaartje', 'klammeraffe', 'www', 'http', 'https']);
+const SPELLED_DOT_WORDS = ['dot', 'punto', 'punkt', 'punt', 'point', 'pt'];
+const ADDR_WORDS = new Set(['dot', 'punto', 'punkt', 'punt', 'point', 'pt', 'arobase', 'chiocciola', 'arroba', 'apenstaartje', 'klammeraffe', 'www', 'http', 'https']);
 
 /** Everything the prefilter wants to know about one word, so each word costs one hash lookup. */
 interface WordInfo {
@@ -18,6 +19,8 @@ interface WordInfo {
   addr: boolean;
   at: boolean;
   provider: boolean;
+  /** A provider whose name beside a user name reads as an address (detectors/email.ts). */
+  named: boolean;
   /** How the address view reads the word: 1 "at", 2 another at-word, 3 a dot-word, 0 not at all. */
   spelled: 0 | 1 | 2 | 3;
   /** A TLD people spell after "dot". */
@@ -65,7 +68,7 @@ function lexicon(rs: CompiledRuleSet): Lexicon {
   const get = (w: string): WordInfo => {
     let e = map.get(w);
     if (e === undefined) {
-      e = { flags: 0, number: 0, numberPart: false, rules: undefined, addr: false, at: false, provider: false, spelled: 0, tld: false, providerTail: false };
+      e = { flags: 0, number: 0, numberPart: false, rules: undefined, addr: false, at: false, provider: false, named: false, spelled: 0, tld: false, providerTail: false };
       map.set(w, e);
     }
     return e;
@@ -76,6 +79,7 @@ function lexicon(rs: CompiledRuleSet): Lexicon {
   for (const [w, r] of rs.triggers) get(w).rules = r;
   for (const w of ADDR_WORDS) get(w).addr = true;
   for (const w of MAIL_PROVIDERS) get(w).provider = true;
+  for (const w of NAMED_PROVIDERS.keys()) get(w).named = true;
   // for the address hints, providers that are not one a–z word count by their last part ("t-online")
   for (const w of MAIL_PROVIDERS) if (!/^[a-z]+$/.test(w) && /[a-z]$/.test(w)) get(w.split(/[^a-z]+/).pop()!).providerTail = true;
   get('at').at = true;
@@ -238,6 +242,7 @@ function scan(rs: CompiledRuleSet, t: Uint16Array, n: number): Signals {
   let innerDots = 0;
   let addrWords = 0;
   let addrHints = 0;
+  let mailProviders = 0;
   let flags = 0;
   let phraseRules: Map<number, number[]> | undefined;
   let longestToken = 0;
@@ -269,7 +274,11 @@ function scan(rs: CompiledRuleSet, t: Uint16Array, n: number): Signals {
         while (q < n && q - i <= 2 && isBlank(t[q]!)) q++;
         const d = q < n ? t[q]! : -1;
         if (d === 64 || d === 46) addrHints++;
-        else bracket = i;
+        else if (d === 97 && bracketedA(t, q + 1, n)) {
+          // "[a]", "(a)": the address view's bracketed at sign
+          addrHints++;
+          addrWords++;
+        } else bracket = i;
       }
       i++;
       continue;
@@ -305,6 +314,8 @@ function scan(rs: CompiledRuleSet, t: Uint16Array, n: number): Signals {
         if (ibanStart(t, start, i)) ibanStarts++;
         if (oliCount(t, start, i) === letters) {
           oliTokens++;
+          // the digit view reads its o, l and i as digits ("O2O 7946 O9OO")
+          digits += letters;
           numeric = true;
           nDigits = 1;
         }
@@ -341,6 +352,7 @@ function scan(rs: CompiledRuleSet, t: Uint16Array, n: number): Signals {
         }
         if (afterDotWord && e.tld) addrHints++;
         if (e.providerTail) sawProviderTail = true;
+        if (e.named) mailProviders++;
       }
     }
     if (numeric && gEnd >= 0 && gapOk(t, gEnd, start)) {
@@ -379,6 +391,7 @@ function scan(rs: CompiledRuleSet, t: Uint16Array, n: number): Signals {
     innerDots,
     addrWords,
     addrHints,
+    mailProviders,
     flags,
     phraseRules: phraseRules ?? NO_RULES,
     longestToken,
@@ -425,6 +438,14 @@ function ibanStart(t: Uint16Array, start: number, end: number): boolean {
   const c = t[start + 2]!;
   const d = t[start + 3]!;
   return c >= 48 && c <= 57 && d >= 48 && d <= 57;
+}
+
+/** After the 'a' of "[a]" / "(a)": at most two blanks, then a closing bracket. */
+function bracketedA(t: Uint16Array, from: number, n: number): boolean {
+  let q = from;
+  while (q < n && q - from < 2 && isBlank(t[q]!)) q++;
+  const c = q < n ? t[q]! : -1;
+  return c === 93 || c === 41 || c === 125 || c === 62;
 }
 
 function sameUnits(t: Uint16Array, start: number, s: string): boolean {

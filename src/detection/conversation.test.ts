@@ -27,6 +27,15 @@ describe('conversation scanning', () => {
       expect(rest.slice(hit!.start, hit!.end)).toMatch(/^\d/);
     }
   });
+  it('a contact phrase ending in the first digits is flagged, and the rest is joined in the next message', () => {
+    const [a, b] = scanConversation(rs, [
+      { id: '1', conversation: 'c', sender: 'seller:s1', text: 'Sie erreichen mich unter 0171', seller_country: 'DE' },
+      { id: '2', conversation: 'c', sender: 'seller:s1', text: '2345678, ab 9 Uhr', seller_country: 'DE' },
+    ]);
+    expect(a!.verdict).toBe('review');
+    expect(a!.hits.map((h) => h.rule)).toContain('intent.number_start.de');
+    expect(b!.hits.find((h) => h.kind === 'phone')).toMatchObject({ rule: 'phone.split_messages', normalized: '+491712345678' });
+  });
   it('a connective is not skipped when the earlier message does not end in digits', () => {
     const [, b] = scanConversation(rs, [
       { id: '1', conversation: 'c', sender: 'seller-1', text: 'my cell is 06 12 34 if needed', country: 'FR' },

@@ -24,6 +24,7 @@ function sameView(original: string, a: TextView, b: TextView): void {
 const pieces = [
   'zéro', 'six', 'douze', 'trente-quatre', 'un', 'deux', 'vingt', 'et', 'double', 'plus', 'O6', 'l2', '06', '12', '+33', '4111', 'FR76',
   'at', 'dot', 'punto', 'arobase', 'gmail', 't-online', '163', 'com', 'fr', 'xyz', 'j.doe', '@', '.', '[', ']', '(', ')', '<', '>',
+  'a', 'pt', 'es', 'us', "we're", 'oh', 'O2O',
   'Straße', 'É', '😀', '５', '٣', '5️⃣', 'Ǆ', 'İ', '\u200b', 'ﬁ', 'Привет', '你好',
 ];
 const seps = [' ', '  ', '', '\t', '.', ', ', '-', '/', '\n', ' . '];

@@ -5,7 +5,7 @@ import { findDigitRuns, type DigitRun } from './detectors/digit-runs';
 import { LIMITS, type ScanState, type Signals } from './detectors/detector';
 import { findPhones } from './detectors/phone';
 import { DETECTORS } from './detectors/registry';
-import { messageScore, scoreHit, verdictFor } from './score';
+import { messageScore, scoreHit, senderRole, verdictFor } from './score';
 import type { ConversationContext, Hit, RawHit, ScanInput, ScanResult } from './types';
 
 const LANG_REGIONS: Readonly<Record<string, readonly string[]>> = {
@@ -17,10 +17,14 @@ const LANG_REGIONS: Readonly<Record<string, readonly string[]>> = {
   en: ['GB', 'US'],
 };
 
-/** Hint regions for national numbers: the message's country, the seller's, the buyer's, the language's, then the fallback list. */
+/**
+ * Hint regions for national numbers: the message's country, the sender's own (a buyer writes their
+ * own number), the other party's, the language's, then the fallback list.
+ */
 export function regionHints(rs: CompiledRuleSet, input: ScanInput): string[] {
   const out: string[] = [];
   addRegion(out, input.country);
+  if (senderRole(input.sender) === 'buyer') addRegion(out, input.buyer_country);
   addRegion(out, input.seller_country);
   addRegion(out, input.buyer_country);
   // the language's and the rule set's regions are upper-case codes already (compileRuleSet checks them)

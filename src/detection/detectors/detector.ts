@@ -19,7 +19,7 @@ export const LIMITS = {
 
 /** What one cheap pass over the folded text found; detectors whose signal is absent do not run. */
 export interface Signals {
-  /** ASCII digits in the folded text. */
+  /** ASCII digits in the folded text, and the o, l and i of the tokens the digit view reads as digits ("O6l2"). */
   digits: number;
   /** Spelled number words. */
   numberWords: number;
@@ -43,6 +43,8 @@ export interface Signals {
    * com", "arobase", "at gmail"): when there is none and no '@', the address view is the folded one.
    */
   addrHints: number;
+  /** Web-mail provider names that can stand for an address beside a user name ("anna.b on Gmail"). */
+  mailProviders: number;
   /** OR of WORD_FLAG bits of the words present. */
   flags: number;
   /** Phrase rules whose trigger words occur, with the offsets of those words in the folded text. */

@@ -107,7 +107,10 @@ function readRun(text: string, i: number, runs: DigitRun[]): number {
     if (k > j && k < n && isDigitCode(text.charCodeAt(k)) && newlines <= 2 && other <= 3 && groups.length < MAX_GROUPS) {
       // "Ø 40, 1799": a comma and a space end a run unless both sides are short spelled-out groups
       const listBreak = commaSpace && (j - gs >= 4 || digitRunLength(text, k) >= 4);
-      if (!listBreak) {
+      // "… € 5.000. tre tre tre …": a full stop and a space end a sentence, unless both sides are
+      // short groups ("06. 12. 34")
+      const sentenceBreak = text.charCodeAt(j) === 46 && isBlankCode(text.charCodeAt(j + 1)) && (j - gs >= 3 || digitRunLength(text, k) >= 3);
+      if (!listBreak && !sentenceBreak) {
         seps.push(text.slice(j, k));
         j = k;
         continue;
@@ -120,6 +123,8 @@ function readRun(text: string, i: number, runs: DigitRun[]): number {
   runs.push({ start, end, groups, plus, seps });
   return j;
 }
+
+const isBlankCode = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
 
 function digitRunLength(text: string, from: number): number {
   let k = from;

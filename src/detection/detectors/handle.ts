@@ -57,7 +57,8 @@ function handleAfter(text: string, from: number): Candidate | undefined {
 }
 
 function plausibleId(c: Candidate, strong: boolean): boolean {
-  if (c.id.length < 3 || c.id.length > 32) return false;
+  // platforms cap names at 30–32 characters, but a dealer may write a longer one all the same when it carries an '@'
+  if (c.id.length < 3 || c.id.length > (c.at ? 40 : 32)) return false;
   if (/^[+\d\s().-]+$/.test(c.id) || /^[0-9oli]+$/.test(c.id)) return false; // a phone number (maybe with O/l for 0/1): the phone detector reports it
   if (c.at) return /[a-z]/.test(c.id);
   if (/[\d_.]/.test(c.id)) return /[a-z]/.test(c.id);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hitsOf } from './test-helpers';
 import { validatePhone } from './phone';
+import { findDigitRuns } from './digit-runs';
 
 describe('phone detector', () => {
   it('spelled-out French phone number is caught and normalized to E.164', () => {
@@ -48,5 +49,25 @@ describe('phone detector', () => {
   });
   it('an IPv4 address is not a phone number', () => {
     expect(hitsOf('phone', 'the camera answers at 192.168.20.14')).toEqual([]);
+  });
+  it('reads English "oh" for zero and "double" digits', () => {
+    expect(hitsOf('phone', 'oh seven nine one one, double two three, four five six', { country: 'GB' })[0]?.normalized).toBe('+447911223456');
+  });
+  it('reads O for 0 in every group of a written number', () => {
+    const [h] = hitsOf('phone', 'Tel O2O 7946 O9OO', { country: 'GB' });
+    expect(h).toMatchObject({ normalized: '+442079460900', rule: 'phone.obfuscated', value: 'O2O 7946 O9OO' });
+  });
+  it('reads a spelled number that follows a sentence ending in a price', () => {
+    const [h] = hitsOf('phone', 'Prezzo finale 4.200. tre quattro sette uno due tre quattro cinque sei sette', { country: 'IT' });
+    expect(h?.normalized).toBe('+393471234567');
+  });
+  it('a full stop and a space end a digit run, unless both sides are short groups', () => {
+    expect(findDigitRuns('4.500. 3 3 3 0 9').map((r) => r.groups.length)).toEqual([2, 5]);
+    expect(findDigitRuns('06. 12. 34. 56. 78')).toHaveLength(1);
+  });
+  it("reads a buyer's national number in the buyer's country first", () => {
+    const ctx = { seller_country: 'DE', buyer_country: 'AT' };
+    expect(hitsOf('phone', 'Hier meine Nummer: 0676 9350878', { ...ctx, sender: 'buyer:b1' })[0]?.normalized).toBe('+436769350878');
+    expect(hitsOf('phone', 'Hier meine Nummer: 0676 9350878', { ...ctx, sender: 'seller:s1' })[0]?.normalized).toBe('+496769350878');
   });
 });

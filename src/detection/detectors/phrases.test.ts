@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultCompiledRuleSet, scanMessage } from '../index';
 import { hitsOf } from './test-helpers';
 
 describe('intent phrases', () => {
@@ -23,4 +24,33 @@ describe('intent phrases', () => {
     expect(h?.rule).toBe('intent.avoid_fees.fr');
     expect(h?.clause).toBe('TP-2.3');
   });
+
+  it.each([
+    ['paying around the checkout', 'intent.skip_checkout', ['Shall we skip the checkout this time?', 'Pourquoi ne pas contourner le paiement de la plateforme ?', 'Meglio aggirare il checkout, no?', 'Den Bezahlvorgang der Plattform könnten wir auslassen.', 'Evitemos la pasarela de pago de la web.', 'Zullen we het betaalsysteem omzeilen?']],
+    ['keeping the platform out', 'intent.keep_out', ['We could keep the marketplace out of it.', 'La plateforme n\'a pas besoin de le savoir.', 'Lasciamo da parte la piattaforma.', 'Die Plattform muss davon nichts wissen.', 'La plataforma no tiene que enterarse.', 'De site hoeft dit niet te weten.']],
+    ['naming the platform\'s cut', 'intent.platform_cut', ['The site takes 15% from me.', 'Le site me garde 14 %.', 'La piattaforma si prende il 16%.', 'Die Plattform behält 12 % ein.', 'La plataforma me cobra un 15 %.', 'Het platform houdt 14% in.']],
+    ['declining the commission', 'intent.no_commission', ['Let\'s not pay the commission this time.', 'Autant ne pas payer de commission.', 'Così evitiamo di... anzi, meglio non pagare la commissione.', 'Ich möchte die Provision nicht bezahlen.', 'Mejor no pagar comisiones esta vez.', 'Om geen commissie te betalen, stel ik voor…']],
+    ['future purchases off the platform', 'intent.future_direct', ['For future orders please contact me directly.', 'À l\'avenir, commandez-moi directement.', 'D\'ora in poi mi contatti direttamente.', 'Künftig schreiben Sie mir bitte direkt.', 'De ahora en adelante cómpreme directamente.', 'De volgende keer bestelt u rechtstreeks.']],
+    ['settling the rest elsewhere', 'intent.settle_there', ['We can finalise the details by email.', 'On verra les détails par mail.', 'Sistemiamo i dettagli su WhatsApp.', 'Per Mail besprechen wir die Details.', 'Concretamos los detalles por teléfono.', 'Telefonisch regelen we de details.']],
+    ['saying the filter is dodged', 'intent.evasion', ['Typed it like this because the site blocks numbers.', 'Le site bloque les numéros.', 'La chat blocca i numeri.', 'Ausgeschrieben, damit es durchkommt.', 'El chat bloquea los números.', 'De chat blokkeert nummers.']],
+  ])('%s is caught in the six languages', (_idea, family, texts) => {
+    for (const text of texts) expect(hitsOf('intent', text).map((h) => h.rule), text).toContain(`${family}.${['en', 'fr', 'it', 'de', 'es', 'nl'][texts.indexOf(text)]}`);
+  });
+  it('a future purchase taken off the platform is flagged after an order, where contact details alone are not', () => {
+    const rs = defaultCompiledRuleSet();
+    const after = { order_exists: true, sender: 'seller:s1' };
+    expect(scanMessage(rs, { id: 'a', text: 'lena.vogel@gmail.com, for the delivery slot.', ...after }).verdict).toBe('clear');
+    expect(scanMessage(rs, { id: 'b', text: 'For your next purchases, write to me directly at lena.vogel@gmail.com.', ...after }).verdict).not.toBe('clear');
+  });
+  it('the first digits of a number count only where the message ends with them', () => {
+    expect(hitsOf('intent', 'Call me on 0207').map((h) => h.rule)).toContain('intent.number_start.en');
+    expect(hitsOf('intent', 'Call me on 0207 if the courier is late, I will pass it on').map((h) => h.rule)).not.toContain('intent.number_start.en');
+    // a time is not a number: "at 5", "at 10"
+    expect(scanMessage(defaultCompiledRuleSet(), { id: 't', text: 'Call me at 10' }).verdict).toBe('clear');
+  });
+  it('a price is given for the direct deal only with a currency', () => {
+    expect(hitsOf('intent', 'Directly: 2 400 € with the frame.').map((h) => h.rule)).toContain('intent.direct_price.en');
+    expect(hitsOf('intent', 'Delivered directly: 3 weeks.')).toEqual([]);
+  });
 });
+

@@ -17,11 +17,13 @@ export const MAIL_PROVIDERS = new Set([
 ]);
 
 const AT_WORDS = new Set(['at', 'arobase', 'chiocciola', 'arroba', 'apenstaartje', 'klammeraffe', 'aet']);
-const DOT_WORDS = new Set(['dot', 'punto', 'punkt', 'punt', 'point']);
+// "pt": the French short form of "point" ("celine pt laurent")
+const DOT_WORDS = new Set(['dot', 'punto', 'punkt', 'punt', 'point', 'pt']);
 
 // Bounded quantifiers only: every match attempt does constant work (see rules/regex-check.ts).
+// A bracketed "a" ("[a]", "(a)") stands for the at sign; bare it is only an article.
 const TOKEN =
-  /[ \t]{0,3}[[({<][ \t]{0,2}(at|@|arobase|chiocciola|arroba|apenstaartje|klammeraffe|dot|punto|punkt|punt|point|\.)[ \t]{0,2}[\])}>][ \t]{0,3}|[ \t]{1,3}(at|arobase|chiocciola|arroba|apenstaartje|klammeraffe|dot|punto|punkt|punt|point)[ \t]{1,3}|[ \t]{1,3}@[ \t]{0,3}|@[ \t]{1,3}|[ \t]{1,2}\.[ \t]{0,2}/g;
+  /[ \t]{0,3}[[({<][ \t]{0,2}(at|a|@|arobase|chiocciola|arroba|apenstaartje|klammeraffe|dot|punto|punkt|punt|point|pt|\.)[ \t]{0,2}[\])}>][ \t]{0,3}|[ \t]{1,3}(at|arobase|chiocciola|arroba|apenstaartje|klammeraffe|dot|punto|punkt|punt|point|pt)[ \t]{1,3}|[ \t]{1,3}@[ \t]{0,3}|@[ \t]{1,3}|[ \t]{1,2}\.[ \t]{0,2}/g;
 
 const isLabelChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45;
 
@@ -62,9 +64,12 @@ export function addrView(folded: TextView): TextView {
     // an address token needs address characters on both sides
     if (from === 0 || to >= text.length || !isLabelChar(text.charCodeAt(from - 1)) || !isLabelChar(text.charCodeAt(to))) continue;
     if (word !== undefined) {
-      const kind = word === '@' || AT_WORDS.has(word) ? '@' : '.';
+      const kind = word === '@' || word === 'a' || AT_WORDS.has(word) ? '@' : '.';
       toks.push({ from, to, kind, strength: m[1] !== undefined ? 'bracket' : 'spelled' });
     } else {
+      // "we're @atelier.roma", "follow us @atelier.roma": a contraction or a pronoun before an '@'
+      // spaced on its left only is a mention, not the name part of an address
+      if (m[0].trimStart().startsWith('@') && !/\s$/.test(m[0]) && mentionLead(text, from)) continue;
       toks.push({ from, to, kind: m[0].includes('@') ? '@' : '.', strength: 'spaced' });
     }
   }
@@ -82,7 +87,9 @@ export function addrView(folded: TextView): TextView {
     const t = toks[i]!;
     if (t.kind !== '@') continue;
     const word = text.slice(t.from, t.to).trim();
-    if (t.strength !== 'spelled' || word !== 'at') {
+    // a bracketed "a" is also a list marker ("option (a) or…"): it needs a mail domain after it, as a spelled "at" does
+    const bracketedA = t.strength === 'bracket' && /^[[({<][ \t]*a[ \t]*[\])}>]$/.test(word);
+    if (!bracketedA && (t.strength !== 'spelled' || word !== 'at')) {
       accepted[i] = true;
       continue;
     }
@@ -90,7 +97,7 @@ export function addrView(folded: TextView): TextView {
     const left = wordBefore(text, t.from);
     const j = i + 1;
     const dotFollows = j < toks.length && toks[j]!.kind === '.' && toks[j]!.from === t.to + right.length;
-    accepted[i] = MAIL_PROVIDERS.has(right) || (dotFollows && ((accepted[j]! && toks[j]!.strength !== 'spaced') || /[._0-9]/.test(left)));
+    accepted[i] = MAIL_PROVIDERS.has(right) || (dotFollows && ((accepted[j]! && toks[j]!.strength !== 'spaced') || /[._0-9]/.test(left) || bracketedA));
   }
   // a dot right after an accepted '@' and one label continues the domain: "name @ hotmail . es"
   let chain = false;
@@ -107,6 +114,14 @@ export function addrView(folded: TextView): TextView {
     chain = chain && accepted[i]! && /^[a-z0-9-]{1,63}$/.test(between);
     chainEnd = t.to;
   }
+  // spelled dots inside the local part: "john dot smith at gmail dot com" (from the '@' backwards)
+  for (let i = toks.length - 2; i >= 0; i--) {
+    const t = toks[i]!;
+    const next = toks[i + 1]!;
+    if (t.kind !== '.' || accepted[i] || t.strength === 'spaced' || !accepted[i + 1]!) continue;
+    const label = wordAt(text, t.to);
+    if (label.length > 0 && next.from === t.to + label.length && (next.kind === '@' || next.strength !== 'spaced')) accepted[i] = true;
+  }
   const b = new ViewBuilder(folded);
   let pos = 0;
   let changed = false;
@@ -121,6 +136,15 @@ export function addrView(folded: TextView): TextView {
   if (!changed) return folded;
   b.keep(pos, text.length);
   return b.finish();
+}
+
+/** Object pronouns that come before an @mention ("follow us @x", "trovami @x"). */
+const MENTION_LEADS = new Set(['me', 'us', 'moi', 'nous', 'mi', 'ci', 'mich', 'uns', 'mij', 'ons', 'nos']);
+
+/** The word before the spaced '@' at `from` is a pronoun or the tail of a contraction ("we're"). */
+function mentionLead(text: string, from: number): boolean {
+  const w = wordBefore(text, from);
+  return text[from - w.length - 1] === "'" || MENTION_LEADS.has(w);
 }
 
 /** "gmail dot co dot uk": a dot whose label is followed by another spelled dot. */

@@ -52,6 +52,20 @@ describe('normalization', () => {
     expect(toOriginal(v, 6, v.text.length)).toEqual({ start: 6, end: s.length });
     expect(addrView(fold('j.doe [at] villa (dot) fr')).text).toBe('j.doe@villa.fr');
   });
+  it('reads English "oh" as zero inside a spelled number, never on its own', () => {
+    expect(normalizeDigits('oh seven nine, double oh, one two').text).toBe('0 7 9, 00, 1 2');
+    expect(normalizeDigits('oh, two of them').text).toBe('oh, two of them');
+  });
+  it('reads a bracketed "a" as the at sign, "pt" as a dot, and spelled dots in the name part', () => {
+    expect(addrView(fold('anne pt girard (a) orange pt fr')).text).toBe('anne.girard@orange.fr');
+    expect(addrView(fold('marco [a] libero dot it')).text).toBe('marco@libero.it');
+    expect(addrView(fold('paul dot martin at yahoo dot fr')).text).toBe('paul.martin@yahoo.fr');
+  });
+  it('leaves a list marker "(a)" and an @mention after a pronoun or a contraction alone', () => {
+    expect(addrView(fold('option (a) or option (b)')).text).toBe('option (a) or option (b)');
+    expect(addrView(fold("we're @atelier.roma on instagram")).text).toBe("we're @atelier.roma on instagram");
+    expect(addrView(fold('follow us @atelier.roma')).text).toBe('follow us @atelier.roma');
+  });
   it('does not read "point de vue" or "look at this" as an address', () => {
     expect(addrView(fold('le point de vue')).text).toBe('le point de vue');
     expect(addrView(fold('look at this. it is nice')).text).toBe('look at this. it is nice');

@@ -16,7 +16,7 @@ export interface NumberWord {
 type Table = Record<string, number>;
 
 const UNITS: Record<string, Table> = {
-  en: { zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 },
+  en: { zero: 0, oh: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 },
   fr: { zero: 0, un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9 },
   it: { zero: 0, uno: 1, una: 1, due: 2, tre: 3, quattro: 4, cinque: 5, sei: 6, sette: 7, otto: 8, nove: 9 },
   de: { null: 0, eins: 1, ein: 1, eine: 1, zwei: 2, zwo: 2, drei: 3, vier: 4, funf: 5, fuenf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9 },
@@ -46,6 +46,8 @@ const TENS: Record<string, Table> = {
 const WEAK = new Set([
   'one', 'un', 'une', 'uno', 'una', 'ein', 'eine', 'een', 'due', 'tres', 'tre', 'sei', 'sept', 'neuf', 'nul', 'null',
   'elf', 'dos', 'once', 'ten', 'otto', 'nove', 'tien',
+  // English "oh" for zero ("oh seven…"), an interjection everywhere
+  'oh',
 ]);
 
 /** Words joining tens and units: fr "vingt et un", es "treinta y cuatro". */

@@ -157,6 +157,7 @@ export const DETECTOR_RULE_IDS: readonly string[] = [
   'phone.split_messages',
   'email.plain',
   'email.obfuscated',
+  'email.provider_name',
   'url.scheme',
   'url.bare',
   'url.bare_rare_tld',
