@@ -5,6 +5,8 @@ import { findDigitRuns } from './detectors/digit-runs';
 import { LIMITS } from './detectors/detector';
 import { addrView, digitView, fold, foldByCodePoint, type TextView } from './normalize';
 import { defaultCompiledRuleSet, scanMessage } from './index';
+import { splitPhoneHits, splitPossible } from './scan';
+import type { ScanInput } from './types';
 
 /**
  * The shortcuts of the hot path (fast folds, views skipped when the prefilter says they would
@@ -82,6 +84,28 @@ describe('the hot path takes only exact shortcuts', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('the split-number pass is skipped only where it finds nothing', () => {
+  const bits = ['06', '12', '34', '56', '78', '+33', '0', 'six', 'douze', 'trente', 'quatre', 'vingt', 'zéro', 'O6', 'l2', 'then', 'puis', 'call', 'me', 'at', '.', '-', ' ', '  ', ', ', '\n', 'é', '５', '🔟', 'sixteen'];
+  const message = fc.array(fc.constantFrom(...bits), { maxLength: 12 }).map((a) => a.join(' '));
+  it('finds no split number when the prefilter says none can be there', () => {
+    let found = 0;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(message, fc.boolean()), { minLength: 1, maxLength: 4 }), message, fc.constantFrom('FR', 'DE', 'GB'), (earlierParts, text, country) => {
+        const earlier: ScanInput[] = earlierParts.map(([t, same], i) => ({ id: `e${i}`, text: t, conversation: 'c', sender: same ? 'seller:1' : 'buyer:2', country }));
+        const input: ScanInput = { id: 'm', text, conversation: 'c', sender: 'seller:1', country };
+        const ctx = { earlier };
+        const f = fold(text);
+        const hits = splitPhoneHits(rs, input, ctx);
+        if (hits.length > 0) found++;
+        if (!splitPossible(rs, input, ctx, analyze(rs, f.text, text))) expect(hits).toEqual([]);
+      }),
+      { numRuns: 1500 },
+    );
+    // the property met numbers that were split, not only messages without any
+    expect(found).toBeGreaterThan(10);
   });
 });
 

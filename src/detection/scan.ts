@@ -138,7 +138,7 @@ const CONTINUATION = /^\s*(?:\p{L}{1,8}[\s,:;.…-]{1,3}){1,2}(?=[\d+(])/u;
  * the end of the 80-unit head stands alone and converts to nothing), and one that starts in the
  * earlier messages of the same sender needs them there.
  */
-function splitPossible(rs: CompiledRuleSet, input: ScanInput, ctx: ConversationContext, signals: Signals): boolean {
+export function splitPossible(rs: CompiledRuleSet, input: ScanInput, ctx: ConversationContext, signals: Signals): boolean {
   if (input.sender === undefined) return false;
   if (signals.digits === 0 && signals.numberWords === 0) return false;
   for (let k = ctx.earlier.length - 1, n = 0; k >= 0 && n < 3; k--) {
@@ -166,7 +166,7 @@ function mayHoldNumber(rs: CompiledRuleSet, m: ScanInput): boolean {
 }
 
 /** Phone numbers split over consecutive messages of the same sender ("06 12 34" / "56 78"). */
-function splitPhoneHits(rs: CompiledRuleSet, input: ScanInput, ctx: ConversationContext): RawHit[] {
+export function splitPhoneHits(rs: CompiledRuleSet, input: ScanInput, ctx: ConversationContext): RawHit[] {
   if (input.sender === undefined) return [];
   const chain: string[] = [];
   for (let k = ctx.earlier.length - 1; k >= 0 && chain.length < 3; k--) {

@@ -1,5 +1,5 @@
 import { toOriginal } from '../normalize';
-import { mayContainMatch } from '../rules';
+import { bloomOf, BLOOM_WORDS, mayContainMatch, mayContainMatchSummarized } from '../rules';
 import type { Detector } from './detector';
 
 const MAX_MATCHES_PER_RULE = 4;
@@ -8,6 +8,8 @@ const UNLESS_WINDOW = 80;
 const REACH = 100;
 /** Longest message whose whole text is checked for what a rule needs before its windows are. */
 const WHOLE_TEXT_CHECK = 2048;
+/** The adjacent-pair summary of the message being checked. */
+const BLOOM = new Int32Array(BLOOM_WORDS);
 
 /** The sentence holding [s, e), at most UNLESS_WINDOW characters to each side. */
 function sentenceAround(text: string, s: number, e: number): string {
@@ -58,11 +60,18 @@ export const phraseDetector: Detector = {
     const view = state.folded;
     const text = view.text;
     const spans: number[] = [];
+    let summarized = false;
     for (const [index, positions] of state.signals.phraseRules) {
       const rule = rs.phrases[index]!;
       // what no window can hold, the whole message does not hold: most rules stop here (a long
       // message is checked window by window only, so the work stays bounded by the trigger words)
-      if (rule.needs !== undefined && text.length <= WHOLE_TEXT_CHECK && !mayContainMatch(rule.needs, text)) continue;
+      if (rule.needs !== undefined && rule.needBits !== undefined && text.length <= WHOLE_TEXT_CHECK) {
+        if (!summarized) {
+          bloomOf(text, BLOOM);
+          summarized = true;
+        }
+        if (!mayContainMatchSummarized(rule.needs, rule.needBits, text, BLOOM)) continue;
+      }
       let found = 0;
       let seen: Set<number> | undefined;
       windows(text, positions, spans);

@@ -1,7 +1,7 @@
 import { err, ok, type Result } from '../../kernel';
 import { HIT_KINDS, type HitKind } from '../types';
 import { checkLinearRegex } from './regex-check';
-import { requiredLiterals } from './required';
+import { needMasks, requiredLiterals } from './required';
 
 /** A problem found while loading a rule set; `path` is a JSON pointer into the rule set. */
 export interface RuleSetError {
@@ -26,6 +26,8 @@ export interface PhraseRule {
    * scanned. Absent when nothing is known.
    */
   readonly needs?: ReturnType<typeof requiredLiterals>;
+  /** The adjacent-pair summaries of the strings of `needs` (see `needMasks`). */
+  readonly needBits?: ReturnType<typeof needMasks>;
 }
 
 /** Bits set on a word of the trigger index. */
@@ -346,7 +348,7 @@ export function compileRuleSet(json: unknown): Result<CompiledRuleSet, RuleSetEr
       weight: r.num01(o.weight, `${p}/weight`),
       regexes,
       unless,
-      ...(needs === undefined ? {} : { needs }),
+      ...(needs === undefined ? {} : { needs, needBits: needMasks(needs) }),
     });
   });
 

@@ -218,3 +218,68 @@ export function mayContainMatch(needs: readonly Clauses[], text: string): boolea
   }
   return false;
 }
+
+/**
+ * A 256-bit summary of the pairs of adjacent units of a text: a string can occur in the text only
+ * if every bit of its own summary is set in the text's. Cheaper than `includes` for most strings.
+ */
+export const BLOOM_WORDS = 8;
+
+function pairBit(a: number, b: number): number {
+  return (Math.imul(a, 31) + b) & 255;
+}
+
+/** The summary of `text` into `out` (BLOOM_WORDS words). */
+export function bloomOf(text: string, out: Int32Array): void {
+  out.fill(0);
+  let prev = text.length > 0 ? text.charCodeAt(0) : 0;
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const bit = pairBit(prev, c);
+    out[bit >>> 5]! |= 1 << (bit & 31);
+    prev = c;
+  }
+}
+
+/** The bits of the summary of each string of `needs`, in the same nesting. */
+export function needMasks(needs: readonly Clauses[]): readonly (readonly (readonly Int32Array[])[])[] {
+  return needs.map((clauses) =>
+    clauses.map((clause) =>
+      clause.map((w) => {
+        const bits = new Set<number>();
+        for (let i = 1; i < w.length; i++) bits.add(pairBit(w.charCodeAt(i - 1), w.charCodeAt(i)));
+        return Int32Array.from(bits);
+      }),
+    ),
+  );
+}
+
+/** {@link mayContainMatch}, asking `includes` only about strings whose pairs all occur in the text (`bloom`, its summary). */
+export function mayContainMatchSummarized(needs: readonly Clauses[], masks: readonly (readonly (readonly Int32Array[])[])[], text: string, bloom: Int32Array): boolean {
+  outer: for (let a = 0; a < needs.length; a++) {
+    const clauses = needs[a]!;
+    for (let c = 0; c < clauses.length; c++) {
+      const clause = clauses[c]!;
+      const ms = masks[a]![c]!;
+      let found = false;
+      for (let k = 0; k < clause.length; k++) {
+        const bits = ms[k]!;
+        let fits = true;
+        for (let j = 0; j < bits.length; j++) {
+          const b = bits[j]!;
+          if ((bloom[b >>> 5]! & (1 << (b & 31))) === 0) {
+            fits = false;
+            break;
+          }
+        }
+        if (fits && text.includes(clause[k]!)) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) continue outer;
+    }
+    return true;
+  }
+  return false;
+}
