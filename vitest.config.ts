@@ -1,9 +1,14 @@
 import { defineConfig } from 'vitest/config';
+import { dbFreeTestFiles } from './test/db-free';
+
+// CI's PostgreSQL pass sets ASSAY_TEST_DB_ONLY=1: it skips the files that never reach a database
+// (test/db-free.ts decides), which the PGlite pass ran already with the same outcome.
+const dbOnly = process.env['ASSAY_TEST_DB_ONLY'] === '1';
 
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: ['test/e2e/**', 'node_modules/**'],
+    exclude: ['test/e2e/**', 'node_modules/**', ...(dbOnly ? dbFreeTestFiles(import.meta.dirname) : [])],
     globalSetup: ['./test/global-setup.ts'],
     pool: 'forks',
     // Many files wait on sockets, child processes and the database rather than the CPU: four workers

@@ -1,7 +1,5 @@
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { systemClock, type Clock } from '../kernel';
 import { ConfigError, type Config } from '../config';
 import { query, sql, type Database } from '../db';
@@ -33,9 +31,9 @@ import { policiesRoutes } from '../http/policies.routes';
 import { createAnalyticsService, type AnalyticsService } from '../analytics';
 import { analyticsRoutes } from '../http/analytics.routes';
 import { embeddedBackup } from './embedded-backup';
+import { ROOT_DIR, VERSION } from './version';
 
-export const ROOT_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
-export const VERSION = (JSON.parse(readFileSync(resolve(ROOT_DIR, 'package.json'), 'utf8')) as { version: string }).version;
+export { ROOT_DIR, VERSION };
 
 export interface AppDeps {
   readonly config: Config;

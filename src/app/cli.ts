@@ -1,19 +1,19 @@
 import { loadConfig, ConfigError, type Config } from '../config';
-import { DataDirLockedError, MigrationError } from '../db';
 import { buildProgram, runProgram, CliError, type CliHost } from '../cli';
-import { VERSION } from './build-app';
-import { openCliBackend } from './cli-backend';
-import { openRuntime, runningServer } from './runtime';
-import { runServer } from './server';
+import { VERSION } from './version';
 import { cliInstallers } from './cli-commands';
+
+// The server, the database and the application's services load only when a command needs them:
+// `assay scan`, `assay eval` and `--help` start without them.
 
 function hostFor(config: Config): CliHost {
   return {
     version: VERSION,
     out: process.stdout,
     err: process.stderr,
-    openBackend: () => openCliBackend(config),
+    openBackend: async () => (await import('./cli-backend')).openCliBackend(config),
     async serve() {
+      const { runServer } = await import('./server');
       const server = await runServer(config);
       await new Promise<void>((resolve) => {
         const shutdown = (signal: string) => {
@@ -30,6 +30,7 @@ function hostFor(config: Config): CliHost {
       });
     },
     async migrate() {
+      const { openRuntime, runningServer } = await import('./runtime');
       const server = runningServer(config);
       if (server !== undefined) return { applied: [], alreadyApplied: 0, where: `the server at ${server.url} applied migrations at startup` };
       const rt = await openRuntime(config, { migrate: false });
@@ -59,12 +60,18 @@ async function main(): Promise<number> {
   try {
     return await runProgram(program, process.argv.slice(2), process.stderr);
   } catch (e) {
-    if (e instanceof DataDirLockedError || e instanceof MigrationError || e instanceof CliError) {
+    if (e instanceof Error && (e instanceof CliError || (await isDatabaseStartError(e)))) {
       process.stderr.write(`assay: ${e.message}\n`);
       return 1;
     }
     throw e;
   }
+}
+
+/** The embedded data folder in use by another process, or a migration that cannot apply: a message, not a stack trace. */
+async function isDatabaseStartError(e: Error): Promise<boolean> {
+  const { DataDirLockedError, MigrationError } = await import('../db');
+  return e instanceof DataDirLockedError || e instanceof MigrationError;
 }
 
 process.exitCode = await main();

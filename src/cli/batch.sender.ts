@@ -1,4 +1,4 @@
-import { AppError } from '../kernel';
+import { AppError } from '../kernel/errors';
 import type { BatchItemView, CliBackend, IngestKindName } from './backend';
 
 /** One item's outcome, aligned with the items sent (index = position in the array given). */

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { AppError } from '../kernel';
+import { AppError } from '../kernel/errors';
 import { CliError, type CliBackend } from './backend';
 
 /** What the program needs from the process that runs it (src/app/cli.ts provides it). */

@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../kernel';
+import { err, ok, type Result } from '../kernel/result';
 import type { ScanInput } from './types';
 
 /** Longest `text` one scan input may carry (UTF-16 units). The engine is linear; this bounds memory per item. */

@@ -1,4 +1,4 @@
-import { sha256Hex } from '../../kernel';
+import { sha256Hex } from '../../kernel/hash';
 
 const B58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 const B58_INDEX = new Map([...B58].map((c, i) => [c, i]));

@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../../kernel';
+import { err, ok, type Result } from '../../kernel/result';
 import { HIT_KINDS, type HitKind } from '../types';
 import { checkLinearRegex } from './regex-check';
 import { needMasks, requiredLiterals } from './required';
