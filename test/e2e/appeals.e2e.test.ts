@@ -246,6 +246,10 @@ describe('an appeal, from the keyboard decision to the overturn e-mail', () => {
     await page.keyboard.press('Enter');
     await page.getByText(/Appeal overturned\. The strike is removed, 3 restrictions lifted/).waitFor();
     await page.getByText(/Overturned by you,/).waitFor();
+    // the next appeal this senior may decide is one key away
+    const next = page.getByRole('link', { name: /Next appeal: Hale & Finch Silver/ });
+    await next.waitFor();
+    expect(await next.getAttribute('href')).toBe(`/appeals/${appeals['sel_hale']}`);
 
     const v = await onlyViolation('sel_roux', decided['sel_roux']!.case_id);
     expect(v.status).toBe('overturned');

@@ -253,6 +253,14 @@ export function AppealScreen({ params }: { params: Record<string, string> }) {
   const senior = mayDecideAppeals(me.role);
   const ownDecision = a !== undefined && a.violation_decided_by.id === me.id;
   const canDecide = a !== undefined && senior && !a.closed && !ownDecision;
+  // after a decision: the next open appeal in SLA order that this senior may decide
+  const waiting = useQuery({
+    queryKey: ['appeals', 'after-decision', id],
+    enabled: flash !== null && senior,
+    queryFn: ({ signal }) => api.get<{ items: AppealWorkDto[] }>('/v1/appeals', { query: { status: 'open', limit: PAGE_SIZE }, signal }),
+  });
+  const nextAppeal = waiting.data?.items.find((x) => x.case_id !== id && x.violation_decided_by.id !== me.id);
+  const openNext = () => (nextAppeal === undefined ? false : navigate(`/appeals/${encodeURIComponent(nextAppeal.case_id)}`));
 
   const moveFocus = (delta: number) => {
     if (cited.length === 0) return;
@@ -267,6 +275,7 @@ export function AppealScreen({ params }: { params: Record<string, string> }) {
     k: () => moveFocus(-1),
     u: () => (canDecide ? setDialog('upheld') : false),
     o: () => (canDecide ? setDialog('overturned') : false),
+    n: openNext,
   });
   usePageShortcuts({
     title: 'Deciding an appeal',
@@ -274,6 +283,7 @@ export function AppealScreen({ params }: { params: Record<string, string> }) {
       { keys: ['j', 'k'], text: 'Next / previous cited message' },
       { keys: ['u'], text: 'Uphold: the decision stands (write the reasons)' },
       { keys: ['o'], text: 'Overturn: remove the strike and lift its restrictions (write the reasons)' },
+      { keys: ['n'], text: 'After a decision: the next appeal waiting for you' },
       { keys: ['Enter'], text: 'In the decision dialog: confirm (Shift + Enter: new line)' },
       { keys: ['Esc'], text: 'Close the dialog without deciding' },
     ],
@@ -321,7 +331,18 @@ export function AppealScreen({ params }: { params: Record<string, string> }) {
           </span>
         }
       />
-      {flash !== null && <Banner tone="success">{flash}</Banner>}
+      {flash !== null && (
+        <Banner tone="success">
+          {flash}{' '}
+          {nextAppeal !== undefined ? (
+            <Link to={`/appeals/${encodeURIComponent(nextAppeal.case_id)}`}>
+              Next appeal: {nextAppeal.seller.name ?? nextAppeal.seller.id} <Kbd>n</Kbd>
+            </Link>
+          ) : waiting.data !== undefined ? (
+            'No other appeal is waiting for you.'
+          ) : null}
+        </Banner>
+      )}
       <div className="inv-grid appeal-grid">
         <div className="stack">
           <StatementCard a={a} />
