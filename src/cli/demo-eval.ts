@@ -4,15 +4,15 @@ import { scanConversation, type CompiledRuleSet, type ScanInput, type ScanResult
 export interface DemoEvalData {
   readonly sellers: readonly { id: string; country: string }[];
   readonly buyers: readonly { id: string; country: string }[];
-  readonly messages: readonly { id: string; conversation_id: string; buyer_id: string; seller_id: string; sender_role: 'buyer' | 'seller'; body: string; sent_at: string; lang: string }[];
-  readonly events: readonly { type: string; order_id?: string; buyer_id?: string; seller_id?: string; occurred_at: string }[];
+  readonly messages: readonly { id: string; conversation_id: string; buyer_id: string; seller_id: string; listing_id: string; sender_role: 'buyer' | 'seller'; body: string; sent_at: string; lang: string }[];
+  readonly events: readonly { type: string; order_id?: string; listing_id?: string; buyer_id?: string; seller_id?: string; occurred_at: string }[];
   readonly truth: { readonly offPlatformAttempts: readonly { conversation_id: string; message_ids: readonly string[]; kinds: readonly string[] }[] };
 }
 
 /**
  * The scan inputs of the demo messages, in conversation order, with what ingest gives the engine:
- * sender (role and party), the parties' countries, and whether an order between them (not
- * cancelled) existed when the message was sent.
+ * sender (role and party), the parties' countries, and whether an order of the conversation's
+ * listing between them (not cancelled) existed when the message was sent.
  */
 export function demoScanInputs(data: DemoEvalData): ScanInput[] {
   const sellerCountry = new Map(data.sellers.map((s) => [s.id, s.country]));
@@ -21,7 +21,7 @@ export function demoScanInputs(data: DemoEvalData): ScanInput[] {
   const firstOrder = new Map<string, number>();
   for (const e of data.events) {
     if (e.type !== 'order.created' || cancelled.has(e.order_id)) continue;
-    const key = `${e.buyer_id}|${e.seller_id}`;
+    const key = `${e.buyer_id}|${e.seller_id}|${e.listing_id}`;
     const at = Date.parse(e.occurred_at);
     if (!(at >= (firstOrder.get(key) ?? Infinity))) firstOrder.set(key, at);
   }
@@ -29,7 +29,7 @@ export function demoScanInputs(data: DemoEvalData): ScanInput[] {
     a.conversation_id !== b.conversation_id ? (a.conversation_id < b.conversation_id ? -1 : 1) : Date.parse(a.sent_at) - Date.parse(b.sent_at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   return ordered.map((m) => {
-    const order = firstOrder.get(`${m.buyer_id}|${m.seller_id}`);
+    const order = firstOrder.get(`${m.buyer_id}|${m.seller_id}|${m.listing_id}`);
     const sc = sellerCountry.get(m.seller_id);
     const bc = buyerCountry.get(m.buyer_id);
     return {

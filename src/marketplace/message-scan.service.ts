@@ -82,7 +82,7 @@ export function createMessageScans(deps: MessageScanDeps) {
     for (const m of ordered) if (!firstOf.has(m.conversationId)) firstOf.set(m.conversationId, m);
     const contexts = await store.scanContexts(
       db,
-      [...firstOf.values()].map((m) => ({ conversation_id: m.conversationId, buyer_id: m.buyerId, seller_id: m.sellerId, before_at: m.sentAt.toISOString(), before_id: m.id })),
+      [...firstOf.values()].map((m) => ({ conversation_id: m.conversationId, buyer_id: m.buyerId, seller_id: m.sellerId, listing_id: m.listingId, before_at: m.sentAt.toISOString(), before_id: m.id })),
     );
     const earlier = new Map<string, ScanInput[]>();
     for (const [conv, ctx] of contexts) if (ctx.earlier.length > 0) earlier.set(conv, earlierInputs(conv, ctx, firstOf.get(conv)!));
@@ -142,7 +142,7 @@ export function createMessageScans(deps: MessageScanDeps) {
       // context from before `since`: the last stored messages of each conversation, countries, first order
       const contexts = await store.scanContexts(
         db,
-        convs.map((c) => ({ conversation_id: c.id, buyer_id: c.buyerId, seller_id: c.sellerId, before_at: since.toISOString(), before_id: '' })),
+        convs.map((c) => ({ conversation_id: c.id, buyer_id: c.buyerId, seller_id: c.sellerId, listing_id: c.listingId, before_at: since.toISOString(), before_id: '' })),
       );
       const tails = new Map<string, ScanInput[]>();
       for (const [conv, ctx] of contexts) if (ctx.earlier.length > 0) tails.set(conv, earlierInputs(conv, ctx, parties.get(conv)!));

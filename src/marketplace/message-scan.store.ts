@@ -12,6 +12,8 @@ export interface ContextRequest {
   readonly conversation_id: string;
   readonly buyer_id: string;
   readonly seller_id: string;
+  /** The listing the conversation is about, if any: only an order of it allows delivery details. */
+  readonly listing_id: string | undefined;
   /** Context is the stored messages strictly before (sent_at, id) = (before_at, before_id). */
   readonly before_at: string;
   readonly before_id: string;
@@ -28,7 +30,11 @@ export interface EarlierMessage {
 export interface ScanContext {
   readonly sellerCountry: string | undefined;
   readonly buyerCountry: string | undefined;
-  /** The first order between the two parties that was not cancelled (delivery details may then be allowed). */
+  /**
+   * The first order, not cancelled, between the two parties of the conversation's listing (of any
+   * listing when the conversation is about none): delivery details may then be allowed. An earlier
+   * purchase of another item does not allow contact details in a conversation about a new one.
+   */
   readonly firstOrderAt: Date | undefined;
   /** The last stored messages before the requested point, oldest first. */
   readonly earlier: readonly EarlierMessage[];
@@ -46,9 +52,10 @@ export async function scanContexts(db: Db, requests: readonly ContextRequest[], 
     const rows = await query(
       db,
       sql`SELECT x.conversation_id, s.country AS seller_country, b.country AS buyer_country,
-          (SELECT min(o.created_at) FROM orders o WHERE o.buyer_id = x.buyer_id AND o.seller_id = x.seller_id AND o.status <> 'cancelled') AS first_order_at,
+          (SELECT min(o.created_at) FROM orders o
+            WHERE o.buyer_id = x.buyer_id AND o.seller_id = x.seller_id AND o.status <> 'cancelled' AND (x.listing_id IS NULL OR o.listing_id = x.listing_id)) AS first_order_at,
           t.id, t.sender_role, t.tail, t.lang
-        FROM ${rowsOf(part, [['conversation_id', 'text'], ['buyer_id', 'text'], ['seller_id', 'text'], ['before_at', 'timestamptz'], ['before_id', 'text']])}
+        FROM ${rowsOf(part, [['conversation_id', 'text'], ['buyer_id', 'text'], ['seller_id', 'text'], ['listing_id', 'text'], ['before_at', 'timestamptz'], ['before_id', 'text']])}
         LEFT JOIN sellers s ON s.id = x.seller_id
         LEFT JOIN buyers b ON b.id = x.buyer_id
         LEFT JOIN LATERAL (

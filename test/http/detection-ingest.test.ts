@@ -129,6 +129,26 @@ describe('every message stored by ingest carries its scan result and the rule-se
     expect(afterOrder!.scan!.score).toBeLessThan(noOrder!.scan!.score);
   });
 
+  it('an order of one listing does not allow contact details in a conversation about another', async () => {
+    const text = 'Pour la livraison, mon numéro : +33 6 12 34 56 78';
+    const pair = { buyer_id: 'di-b-repeat', seller_id: 'di-s-repeat' };
+    await post('events', [
+      { id: 'di-ev-2', type: 'order.created', occurred_at: '2026-11-02T13:00:00Z', order_id: 'di-o-2', listing_id: 'di-l-bought', ...pair, amount_minor: 480_000, currency: 'EUR' },
+    ]);
+    await post('messages', [
+      msg('di-rb-1', 'seller', text, '2026-11-02T14:00:00Z', { ...pair, listing_id: 'di-l-bought' }),
+      msg('di-rb-2', 'seller', text, '2026-11-02T14:00:00Z', { ...pair, listing_id: 'di-l-new' }),
+      msg('di-rb-3', 'seller', text, '2026-11-02T14:00:00Z', { buyer_id: 'di-b-stranger', seller_id: 'di-s-repeat', listing_id: 'di-l-new' }),
+    ]);
+    const [aboutBought] = await conversation('di-rb-1');
+    const [aboutNew] = await conversation('di-rb-2');
+    const [stranger] = await conversation('di-rb-3');
+    expect(aboutBought!.scan!.score).toBeLessThan(aboutNew!.scan!.score);
+    // a repeat buyer asking about a new item is treated like any buyer before an order
+    expect(aboutNew!.scan!.score).toBe(stranger!.scan!.score);
+    expect(aboutNew!.verdict).toBe(stranger!.verdict);
+  });
+
   it('after a switch of rule set, new messages carry the new version', async () => {
     await activateVariant('2099.1.0', () => {});
     await post('messages', [msg('di-c9', 'buyer', 'Bonjour', '2026-11-01T15:00:00Z')]);

@@ -225,13 +225,7 @@ function Shell() {
   for (const r of ROUTES) {
     const params = matchPath(r.path, pathname);
     if (params === null) continue;
-    content = r.allow(me.role) ? (
-      <Suspense fallback={<Loading />}>
-        <r.screen key={pathname} params={params} />
-      </Suspense>
-    ) : (
-      <NoAccess me={me} />
-    );
+    content = r.allow(me.role) ? <r.screen key={pathname} params={params} /> : <NoAccess me={me} />;
     break;
   }
   if (pathname === '/no-access') content = <NoAccess me={me} />;
@@ -279,7 +273,7 @@ function Shell() {
         </div>
       </aside>
       <main id="main" className="main" ref={mainRef} tabIndex={-1}>
-        {content}
+        <Suspense fallback={<Loading />}>{content}</Suspense>
       </main>
       <Dialog open={helpOpen} onClose={() => setHelpOpen(false)} title="Keyboard shortcuts" footer={<Button onClick={() => setHelpOpen(false)}>Close</Button>}>
         {pageShortcuts !== null && (
