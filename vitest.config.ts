@@ -11,9 +11,10 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'node_modules/**', ...(dbOnly ? dbFreeTestFiles(import.meta.dirname) : [])],
     globalSetup: ['./test/global-setup.ts'],
     pool: 'forks',
-    // A worker keeps its modules between files: every file builds its own app, database and clock, and
-    // no module holds state a file could leak to the next. Importing the application anew for each file
-    // was ~190 s of the PGlite pass's file time; with this it is ~30 s (the suite 475 s → 384 s).
+    // A worker keeps its modules between files: every file builds its own app, database and clock (a
+    // file that needs fresh module state must not rely on module-level singletons). Importing the
+    // application anew for each file was ~190 s of the PGlite pass's file time; with this it is ~30 s
+    // (the PGlite pass 475 s → 384 s, measured under the same load).
     isolate: false,
     // Many files wait on sockets, child processes and the database rather than the CPU: four workers
     // on two cores measured 312 s for the PGlite suite against about 400 s with two.
