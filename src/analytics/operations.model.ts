@@ -30,7 +30,7 @@ export const VERDICTS = ['clear', 'review', 'violation', 'unscanned'] as const;
 export type VerdictCount = Readonly<Record<(typeof VERDICTS)[number], number>> & { readonly total: number };
 
 /** Appeals by the outcome they have now. */
-export const APPEAL_STATES = ['upheld', 'overturned', 'pending'] as const;
+export const APPEAL_STATES = ['upheld', 'overturned', 'withdrawn', 'pending'] as const;
 export type AppealCount = Readonly<Record<(typeof APPEAL_STATES)[number], number>> & { readonly filed: number };
 
 export interface AutomationCount {

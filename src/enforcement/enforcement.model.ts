@@ -52,6 +52,8 @@ export function restrictionState(r: Restriction, now: Date): RestrictionState {
 }
 
 export type AppealOutcome = 'upheld' | 'overturned';
+/** How an appeal ended: decided by a senior, or withdrawn by the seller before a decision. */
+export type AppealResult = AppealOutcome | 'withdrawn';
 
 export interface Appeal {
   readonly caseId: string;
@@ -60,7 +62,8 @@ export interface Appeal {
   readonly reason: string;
   readonly filedBy: { readonly type: string; readonly id: string };
   readonly filedAt: Date;
-  readonly outcome: AppealOutcome | undefined;
+  readonly outcome: AppealResult | undefined;
+  /** The senior who decided it, or who recorded the seller's withdrawal (the marketplace integration or staff). */
   readonly decidedBy: string | undefined;
   readonly decidedAt: Date | undefined;
   readonly note: string | undefined;

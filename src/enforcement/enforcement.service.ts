@@ -501,6 +501,41 @@ export function createEnforcementService(deps: EnforcementDeps) {
     });
   }
 
+  /**
+   * The seller withdraws an open appeal (through the marketplace, or staff on their behalf): the case
+   * closes as withdrawn, the violation stands as decided, and the seller may appeal again while the
+   * window is open. One transaction with its audit entry and the `appeal.withdrawn` event.
+   */
+  async function withdrawAppeal(actor: Principal, caseId: string, input: { note?: string | undefined } = {}): Promise<{ appeal: Appeal }> {
+    if (!APPEAL_FILERS.includes(actor.role)) throw forbidden('only the marketplace integration and staff withdraw appeals for the seller');
+    const note = input.note === undefined ? undefined : checkText(input.note, '/note');
+    return inTransaction(db, async (tx) => {
+      const a = await store.findAppeal(tx, caseId, { forUpdate: true });
+      if (a === undefined) throw notFound('appeal', caseId);
+      if (a.outcome !== undefined) {
+        throw conflict(`appeal ${caseId} was already ${a.outcome === 'withdrawn' ? 'withdrawn' : `decided (${a.outcome})`}`, a.outcome === 'withdrawn' ? 'appeal.already_withdrawn' : 'appeal.already_decided');
+      }
+      const moved = await deps.cases.transition(ENFORCEMENT, caseId, 'withdrawn', { tx, managed: true, ...(note === undefined ? {} : { note }), data: { violation_id: a.violationId } });
+      if (!moved.ok) throw moved.error;
+      const now = clock.now();
+      const appeal = await store.decideAppeal(tx, caseId, { outcome: 'withdrawn', decidedBy: actor.id, decidedAt: now, note: note ?? null });
+      // the seller's words, if they gave any, with their other replies
+      if (note !== undefined) {
+        const data = { violation_id: a.violationId, from: 'seller', via: { type: actor.kind, id: actor.id }, body: note };
+        await deps.cases.appendTimeline(ENFORCEMENT, caseId, 'reply', data, { tx, event: false, firstResponse: false });
+      }
+      await recordChange(tx, clock, {
+        actor: callerActor(actor),
+        action: 'appeal.withdrawn',
+        subject: { type: 'violation', id: a.violationId },
+        fields: ['appeals'],
+        data: { caseId, ...(note === undefined ? {} : { sha256: sha256Hex(note) }) },
+        event: { type: 'appeal.withdrawn', payload: { schema_version: 1, case_id: caseId, violation_id: a.violationId, seller_id: a.sellerId, withdrawn_at: now.toISOString() } },
+      });
+      return { appeal };
+    });
+  }
+
   /** The seller's reply to a violation, onto its case's timeline (and the open appeal's, if any). */
   async function recordSellerReply(actor: Principal, input: { violationId: string; body: string }): Promise<{ caseIds: string[] }> {
     if (!APPEAL_FILERS.includes(actor.role)) throw forbidden('only the marketplace integration and staff record seller replies');
@@ -610,7 +645,7 @@ export function createEnforcementService(deps: EnforcementDeps) {
     return { ...work, notices, restrictions, replies: [...before, ...after].sort((x, y) => x.at.getTime() - y.at.getTime()) };
   }
 
-  return { recordViolation, standing, getViolation, listViolations, getNotice, fileAppeal, decideAppeal, recordSellerReply, listAppeals, getAppeal, ladder: (): Ladder => ladder };
+  return { recordViolation, standing, getViolation, listViolations, getNotice, fileAppeal, decideAppeal, withdrawAppeal, recordSellerReply, listAppeals, getAppeal, ladder: (): Ladder => ladder };
 }
 
 export type EnforcementService = ReturnType<typeof createEnforcementService>;

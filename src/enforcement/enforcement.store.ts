@@ -4,7 +4,7 @@ import type { RestrictionKind, Severity } from './ladder';
 import type { StatementOfReasons } from './notice.render';
 import type { NoticeKind } from './notice.texts';
 import { appeals, notices, restrictions, violations } from './enforcement.tables';
-import type { Appeal, AppealOutcome, Notice, Restriction, Violation, ViolationStatus } from './enforcement.model';
+import type { Appeal, AppealResult, Notice, Restriction, Violation, ViolationStatus } from './enforcement.model';
 
 type ViolationRow = typeof violations.$inferSelect;
 type RestrictionRow = typeof restrictions.$inferSelect;
@@ -57,7 +57,7 @@ function toAppeal(r: AppealRow): Appeal {
     reason: r.reason,
     filedBy: { type: r.filedByType, id: r.filedById },
     filedAt: r.filedAt,
-    outcome: (r.outcome ?? undefined) as AppealOutcome | undefined,
+    outcome: (r.outcome ?? undefined) as AppealResult | undefined,
     decidedBy: r.decidedBy ?? undefined,
     decidedAt: r.decidedAt ?? undefined,
     note: r.note ?? undefined,
@@ -144,7 +144,7 @@ export const enforcementStore = {
     const cond = where.violationId !== undefined ? eq(appeals.violationId, where.violationId) : eq(appeals.sellerId, where.sellerId ?? '');
     return (await db.select().from(appeals).where(cond).orderBy(asc(appeals.filedAt))).map(toAppeal);
   },
-  async decideAppeal(db: Db, caseId: string, patch: { outcome: AppealOutcome; decidedBy: string; decidedAt: Date; note: string }): Promise<Appeal> {
+  async decideAppeal(db: Db, caseId: string, patch: { outcome: AppealResult; decidedBy: string; decidedAt: Date; note: string | null }): Promise<Appeal> {
     const [r] = await db.update(appeals).set(patch).where(eq(appeals.caseId, caseId)).returning();
     return toAppeal(r!);
   },

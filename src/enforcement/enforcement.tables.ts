@@ -70,7 +70,7 @@ export const appeals = pgTable(
     filedByType: text('filed_by_type').notNull(),
     filedById: text('filed_by_id').notNull(),
     filedAt: ts('filed_at').notNull(),
-    /** upheld | overturned; null while open. */
+    /** upheld | overturned | withdrawn (by the seller); null while open. */
     outcome: text('outcome'),
     decidedBy: text('decided_by'),
     decidedAt: ts('decided_at'),

@@ -73,7 +73,7 @@ const AutomationDto = Type.Object({
   escalations: Type.Integer({ description: 'escalations and vendor recommendations waiting for a senior' }),
   rate: Nullable(Type.Number({ description: '(auto_cleared + automatic_violations) / (those + human_decisions); null when nothing was settled' })),
 });
-const AppealsDto = Type.Object({ filed: Count, upheld: Count, overturned: Count, pending: Count });
+const AppealsDto = Type.Object({ filed: Count, upheld: Count, overturned: Count, withdrawn: Count, pending: Count });
 const CommissionLineDto = Type.Object({
   status: Type.String(),
   currency: Type.String(),
@@ -123,7 +123,7 @@ const OperationsQueryDto = Type.Object({
 
 const verdictToDto = (v: VerdictCount) => ({ total: v.total, clear: v.clear, review: v.review, violation: v.violation, unscanned: v.unscanned });
 const automationToDto = (a: AutomationCount) => ({ auto_cleared: a.autoCleared, automatic_violations: a.automaticViolations, human_decisions: a.humanDecisions, escalations: a.escalations, rate: a.rate ?? null });
-const appealsToDto = (a: AppealCount) => ({ filed: a.filed, upheld: a.upheld, overturned: a.overturned, pending: a.pending });
+const appealsToDto = (a: AppealCount) => ({ filed: a.filed, upheld: a.upheld, overturned: a.overturned, withdrawn: a.withdrawn, pending: a.pending });
 const lineToDto = (l: CommissionLine) => ({ status: l.status, currency: l.currency, count: l.count, commission_minor: l.commissionMinor, sale_minor: l.saleMinor });
 
 export function operationsToDto(r: OperationsReport) {

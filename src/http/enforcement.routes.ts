@@ -85,8 +85,8 @@ const AppealDto = Type.Object({
   reason: Type.String(),
   filed_by: Type.Object({ type: Type.String(), id: Type.String() }),
   filed_at: Type.String(),
-  outcome: Nullable(Type.String()),
-  decided_by: Nullable(Type.String()),
+  outcome: Nullable(Type.String({ description: 'upheld, overturned or withdrawn (by the seller); null while open' })),
+  decided_by: Nullable(Type.String({ description: 'who decided it, or who recorded the withdrawal' })),
   decided_at: Nullable(Type.String()),
   note: Nullable(Type.String()),
 });
@@ -427,6 +427,24 @@ export function enforcementRoutes(enforcement: EnforcementService) {
           lifted_restrictions: res.lifted.map((x) => restrictionToDto({ ...x, state: 'lifted' })),
           notice: noticeSummaryToDto(res.notice),
         };
+      },
+    );
+
+    r.post(
+      '/v1/appeals/:case_id/withdraw',
+      {
+        config: { access: SELLER_CHANNEL },
+        schema: {
+          tags,
+          summary: 'The seller withdraws an open appeal (the marketplace forwards it, or staff record it); the violation stands and may be appealed again within the window',
+          params: Type.Object({ case_id: Id }),
+          body: Type.Object({ note: Type.Optional(Type.String({ minLength: 1, maxLength: 10_000, description: "the seller's words, if any" })) }),
+          response: withErrors({ 200: Type.Object({ appeal: AppealDto }) }),
+        },
+      },
+      async (request) => {
+        const res = await enforcement.withdrawAppeal(principalOf(request), request.params.case_id, { note: request.body.note });
+        return { appeal: appealToDto(res.appeal) };
       },
     );
 

@@ -159,7 +159,7 @@ describe('the operations dashboard and the risk against peers', () => {
     const notices = await labelOf('Notices by ladder step');
     expect(notices).toContain('Education 3, Formal warning 0, Restriction 1, Suspension 0, Termination 0, Appeal filed 2, Appeal upheld 0, Appeal overturned 1');
     expect(await labelOf('Appeal outcomes')).toContain('Appeals filed from');
-    expect(await labelOf('Appeal outcomes')).toContain(': 2; 0 upheld, 1 overturned, 1 pending.');
+    expect(await labelOf('Appeal outcomes')).toContain(': 2; 0 upheld, 1 overturned, 0 withdrawn, 1 pending.');
     expect(await labelOf('Commission orders')).toContain('1 issued, 0 disputed');
     expect(await labelOf('Commission orders')).toContain('€576.00 commission');
 

@@ -155,8 +155,8 @@ describe('the operations report', () => {
     expect(r.buckets[3].notices).toEqual({ appeal_overturned: 1, appeal_received: 3 });
     expect(r.buckets[5].notices).toEqual({ formal_warning: 1 });
 
-    expect(r.totals.appeals).toEqual({ filed: 3, upheld: 1, overturned: 1, pending: 1 });
-    expect(r.buckets[3].appeals).toEqual({ filed: 3, upheld: 1, overturned: 1, pending: 1 });
+    expect(r.totals.appeals).toEqual({ filed: 3, upheld: 1, overturned: 1, withdrawn: 0, pending: 1 });
+    expect(r.buckets[3].appeals).toEqual({ filed: 3, upheld: 1, overturned: 1, withdrawn: 0, pending: 1 });
 
     // 4,800.00 EUR listing price at 12%
     expect(r.totals.commission_orders).toEqual([{ status: 'issued', currency: 'EUR', count: 1, commission_minor: 57_600, sale_minor: 480_000 }]);
@@ -182,7 +182,7 @@ describe('the operations report', () => {
     expect(r.buckets.map((b: Json) => b.start)).toEqual(['2026-10-26', '2026-11-02']);
     // the week of 26 October leaves out the message of the 26th: the period starts on the 27th
     expect(r.buckets[0].messages).toEqual(r.totals.messages);
-    expect(r.buckets[0].appeals).toEqual({ filed: 3, upheld: 1, overturned: 1, pending: 1 });
+    expect(r.buckets[0].appeals).toEqual({ filed: 3, upheld: 1, overturned: 1, withdrawn: 0, pending: 1 });
     expect(r.buckets[1].messages.total).toBe(0);
     const wide = (await report('?from=2026-10-26&to=2026-11-02&bucket=week')).json();
     expect(wide.buckets[0].messages.total).toBe(8);

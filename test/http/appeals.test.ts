@@ -177,3 +177,68 @@ describe('an appeal in detail', () => {
     expect((await t.as('senior', { method: 'GET', url: '/v1/appeals/case_missing' })).statusCode).toBe(404);
   });
 });
+
+describe('withdrawing an appeal', () => {
+  async function events(type: string): Promise<Json[]> {
+    const out: Json[] = [];
+    for (let after = 0; ; ) {
+      const res = await t.as('admin', { method: 'GET', url: `/v1/outbox?after_seq=${after}&limit=500` });
+      expect(res.statusCode, res.body).toBe(200);
+      out.push(...res.json().items.filter((e: Json) => e.type === type));
+      if (res.json().next_after_seq === null) return out;
+      after = res.json().next_after_seq;
+    }
+  }
+
+  it('closes the appeal as withdrawn, leaves the violation standing, and lets the seller appeal again', async () => {
+    const v = await recordViolation('sel_kraus', 'manager');
+    const caseId = await fileAppeal(v.violation.id, 'Die Nummer war nur für die Lieferung.');
+    t.clock.advance(HOUR);
+    const res = await t.as('integration', { method: 'POST', url: `/v1/appeals/${caseId}/withdraw`, payload: { note: 'Wir ziehen den Einspruch zurück.' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().appeal).toMatchObject({ case_id: caseId, outcome: 'withdrawn', note: 'Wir ziehen den Einspruch zurück.', decided_at: t.clock.now().toISOString() });
+
+    const d = (await t.as('senior', { method: 'GET', url: `/v1/appeals/${caseId}` })).json();
+    expect(d).toMatchObject({ status: 'withdrawn', closed: true, appeal: { outcome: 'withdrawn' } });
+    expect(d.replies.map((r: Json) => r.body)).toContain('Wir ziehen den Einspruch zurück.');
+    expect((await list('?status=open')).items.map((a: Json) => a.case_id)).not.toContain(caseId);
+    expect((await list('?status=closed')).items.map((a: Json) => a.case_id)).toContain(caseId);
+    const violation = (await t.as('senior', { method: 'GET', url: `/v1/violations/${v.violation.id}` })).json();
+    expect(violation.status).not.toBe('overturned');
+
+    // the event, and the audit entry beside it
+    const [event] = (await events('appeal.withdrawn')).filter((e) => e.data.case_id === caseId);
+    expect(event!.data).toMatchObject({ violation_id: v.violation.id, seller_id: 'sel_kraus', withdrawn_at: t.clock.now().toISOString() });
+    const audit = await t.as('admin', { method: 'GET', url: `/v1/audit?subject_type=violation&subject_id=${v.violation.id}` });
+    expect(audit.json().items.map((e: Json) => e.action)).toContain('appeal.withdrawn');
+
+    // nothing more to do on it
+    const again = await t.as('integration', { method: 'POST', url: `/v1/appeals/${caseId}/withdraw`, payload: {} });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().reason).toBe('appeal.already_withdrawn');
+    const decide = await t.as('senior', { method: 'POST', url: `/v1/appeals/${caseId}/decision`, payload: { decision: 'overturned', note: 'Too late.' } });
+    expect(decide.statusCode).toBe(409);
+
+    // the window is still open: a new appeal may be filed
+    const second = await fileAppeal(v.violation.id, 'Neuer Einspruch mit der Bestellnummer.');
+    expect(second).not.toBe(caseId);
+  });
+
+  it('refuses a decided appeal, an unknown case, a bad note and callers outside the seller channel', async () => {
+    const v = await recordViolation('sel_hale');
+    const caseId = await fileAppeal(v.violation.id, 'The address was for the condition report.');
+    expect((await t.as('vendor', { method: 'POST', url: `/v1/appeals/${caseId}/withdraw`, payload: {} })).statusCode).toBe(403);
+    const bad = await t.as('integration', { method: 'POST', url: `/v1/appeals/${caseId}/withdraw`, payload: { note: '' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect(bad.json().errors[0].field).toMatch(/note/);
+    expect((await t.as('integration', { method: 'POST', url: '/v1/appeals/case_missing/withdraw', payload: {} })).statusCode).toBe(404);
+
+    const decided = await t.as('manager', { method: 'POST', url: `/v1/appeals/${caseId}/decision`, payload: { decision: 'upheld', note: 'The address came before any order.' } });
+    expect(decided.statusCode, decided.body).toBe(200);
+    const late = await t.as('integration', { method: 'POST', url: `/v1/appeals/${caseId}/withdraw`, payload: {} });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().reason).toBe('appeal.already_decided');
+    expect((await events('appeal.withdrawn')).map((e) => e.data.case_id)).not.toContain(caseId);
+  });
+});

@@ -25,6 +25,7 @@ export interface AppealCountDto {
   readonly filed: number;
   readonly upheld: number;
   readonly overturned: number;
+  readonly withdrawn: number;
   readonly pending: number;
 }
 

@@ -568,7 +568,14 @@ function DecisionCard(props: { a: AppealDetailDto; meId: string; senior: boolean
         {props.busy && <span className="muted small">Saving…</span>}
       </div>
       <div className="card-body">
-        {a.closed && a.appeal.outcome !== null ? (
+        {a.appeal.outcome === 'withdrawn' ? (
+          <>
+            <p className="decided-line decided-upheld">
+              Withdrawn by the seller, {formatDateTime(a.appeal.decided_at)}. The violation stands as decided; the seller may appeal again while the window is open.
+            </p>
+            {a.appeal.note !== null && <blockquote className="rec-note">{a.appeal.note}</blockquote>}
+          </>
+        ) : a.closed && a.appeal.outcome !== null ? (
           <>
             <p className={`decided-line${a.appeal.outcome === 'upheld' ? ' decided-upheld' : ''}`}>
               <IconCheckCircle className="nav-icon" /> {a.appeal.outcome === 'overturned' ? 'Overturned' : 'Upheld'} by {lowerYou(personLabel(a.appeal_decided_by, props.meId))}, {formatDateTime(a.appeal.decided_at)}

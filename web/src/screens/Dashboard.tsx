@@ -288,6 +288,7 @@ const NOTICE_ROWS: readonly { kind: string; label: string; color: string }[] = [
 const APPEAL_PARTS = [
   { key: 'upheld', label: 'Upheld', color: '#4b5563' },
   { key: 'overturned', label: 'Overturned', color: '#e07b24' },
+  { key: 'withdrawn', label: 'Withdrawn', color: '#8a93a3' },
   { key: 'pending', label: 'Pending', color: '#c3cad6' },
 ] as const;
 
@@ -705,7 +706,7 @@ function AppealsCard({ ops }: { ops: Ops }) {
         <QueryBody query={ops} isEmpty={(x) => x.totals.appeals.filed === 0} empty={<p className="muted">No appeals filed in the period.</p>}>
           {(d) => (
             <ShareBar
-              label={`Appeals filed from ${d.from} to ${d.to}: ${d.totals.appeals.filed}; ${d.totals.appeals.upheld} upheld, ${d.totals.appeals.overturned} overturned, ${d.totals.appeals.pending} pending.`}
+              label={`Appeals filed from ${d.from} to ${d.to}: ${d.totals.appeals.filed}; ${d.totals.appeals.upheld} upheld, ${d.totals.appeals.overturned} overturned, ${d.totals.appeals.withdrawn} withdrawn, ${d.totals.appeals.pending} pending.`}
               parts={APPEAL_PARTS.map((p) => ({ ...p, value: d.totals.appeals[p.key] }))}
             />
           )}
@@ -719,6 +720,7 @@ function AppealsCard({ ops }: { ops: Ops }) {
               { label: 'Filed', value: (b) => b.appeals.filed, total: d.totals.appeals.filed },
               { label: 'Upheld', value: (b) => b.appeals.upheld, total: d.totals.appeals.upheld },
               { label: 'Overturned', value: (b) => b.appeals.overturned, total: d.totals.appeals.overturned },
+              { label: 'Withdrawn', value: (b) => b.appeals.withdrawn, total: d.totals.appeals.withdrawn },
               { label: 'Pending', value: (b) => b.appeals.pending, total: d.totals.appeals.pending },
             ]}
           />
