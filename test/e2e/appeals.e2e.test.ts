@@ -307,6 +307,23 @@ describe('an appeal, from the keyboard decision to the overturn e-mail', () => {
     await page.getByText(/Upheld by Priya Natarajan/).waitFor();
   });
 
+  it('shows an appeal the seller withdrew, with their words, out of the open list', async () => {
+    const page = e.page;
+    const again = await asMarketplace('POST', `/v1/violations/${decided['sel_hale']!.id}/appeals`, { reason: 'We would like to explain again with the buyer’s e-mail.' });
+    const caseId = again.appeal.case_id as string;
+    await asMarketplace('POST', `/v1/appeals/${caseId}/withdraw`, { note: 'We have talked to the buyer and withdraw our appeal.' });
+    await page.goto(`${e.base}/appeals/${caseId}`);
+    const decision = page.getByRole('region', { name: 'Decision' });
+    await decision.getByText(/Withdrawn by the seller/).waitFor();
+    const replies = page.getByRole('region', { name: 'The seller’s appeal' });
+    expect(await replies.textContent()).toContain('We have talked to the buyer and withdraw our appeal.');
+    expect(await page.getByRole('button', { name: /Overturn/ }).count()).toBe(0);
+    await e.shot('47-appeal-withdrawn');
+    await page.goto(`${e.base}/appeals`);
+    await page.getByRole('heading', { name: 'Appeals', level: 1 }).waitFor();
+    expect(await page.locator(`tr[data-case-id="${caseId}"]`).count()).toBe(0);
+  });
+
   it('raised no script errors', () => {
     expect(e.pageErrors).toEqual([]);
   });

@@ -570,10 +570,10 @@ function DecisionCard(props: { a: AppealDetailDto; meId: string; senior: boolean
       <div className="card-body">
         {a.appeal.outcome === 'withdrawn' ? (
           <>
-            <p className="decided-line decided-upheld">
+            <p className="decided-line decided-withdrawn">
               Withdrawn by the seller, {formatDateTime(a.appeal.decided_at)}. The violation stands as decided; the seller may appeal again while the window is open.
             </p>
-            {a.appeal.note !== null && <blockquote className="rec-note">{a.appeal.note}</blockquote>}
+            {a.appeal.note !== null && <p className="muted small">What they wrote is with their replies.</p>}
           </>
         ) : a.closed && a.appeal.outcome !== null ? (
           <>
