@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Config } from '../config';
 import { AppError, type ErrorCode } from '../kernel';
 import { CliError, type BatchReportView, type CliBackend } from '../cli';
-import { buildServices, type Services } from './build-app';
+import { buildServices, type Services } from './services';
 import { openRuntime, runningServer } from './runtime';
 
 const CLI_ACTOR = { type: 'system' as const, id: 'cli' };

@@ -2,7 +2,7 @@ import { SYSTEM_ACTOR } from '../db';
 import { systemCaller } from '../cases';
 import { loadDemo } from '../cli';
 import { measureOnTruth, type TruthMeasure } from '../investigations';
-import type { Services } from './build-app';
+import type { Services } from './services';
 
 /** Reads investigations as the system (an evaluation is no user's request). */
 const SYSTEM_READER = { kind: 'token' as const, id: 'system', role: 'admin' as const, vendorOrgId: undefined, name: 'assay' };

@@ -16,7 +16,7 @@ import pino, { type Logger } from 'pino';
 import type { Config } from '../config';
 import { AppError } from '../kernel';
 import { CliError, type BatchItemView, type BatchReportView } from '../cli';
-import { buildServices, type Services } from './build-app';
+import { buildServices, type Services } from './services';
 import { openRuntime, runningServer, type Runtime } from './runtime';
 
 /*

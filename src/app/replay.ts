@@ -2,7 +2,7 @@ import type { Config } from '../config';
 import { parseRescanRange } from '../marketplace';
 import type { ReplayReportView, ReplayRunOptions } from '../cli/rules.command';
 import { replayToDto } from '../http/rules.routes';
-import { buildServices } from './build-app';
+import { buildServices } from './services';
 import { openRuntime, runningServer } from './runtime';
 import { serverToken } from './cli-backend';
 import { postAndWait } from './rescan';

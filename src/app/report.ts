@@ -1,7 +1,7 @@
 import type { Config } from '../config';
 import type { OffPlatformReportView } from '../cli/report.command';
 import { refreshToDto, sellerScoreToDto } from '../http/analytics.routes';
-import { buildServices } from './build-app';
+import { buildServices } from './services';
 import { apiClient, serverToken } from './cli-backend';
 import { openRuntime, runningServer } from './runtime';
 

@@ -6,7 +6,7 @@ import { parseRescanRange } from '../marketplace';
 import { CliError } from '../cli';
 import type { RescanReportView, RescanRunOptions } from '../cli/rescan.command';
 import { rescanReportToDto } from '../http/rescan.routes';
-import { buildServices } from './build-app';
+import { buildServices } from './services';
 import { openRuntime, runningServer } from './runtime';
 import { serverToken } from './cli-backend';
 

@@ -1,7 +1,7 @@
 import type { Config } from '../config';
 import { SYSTEM_ACTOR } from '../db';
 import { formatTally, loadDemo } from '../cli';
-import type { Services } from './build-app';
+import type { Services } from './services';
 
 /** Reads the marketplace as the system (the seed check is no user's request). */
 const SYSTEM_READER = { kind: 'token' as const, id: 'system', role: 'admin' as const, vendorOrgId: undefined, name: 'assay' };

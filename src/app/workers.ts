@@ -1,7 +1,7 @@
 import pino, { type Logger } from 'pino';
 import type { Config } from '../config';
 import { CliError } from '../cli';
-import { buildServices, type Services } from './build-app';
+import { buildServices, type Services } from './services';
 import { openRuntime, runningServer } from './runtime';
 
 export interface BackgroundWork {
