@@ -267,6 +267,16 @@ function candidateWindows(run: DigitRun, groups: string[], from: number): Array<
   return out;
 }
 
+const countryCode = (c: string | undefined): string | undefined => (typeof c === 'string' && /^[a-z]{2}$/i.test(c) ? c.toUpperCase() : undefined);
+
+/** How many different countries of the three are known (well-formed codes). */
+function knownCountries(country: string | undefined, seller: string | undefined, buyer: string | undefined): number {
+  const a = countryCode(country);
+  const b = countryCode(seller);
+  const c = countryCode(buyer);
+  return (a === undefined ? 0 : 1) + (b === undefined || b === a ? 0 : 1) + (c === undefined || c === a || c === b ? 0 : 1);
+}
+
 export const phoneDetector: Detector = {
   name: 'phone',
   kinds: ['phone'],
@@ -276,7 +286,7 @@ export const phoneDetector: Detector = {
     const view = state.digitView();
     const { input } = state;
     // the countries the message is known to come from lead the hint list (scan.ts regionHints)
-    const known = new Set([input.country, input.seller_country, input.buyer_country].filter((c): c is string => typeof c === 'string' && /^[a-z]{2}$/i.test(c)).map((c) => c.toUpperCase())).size;
+    const known = knownCountries(input.country, input.seller_country, input.buyer_country);
     const matches = findPhones(rs, view, state.digitRuns(), state.regions, state.text, input.order_exists === true, rs.phone.maxCandidates, known);
     const w = rs.phone.weights;
     for (const m of matches) {

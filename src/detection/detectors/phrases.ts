@@ -60,7 +60,8 @@ export const phraseDetector: Detector = {
     const spans: number[] = [];
     const literals = literalIndex(rs.phrases);
     let read = false;
-    for (const [index, positions] of state.signals.phraseRules) {
+    // forEach: no [key, value] pair allocated per rule
+    state.signals.phraseRules.forEach((positions, index) => {
       const rule = rs.phrases[index]!;
       // what no window can hold, the whole message does not hold: most rules stop here, answered
       // from one pass of the literal automaton over the message (a long message is checked window
@@ -71,7 +72,7 @@ export const phraseDetector: Detector = {
           findLiterals(literals, text);
           read = true;
         }
-        if (!needsMet(literals, needs)) continue;
+        if (!needsMet(literals, needs)) return;
       }
       let found = 0;
       let seen: Set<number> | undefined;
@@ -101,6 +102,6 @@ export const phraseDetector: Detector = {
           }
         }
       }
-    }
+    });
   },
 };
