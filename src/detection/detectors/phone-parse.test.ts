@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { getCountries, getCountryCallingCode, getExampleNumber, parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
 import examples from 'libphonenumber-js/mobile/examples';
 import { describe, expect, it } from 'vitest';
-import { parseDigits } from './phone-parse';
+import { parseDigits, validDigits } from './phone-parse';
 
 /**
  * The detector's parse of a digit string must be the parser's, field for field, whatever the
@@ -31,11 +31,20 @@ const digitString = fc
   .map(([p, ds]) => (p + ds.join('')).slice(0, 17));
 
 describe('parsing a digit string as libphonenumber-js does', () => {
+  it('knows a number of a shared calling code valid when a number type of the country it picked took it', () => {
+    // +44: GB, GG, IM, JE; +1: US, CA and the Caribbean; +39: IT, VA
+    for (const [d, r] of [['07700900123', 'GB'], ['02079460000', 'GB'], ['2025550143', 'US'], ['4165550123', 'CA'], ['0612345678', 'IT'], ['3123456789', 'IT']] as const) {
+      const expected = parsePhoneNumberFromString(d, r);
+      expect(described(validDigits(d, r))).toEqual(described(expected?.isValid() === true ? expected : undefined));
+    }
+  });
+
   it('gives the parser\'s result for random digits in every region and with "+"', () => {
     fc.assert(
       fc.property(digitString, fc.oneof(fc.constantFrom(...REGIONS), fc.constantFrom(...MARKET)), fc.boolean(), (digits, region, plus) => {
         const expected = plus ? parsePhoneNumberFromString('+' + digits) : parsePhoneNumberFromString(digits, region);
         expect(described(parseDigits(digits, plus ? undefined : region))).toEqual(described(expected));
+        expect(described(validDigits(digits, plus ? undefined : region))).toEqual(described(expected?.isValid() === true ? expected : undefined));
       }),
       { numRuns: 20_000 },
     );
@@ -49,8 +58,11 @@ describe('parsing a digit string as libphonenumber-js does', () => {
           const expected = parsePhoneNumberFromString(d, r);
           if (expected?.isValid() === true) valid++;
           expect(described(parseDigits(d, r))).toEqual(described(expected));
+          expect(described(validDigits(d, r))).toEqual(described(expected?.isValid() === true ? expected : undefined));
         }
-        expect(described(parseDigits(d, undefined))).toEqual(described(parsePhoneNumberFromString('+' + d)));
+        const international = parsePhoneNumberFromString('+' + d);
+        expect(described(parseDigits(d, undefined))).toEqual(described(international));
+        expect(described(validDigits(d, undefined))).toEqual(described(international?.isValid() === true ? international : undefined));
       }
     }
     // the comparison covered many valid numbers, not only refusals

@@ -114,18 +114,40 @@ function countryFacts(country: string): CountryFacts {
  */
 const makePhoneNumber = CorePhoneNumber as unknown as new (callingCodeOrCountry: string, nationalNumber: string, metadata: MetadataJson) => PhoneNumber;
 
-/** The parser's `getCountryByCallingCode`: the one country of the code, or the first whose leading digits or number types take the number. */
-function countryOf(plan: Plan, nationalNumber: string): string | undefined {
+/**
+ * The country the parser's `getCountryByCallingCode` picks for a national number: the one country
+ * of the calling code, or the first whose leading digits or one of whose number types take the
+ * number. `typed`: picked because a number type of that country took the number, which is exactly
+ * what `isValid` asks of it afterwards.
+ */
+interface Pick {
+  readonly country: string | undefined;
+  readonly typed: boolean;
+}
+
+const NO_PICK: Pick = { country: undefined, typed: false };
+const picks = new Map<string, { readonly plain: Pick; readonly typed: Pick }>();
+
+function pickOf(country: string, typed: boolean): Pick {
+  let p = picks.get(country);
+  if (p === undefined) {
+    p = { plain: { country, typed: false }, typed: { country, typed: true } };
+    picks.set(country, p);
+  }
+  return typed ? p.typed : p.plain;
+}
+
+function countryOf(plan: Plan, nationalNumber: string): Pick {
   const list = plan.countries;
-  if (list === undefined) return undefined;
-  if (list.length === 1) return list[0];
+  if (list === undefined) return NO_PICK;
+  if (list.length === 1) return pickOf(list[0]!, false);
   for (const c of list) {
     const { leading } = countryFacts(c);
     if (leading !== undefined) {
-      if (nationalNumber !== '' && nationalNumber.search(leading) === 0) return c;
-    } else if (nationalNumber !== '' && new makePhoneNumber(c, nationalNumber, META).getType() !== undefined) return c;
+      if (nationalNumber !== '' && nationalNumber.search(leading) === 0) return pickOf(c, false);
+    } else if (nationalNumber !== '' && new makePhoneNumber(c, nationalNumber, META).getType() !== undefined) return pickOf(c, true);
   }
-  return undefined;
+  return NO_PICK;
 }
 
 /** The parser's `checkNumberLength` read as "possible for an incomplete number": not too short, not an impossible length. */
@@ -137,8 +159,14 @@ function possibleIncomplete(length: number, lengths: readonly number[] | undefin
   return lengths.indexOf(length, 1) >= 0;
 }
 
+/** A national number and, when it was computed on the way, the country picked for it. */
+interface National {
+  readonly number: string;
+  readonly pick: Pick | undefined;
+}
+
 /** The parser's `extractNationalNumber`: the national prefix taken away when what remains still can be a number; null: left to the parser. */
-function nationalNumberOf(number: string, plan: Plan): string | null {
+function nationalNumberOf(number: string, plan: Plan): National | null {
   let national = number;
   if (plan.prefix !== undefined) {
     const m = plan.prefix.exec(number);
@@ -148,28 +176,38 @@ function nationalNumberOf(number: string, plan: Plan): string | null {
       national = number.slice(m[0].length);
     }
   }
-  if (national === number) return national;
-  if (plan.national.test(number) && !plan.national.test(national)) return number;
+  if (national === number) return { number, pick: undefined };
+  if (plan.national.test(number) && !plan.national.test(national)) return { number, pick: undefined };
   if (plan.lengths) {
-    const c = countryOf(plan, national);
-    if (!possibleIncomplete(national.length, c === undefined ? plan.lengths : countryFacts(c).lengths)) return number;
+    const pick = countryOf(plan, national);
+    if (!possibleIncomplete(national.length, pick.country === undefined ? plan.lengths : countryFacts(pick.country).lengths)) return { number, pick: undefined };
+    // the parser asks the same question again of the same number: the answer is kept
+    return { number: national, pick };
   }
-  return national;
+  return { number: national, pick: undefined };
 }
 
-function finish(plan: Plan, nationalNumber: string, country: string | undefined): PhoneNumber | undefined {
+/** A parsed number, and whether it is already known to be valid (undefined: ask `isValid`). */
+interface Parsed {
+  readonly phone: PhoneNumber;
+  readonly valid: true | undefined;
+}
+
+function finish(plan: Plan, national: National, fallback: string | undefined): Parsed | undefined {
+  const nationalNumber = national.number;
   if (nationalNumber.length < MIN_LENGTH_FOR_NSN || nationalNumber.length > MAX_LENGTH_FOR_NSN) return undefined;
-  const p = new makePhoneNumber(plan.callingCode, nationalNumber, META);
-  if (country) p.country = country as CountryCode;
-  return p;
+  const pick = national.pick ?? countryOf(plan, nationalNumber);
+  const country = pick.country ?? fallback;
+  const phone = new makePhoneNumber(plan.callingCode, nationalNumber, META);
+  if (country) phone.country = country as CountryCode;
+  return { phone, valid: pick.typed ? true : undefined };
 }
 
-/**
- * `parsePhoneNumberFromString(digits, region)`, or `parsePhoneNumberFromString('+' + digits)`
- * when `region` is undefined, for `digits` made of ASCII digits only.
- */
-export function parseDigits(digits: string, region: string | undefined): PhoneNumber | undefined {
-  if (!ASCII_DIGITS.test(digits)) return region === undefined ? parsePhoneNumberFromString('+' + digits) : parsePhoneNumberFromString(digits, region as CountryCode);
+const parsed = (phone: PhoneNumber | undefined): Parsed | undefined => (phone === undefined ? undefined : { phone, valid: undefined });
+
+/** {@link parseDigits}, telling when the parse itself already proved the number valid. */
+function parse(digits: string, region: string | undefined): Parsed | undefined {
+  if (!ASCII_DIGITS.test(digits)) return parsed(region === undefined ? parsePhoneNumberFromString('+' + digits) : parsePhoneNumberFromString(digits, region as CountryCode));
   if (region === undefined) {
     // "+0…" is no number
     if (digits.charCodeAt(0) === 48) return undefined;
@@ -178,17 +216,35 @@ export function parseDigits(digits: string, region: string | undefined): PhoneNu
       if (!ALL.hasCallingCode(code)) continue;
       const plan = callingCodePlan(code);
       const rest = digits.slice(i);
-      if (plan.countries === undefined || rest === '') return parsePhoneNumberFromString('+' + digits);
+      if (plan.countries === undefined || rest === '') return parsed(parsePhoneNumberFromString('+' + digits));
       const national = nationalNumberOf(rest, plan);
-      if (national === null) return parsePhoneNumberFromString('+' + digits);
-      return finish(plan, national, countryOf(plan, national));
+      if (national === null) return parsed(parsePhoneNumberFromString('+' + digits));
+      return finish(plan, national, undefined);
     }
     return undefined;
   }
   const plan = regionPlan(region);
   // an international call prefix or the calling code itself at the start: the parser reads them
-  if (plan === null || plan.countries === undefined || digits.search(plan.idd) === 0 || digits.startsWith(plan.callingCode)) return parsePhoneNumberFromString(digits, region as CountryCode);
+  if (plan === null || plan.countries === undefined || digits.search(plan.idd) === 0 || digits.startsWith(plan.callingCode)) return parsed(parsePhoneNumberFromString(digits, region as CountryCode));
   const national = nationalNumberOf(digits, plan);
-  if (national === null) return parsePhoneNumberFromString(digits, region as CountryCode);
-  return finish(plan, national, countryOf(plan, national) ?? region);
+  if (national === null) return parsed(parsePhoneNumberFromString(digits, region as CountryCode));
+  return finish(plan, national, region);
+}
+
+/**
+ * `parsePhoneNumberFromString(digits, region)`, or `parsePhoneNumberFromString('+' + digits)`
+ * when `region` is undefined, for `digits` made of ASCII digits only.
+ */
+export function parseDigits(digits: string, region: string | undefined): PhoneNumber | undefined {
+  return parse(digits, region)?.phone;
+}
+
+/**
+ * The number {@link parseDigits} reads when libphonenumber-js finds it valid (`isValid`), else
+ * undefined. When the parse picked the country of a shared calling code because one of its number
+ * types took the number, that is the very test `isValid` would repeat, and it is not asked twice.
+ */
+export function validDigits(digits: string, region: string | undefined): PhoneNumber | undefined {
+  const p = parse(digits, region);
+  return p !== undefined && (p.valid === true || p.phone.isValid()) ? p.phone : undefined;
 }

@@ -3,7 +3,7 @@ import { WORD_FLAG, type CompiledRuleSet } from '../rules';
 import { digitsOf, gluedWordAfter, gluedWordBefore, type DigitRun } from './digit-runs';
 import { LIMITS, type Detector } from './detector';
 import { mayBeValidIn } from './phone-lengths';
-import { parseDigits } from './phone-parse';
+import { validDigits } from './phone-parse';
 import { charAfter, charBefore, isAlnumLower, wordsAfter, wordsBefore } from './text-utils';
 
 /** A phone number found in a view; offsets are into that view. */
@@ -33,14 +33,13 @@ const STRONG_SEP = /[\n,/|;]|\s{2,}/;
 export function validatePhone(digits: string, plus: boolean, regions: readonly string[], lenient = regions.length): string | undefined {
   if (digits.length < 7 || digits.length > 17) return undefined;
   if (plus || (digits.startsWith('00') && digits.length >= 10)) {
-    const p = parseDigits(plus ? digits : digits.slice(2), undefined);
-    return p?.isValid() ? p.number : undefined;
+    return validDigits(plus ? digits : digits.slice(2), undefined)?.number;
   }
   for (let k = 0; k < regions.length; k++) {
     const region = regions[k]!;
     if (!mayBeValidIn(region, digits)) continue;
-    const p = parseDigits(digits, region);
-    if (!p?.isValid()) continue;
+    const p = validDigits(digits, region);
+    if (p === undefined) continue;
     if (k >= lenient && missesTrunkPrefix(p.formatNational(), digits)) continue;
     return p.number;
   }
