@@ -38,23 +38,30 @@ export function createConversationScanner(
   earlier?: ReadonlyMap<string, readonly ScanInput[]>,
 ): { scan(input: ScanInput): ScanResult } {
   // Each tail is a small array changed in place: scanning reads it before the message joins it.
-  const tails = new Map<string, ScanInput[]>();
+  // The context object around it is made once per conversation, not once per message.
+  const tails = new Map<string, { readonly earlier: ScanInput[] }>();
   const bounded = Number.isFinite(maxConversations);
+  // messages mostly come conversation by conversation: the last one's context, without a lookup
+  let lastConv: string | undefined;
+  let lastCtx: { readonly earlier: ScanInput[] } | undefined;
   return {
     scan(input) {
       const conv = input.conversation;
       if (conv === undefined) return scanMessage(rs, input);
-      let tail = tails.get(conv);
-      if (tail === undefined) {
-        tail = earlier?.get(conv)?.slice(-CONTEXT_MESSAGES) ?? [];
-        tails.set(conv, tail);
+      let ctx = !bounded && conv === lastConv ? lastCtx : tails.get(conv);
+      if (ctx === undefined) {
+        ctx = { earlier: earlier?.get(conv)?.slice(-CONTEXT_MESSAGES) ?? [] };
+        tails.set(conv, ctx);
         if (bounded && tails.size > maxConversations) tails.delete(tails.keys().next().value!);
       } else if (bounded) {
         // least recently used first
         tails.delete(conv);
-        tails.set(conv, tail);
+        tails.set(conv, ctx);
       }
-      const result = scanMessage(rs, input, { earlier: tail });
+      lastConv = conv;
+      lastCtx = ctx;
+      const result = scanMessage(rs, input, ctx);
+      const tail = ctx.earlier;
       tail.push(input);
       if (tail.length > CONTEXT_MESSAGES) tail.shift();
       return result;

@@ -55,6 +55,22 @@ describe('the hot path takes only exact shortcuts', () => {
       { numRuns: 2000 },
     );
   });
+  it('reads a message built by concatenation (a rope) as its flat copy, lone surrogates included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(soup, fc.string({ unit: 'binary', maxLength: 20 })), { minLength: 2, maxLength: 6 }), (parts) => {
+        let rope = '';
+        for (const p of parts) rope = rope + p + ' ';
+        // a copy that shares nothing with the rope: a flat string of the same units
+        const flat = Array.from({ length: rope.length }, (_, i) => String.fromCharCode(rope.charCodeAt(i))).join('');
+        const a = analyzeText(rs, rope);
+        const viewA = a === undefined ? undefined : foldedView(rope);
+        const b = analyzeText(rs, flat);
+        expect(a).toEqual(b);
+        if (viewA !== undefined) sameView(flat, viewA, foldedView(flat));
+      }),
+      { numRuns: 1000 },
+    );
+  });
   it('skips the digit view only where it would change nothing', () => {
     fc.assert(
       fc.property(soup, (s) => {

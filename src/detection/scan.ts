@@ -66,6 +66,8 @@ function priority(h: RawHit): number {
 }
 
 function resolveOverlaps(hits: RawHit[]): RawHit[] {
+  if (hits.length === 0) return [];
+  if (hits.length === 1) return hits[0]!.end > hits[0]!.start ? [hits[0]!] : [];
   const order = [...hits].sort((a, b) => priority(b) - priority(a) || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: RawHit[] = [];
   for (const h of order) {

@@ -1,9 +1,9 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { toOriginal, type TextView } from '../normalize';
 import { WORD_FLAG, type CompiledRuleSet } from '../rules';
 import { digitsOf, gluedWordAfter, gluedWordBefore, type DigitRun } from './digit-runs';
 import { LIMITS, type Detector } from './detector';
 import { mayBeValidIn } from './phone-lengths';
+import { validDigits } from './phone-parse';
 import { charAfter, charBefore, isAlnumLower, wordsAfter, wordsBefore } from './text-utils';
 
 /** A phone number found in a view; offsets are into that view. */
@@ -33,14 +33,13 @@ const STRONG_SEP = /[\n,/|;]|\s{2,}/;
 export function validatePhone(digits: string, plus: boolean, regions: readonly string[], lenient = regions.length): string | undefined {
   if (digits.length < 7 || digits.length > 17) return undefined;
   if (plus || (digits.startsWith('00') && digits.length >= 10)) {
-    const p = parsePhoneNumberFromString('+' + (plus ? digits : digits.slice(2)));
-    return p?.isValid() ? p.number : undefined;
+    return validDigits(plus ? digits : digits.slice(2), undefined)?.number;
   }
   for (let k = 0; k < regions.length; k++) {
     const region = regions[k]!;
     if (!mayBeValidIn(region, digits)) continue;
-    const p = parsePhoneNumberFromString(digits, region as CountryCode);
-    if (!p?.isValid()) continue;
+    const p = validDigits(digits, region);
+    if (p === undefined) continue;
     if (k >= lenient && missesTrunkPrefix(p.formatNational(), digits)) continue;
     return p.number;
   }
@@ -267,6 +266,16 @@ function candidateWindows(run: DigitRun, groups: string[], from: number): Array<
   return out;
 }
 
+const countryCode = (c: string | undefined): string | undefined => (typeof c === 'string' && /^[a-z]{2}$/i.test(c) ? c.toUpperCase() : undefined);
+
+/** How many different countries of the three are known (well-formed codes). */
+function knownCountries(country: string | undefined, seller: string | undefined, buyer: string | undefined): number {
+  const a = countryCode(country);
+  const b = countryCode(seller);
+  const c = countryCode(buyer);
+  return (a === undefined ? 0 : 1) + (b === undefined || b === a ? 0 : 1) + (c === undefined || c === a || c === b ? 0 : 1);
+}
+
 export const phoneDetector: Detector = {
   name: 'phone',
   kinds: ['phone'],
@@ -276,7 +285,7 @@ export const phoneDetector: Detector = {
     const view = state.digitView();
     const { input } = state;
     // the countries the message is known to come from lead the hint list (scan.ts regionHints)
-    const known = new Set([input.country, input.seller_country, input.buyer_country].filter((c): c is string => typeof c === 'string' && /^[a-z]{2}$/i.test(c)).map((c) => c.toUpperCase())).size;
+    const known = knownCountries(input.country, input.seller_country, input.buyer_country);
     const matches = findPhones(rs, view, state.digitRuns(), state.regions, state.text, input.order_exists === true, rs.phone.maxCandidates, known);
     const w = rs.phone.weights;
     for (const m of matches) {

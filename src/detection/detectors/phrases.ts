@@ -1,5 +1,5 @@
 import { toOriginal } from '../normalize';
-import { bloomOf, BLOOM_WORDS, mayContainMatch, mayContainMatchSummarized } from '../rules';
+import { findLiterals, literalIndex, mayContainMatch, needsMet } from '../rules';
 import type { Detector } from './detector';
 
 const MAX_MATCHES_PER_RULE = 4;
@@ -8,8 +8,6 @@ const UNLESS_WINDOW = 80;
 const REACH = 100;
 /** Longest message whose whole text is checked for what a rule needs before its windows are. */
 const WHOLE_TEXT_CHECK = 2048;
-/** The adjacent-pair summary of the message being checked. */
-const BLOOM = new Int32Array(BLOOM_WORDS);
 
 /** The sentence holding [s, e), at most UNLESS_WINDOW characters to each side. */
 function sentenceAround(text: string, s: number, e: number): string {
@@ -60,17 +58,21 @@ export const phraseDetector: Detector = {
     const view = state.folded;
     const text = view.text;
     const spans: number[] = [];
-    let summarized = false;
-    for (const [index, positions] of state.signals.phraseRules) {
+    const literals = literalIndex(rs.phrases);
+    let read = false;
+    // forEach: no [key, value] pair allocated per rule
+    state.signals.phraseRules.forEach((positions, index) => {
       const rule = rs.phrases[index]!;
-      // what no window can hold, the whole message does not hold: most rules stop here (a long
-      // message is checked window by window only, so the work stays bounded by the trigger words)
-      if (rule.needs !== undefined && rule.needBits !== undefined && text.length <= WHOLE_TEXT_CHECK) {
-        if (!summarized) {
-          bloomOf(text, BLOOM);
-          summarized = true;
+      // what no window can hold, the whole message does not hold: most rules stop here, answered
+      // from one pass of the literal automaton over the message (a long message is checked window
+      // by window only, so the work stays bounded by the trigger words)
+      const needs = literals.needs[index];
+      if (needs !== undefined && text.length <= WHOLE_TEXT_CHECK) {
+        if (!read) {
+          findLiterals(literals, text);
+          read = true;
         }
-        if (!mayContainMatchSummarized(rule.needs, rule.needBits, text, BLOOM)) continue;
+        if (!needsMet(literals, needs)) return;
       }
       let found = 0;
       let seen: Set<number> | undefined;
@@ -78,8 +80,10 @@ export const phraseDetector: Detector = {
       for (let w = 0; w < spans.length && found < MAX_MATCHES_PER_RULE; w += 2) {
         const wa = spans[w]!;
         const slice = text.slice(wa, spans[w + 1]!);
-        // nor, often, a window around a common trigger word in a longer message
-        if (rule.needs !== undefined && slice.length < text.length && !mayContainMatch(rule.needs, slice)) continue;
+        // nor, often, a window around a common trigger word in a long message (in a shorter one,
+        // the windows cover most of the text the whole-text check passed: asking again costs more
+        // than the regex scans it would spare)
+        if (rule.needs !== undefined && text.length > WHOLE_TEXT_CHECK && !mayContainMatch(rule.needs, slice)) continue;
         for (const re of rule.regexes) {
           re.lastIndex = 0;
           for (let m = re.exec(slice); m !== null && found < MAX_MATCHES_PER_RULE; m = re.exec(slice)) {
@@ -98,6 +102,6 @@ export const phraseDetector: Detector = {
           }
         }
       }
-    }
+    });
   },
 };

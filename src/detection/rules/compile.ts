@@ -1,7 +1,7 @@
 import { err, ok, type Result } from '../../kernel/result';
 import { HIT_KINDS, type HitKind } from '../types';
 import { checkLinearRegex } from './regex-check';
-import { needMasks, requiredLiterals } from './required';
+import { requiredLiterals } from './required';
 
 /** A problem found while loading a rule set; `path` is a JSON pointer into the rule set. */
 export interface RuleSetError {
@@ -26,8 +26,6 @@ export interface PhraseRule {
    * scanned. Absent when nothing is known.
    */
   readonly needs?: ReturnType<typeof requiredLiterals>;
-  /** The adjacent-pair summaries of the strings of `needs` (see `needMasks`). */
-  readonly needBits?: ReturnType<typeof needMasks>;
 }
 
 /** Bits set on a word of the trigger index. */
@@ -348,7 +346,7 @@ export function compileRuleSet(json: unknown): Result<CompiledRuleSet, RuleSetEr
       weight: r.num01(o.weight, `${p}/weight`),
       regexes,
       unless,
-      ...(needs === undefined ? {} : { needs, needBits: needMasks(needs) }),
+      ...(needs === undefined ? {} : { needs }),
     });
   });
 

@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fold } from '../normalize';
+import { buildLiteralIndex, defaultCompiledRuleSet, findLiterals, holds, literalIndex, mayContainMatch, needsMet, requiredLiterals, type PhraseRule } from './index';
+
+/**
+ * The phrase detector asks the literal automaton, after one pass over a message, what it used to
+ * ask `includes` string by string: the answers must be the same for any text.
+ */
+const rs = defaultCompiledRuleSet();
+const index = literalIndex(rs.phrases);
+const withNeeds = rs.phrases.map((r, i) => [r, i] as const).filter(([r]) => r.needs !== undefined);
+
+/** Text that often holds the literals, whole or cut, glued or apart, beside anything else. */
+function textOf(words: readonly string[]): fc.Arbitrary<string> {
+  const piece = fc.oneof(
+    fc.constantFrom(...words),
+    fc.constantFrom(...words).chain((w) => fc.nat(w.length).map((k) => w.slice(0, k))),
+    fc.constantFrom(...words).chain((w) => fc.nat(w.length).map((k) => w.slice(k))),
+    fc.string({ unit: 'grapheme', maxLength: 6 }),
+  );
+  return fc.array(fc.tuple(piece, fc.constantFrom('', ' ', "'", '-', '. ', 'x')), { maxLength: 12 }).map((a) => a.map(([p, s]) => p + s).join(''));
+}
+
+describe('the literal automaton', () => {
+  it('is built once per rule set', () => {
+    expect(literalIndex(rs.phrases)).toBe(index);
+    expect(index.literals.length).toBeGreaterThan(1000);
+  });
+
+  it('finds exactly the literals a text includes, for the default rule set', () => {
+    fc.assert(
+      fc.property(textOf(index.literals), (t) => {
+        findLiterals(index, t);
+        for (let k = 0; k < index.literals.length; k++) expect(holds(index, k)).toBe(t.includes(index.literals[k]!));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('answers every rule as mayContainMatch does on the whole text', () => {
+    let met = 0;
+    for (const [rule, i] of withNeeds) {
+      // the rule's own strings, so that random text often satisfies it
+      fc.assert(
+        fc.property(textOf([...new Set(rule.needs!.flat(2))]), (t) => {
+          findLiterals(index, t);
+          const expected = mayContainMatch(rule.needs!, t);
+          if (expected) met++;
+          expect(needsMet(index, index.needs[i]!)).toBe(expected);
+        }),
+        { numRuns: 40 },
+      );
+    }
+    // exercised on texts that satisfy rules, not only on texts that satisfy none
+    expect(met).toBeGreaterThan(withNeeds.length);
+  });
+
+  it('finds overlapping literals, literals inside others and literals at either end', () => {
+    const rules = ['she|he|hers|his', 'abcd|bc|c|d', "l'atelier|€|x"].map((src) => ({ needs: requiredLiterals(src) }) as unknown as PhraseRule);
+    const small = buildLiteralIndex(rules);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('s', 'h', 'e', 'r', 'i', 'a', 'b', 'c', 'd', "l'", 'atelier', '€', 'x', ' ', 'é'), { maxLength: 30 }), (parts) => {
+        const t = parts.join('');
+        findLiterals(small, t);
+        for (let k = 0; k < small.literals.length; k++) expect(holds(small, k)).toBe(t.includes(small.literals[k]!));
+        for (let r = 0; r < rules.length; r++) expect(needsMet(small, small.needs[r]!)).toBe(mayContainMatch(rules[r]!.needs!, t));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('agrees with includes on the folded corpus messages', () => {
+    const texts = ['Could we deal directly? My WhatsApp is below.', 'Bonjour, on peut traiter en direct ?', 'Lassen wir die Plattform außen vor', ''].map((s) => fold(s).text);
+    for (const t of texts) {
+      findLiterals(index, t);
+      for (let k = 0; k < index.literals.length; k++) expect(holds(index, k)).toBe(t.includes(index.literals[k]!));
+    }
+  });
+});

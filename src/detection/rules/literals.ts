@@ -1,0 +1,189 @@
+import type { PhraseRule } from './compile';
+
+/**
+ * Every string the phrase rules' matches need (`PhraseRule.needs`, see `requiredLiterals`), found
+ * in one pass over a text by an Aho–Corasick automaton. A message usually wakes a dozen rules
+ * through common trigger words ("best", "site", "nous"); asking `includes` about each string of
+ * each of them cost more than reading the text once and answering every rule from what was seen.
+ * Built once per rule set.
+ */
+export interface LiteralIndex {
+  /** The distinct strings of every rule's `needs`. */
+  readonly literals: readonly string[];
+  /** Per phrase rule (same index): its `needs` as literal ids, in the same nesting; undefined where it has none. */
+  readonly needs: readonly (readonly (readonly Int32Array[])[] | undefined)[];
+  /** UTF-16 unit → its class in the automaton (0: a unit no literal holds). */
+  readonly classes: Uint16Array;
+  /** Classes per state (a row of `delta`). */
+  readonly width: number;
+  /**
+   * state * width + class → next state: the complete transition function (failure links folded
+   * in). States are numbered in depth-first order of the failure tree, so the states whose text
+   * ends with a literal — those of the failure subtree of the state that spells it — are one range.
+   */
+  readonly delta: Int32Array;
+  /** literal id → the range [from, to) of states at which a text read so far ends with the literal. */
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  /** One bit per state: the states the last text read passed through (see {@link findLiterals}). */
+  readonly visited: Int32Array;
+}
+
+const indexes = new WeakMap<readonly PhraseRule[], LiteralIndex>();
+
+/** The index of a rule set's phrase rules (the array `CompiledRuleSet.phrases`), built on first use. */
+export function literalIndex(rules: readonly PhraseRule[]): LiteralIndex {
+  let index = indexes.get(rules);
+  if (index === undefined) {
+    index = buildLiteralIndex(rules);
+    indexes.set(rules, index);
+  }
+  return index;
+}
+
+export function buildLiteralIndex(rules: readonly PhraseRule[]): LiteralIndex {
+  const ids = new Map<string, number>();
+  const literals: string[] = [];
+  const idOf = (w: string): number => {
+    let id = ids.get(w);
+    if (id === undefined) {
+      id = literals.length;
+      ids.set(w, id);
+      literals.push(w);
+    }
+    return id;
+  };
+  const needs = rules.map((r) => r.needs?.map((clauses) => clauses.map((clause) => Int32Array.from(clause, idOf))));
+
+  // the alphabet: the units of the literals, each a class; every other unit is class 0
+  const classes = new Uint16Array(65536);
+  let width = 1;
+  for (const w of literals) for (let i = 0; i < w.length; i++) if (classes[w.charCodeAt(i)] === 0) classes[w.charCodeAt(i)] = width++;
+
+  // the trie: state 0 is the root; literal k is spelled by state node[k]
+  const next: Map<number, number>[] = [new Map()];
+  const node = new Int32Array(literals.length);
+  for (let id = 0; id < literals.length; id++) {
+    const w = literals[id]!;
+    let s = 0;
+    for (let i = 0; i < w.length; i++) {
+      const c = classes[w.charCodeAt(i)]!;
+      let t = next[s]!.get(c);
+      if (t === undefined) {
+        t = next.length;
+        next.push(new Map());
+        next[s]!.set(c, t);
+      }
+      s = t;
+    }
+    node[id] = s;
+  }
+
+  // breadth first: each state's failure state is shallower, so its row is complete when read
+  const states = next.length;
+  const trieDelta = new Int32Array(states * width);
+  const fail = new Int32Array(states);
+  const queue: number[] = [];
+  for (const [c, t] of next[0]!) {
+    trieDelta[c] = t;
+    queue.push(t);
+  }
+  for (let q = 0; q < queue.length; q++) {
+    const s = queue[q]!;
+    const f = fail[s]!;
+    for (let c = 0; c < width; c++) {
+      const t = next[s]!.get(c);
+      if (t === undefined) trieDelta[s * width + c] = trieDelta[f * width + c]!;
+      else {
+        trieDelta[s * width + c] = t;
+        fail[t] = trieDelta[f * width + c]!;
+        queue.push(t);
+      }
+    }
+  }
+
+  // number the states in depth-first order of the failure tree (root 0): a text read up to here
+  // ends with literal k exactly when the state is in the subtree of node[k]
+  const children: number[][] = Array.from({ length: states }, () => []);
+  for (let s = 1; s < states; s++) children[fail[s]!]!.push(s);
+  const order = new Int32Array(states);
+  const end = new Int32Array(states);
+  let n = 0;
+  const stack: number[] = [0];
+  const exit: boolean[] = [false];
+  while (stack.length > 0) {
+    const s = stack.pop()!;
+    if (exit.pop()!) {
+      end[s] = n;
+      continue;
+    }
+    order[s] = n++;
+    stack.push(s);
+    exit.push(true);
+    for (const c of children[s]!) {
+      stack.push(c);
+      exit.push(false);
+    }
+  }
+  const delta = new Int32Array(states * width);
+  for (let s = 0; s < states; s++) for (let c = 0; c < width; c++) delta[order[s]! * width + c] = order[trieDelta[s * width + c]!]!;
+  const from = new Int32Array(literals.length);
+  const to = new Int32Array(literals.length);
+  for (let k = 0; k < literals.length; k++) {
+    from[k] = order[node[k]!]!;
+    to[k] = end[node[k]!]!;
+  }
+  return { literals, needs, classes, width, delta, from, to, visited: new Int32Array((states + 31) >>> 5) };
+}
+
+/**
+ * Reads `text` once, noting the states it passes through, so that {@link holds} and
+ * {@link needsMet} can tell which literals it holds (`text.includes(literal)`) until the next call.
+ */
+export function findLiterals(index: LiteralIndex, text: string): void {
+  const { classes, width, delta, visited } = index;
+  visited.fill(0);
+  let s = 0;
+  for (let i = 0; i < text.length; i++) {
+    s = delta[s * width + classes[text.charCodeAt(i)]!]!;
+    visited[s >>> 5]! |= 1 << (s & 31);
+  }
+}
+
+/** Whether the text last read by {@link findLiterals} holds literal `k`: a state of its range was visited. */
+export function holds(index: LiteralIndex, k: number): boolean {
+  const { visited } = index;
+  const a = index.from[k]!;
+  const b = index.to[k]! - 1;
+  const wa = a >>> 5;
+  const wb = b >>> 5;
+  const lo = -1 << (a & 31);
+  const hi = -1 >>> (31 - (b & 31));
+  if (wa === wb) return (visited[wa]! & lo & hi) !== 0;
+  if ((visited[wa]! & lo) !== 0 || (visited[wb]! & hi) !== 0) return true;
+  for (let w = wa + 1; w < wb; w++) if (visited[w] !== 0) return true;
+  return false;
+}
+
+/**
+ * `mayContainMatch(rule.needs, text)` for the text last read by {@link findLiterals}: some entry
+ * has a literal of each of its clauses in the text.
+ */
+export function needsMet(index: LiteralIndex, needs: readonly (readonly Int32Array[])[]): boolean {
+  outer: for (let a = 0; a < needs.length; a++) {
+    const clauses = needs[a]!;
+    for (let c = 0; c < clauses.length; c++) {
+      const clause = clauses[c]!;
+      let found = false;
+      for (let k = 0; k < clause.length; k++) {
+        if (holds(index, clause[k]!)) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) continue outer;
+    }
+    return true;
+  }
+  return false;
+}
