@@ -175,6 +175,49 @@ describe('the dashboard, seller profiles and search', () => {
     await page.waitForURL((u) => u.pathname === '/conversations/conv_uhr');
   });
 
+  it('fetches a screen’s data once when the navigation opens it', async () => {
+    // Screens loaded lazily (React.lazy) once remounted every screen opened after a page load: each
+    // request made twice, the first cancelled. Opened from a page loaded directly, not the landing page.
+    const page = e.page;
+    await page.goto(`${e.base}/policies`);
+    await page.getByRole('heading', { name: 'Policies', level: 1 }).waitFor();
+    const requested: string[] = [];
+    const inFlight = new Set<object>();
+    const started = (r: { url(): string }) => {
+      if (!r.url().includes('/v1/')) return;
+      inFlight.add(r);
+      requested.push(new URL(r.url()).pathname + new URL(r.url()).search);
+    };
+    const ended = (r: object) => inFlight.delete(r);
+    page.on('request', started);
+    page.on('requestfinished', ended);
+    page.on('requestfailed', ended);
+    try {
+      for (const [link, heading] of [
+        ['Sellers', 'Sellers'],
+        ['Cases', 'Cases'],
+        ['Dashboard', 'Dashboard'],
+        ['Investigations', 'Investigations'],
+      ] as const) {
+        // every screen's data fetched anew (the console keeps its query client on the window); what the
+        // screen on show fetches again after the clear settles first
+        await page.evaluate(() => (window as unknown as { __TANSTACK_QUERY_CLIENT__: { clear(): void } }).__TANSTACK_QUERY_CLIENT__.clear());
+        await expect.poll(() => inFlight.size).toBe(0);
+        requested.length = 0;
+        await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();
+        await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+        await expect.poll(() => inFlight.size).toBe(0);
+        const twice = requested.filter((p, i) => requested.indexOf(p) !== i);
+        expect(requested.length, link).toBeGreaterThan(0);
+        expect(twice, `${link}: ${requested.join(', ')}`).toEqual([]);
+      }
+    } finally {
+      page.off('request', started);
+      page.off('requestfinished', ended);
+      page.off('requestfailed', ended);
+    }
+  });
+
   it('raised no script errors', () => {
     expect(e.pageErrors).toEqual([]);
   });

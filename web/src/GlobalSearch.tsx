@@ -101,7 +101,13 @@ export const GlobalSearch = forwardRef<HTMLInputElement>(function GlobalSearch(_
           setNote(null);
         }}
         onFocus={() => setOpen(true)}
-        onBlur={() => window.setTimeout(() => setOpen(false), 150)}
+        onBlur={(e) => {
+          // late, so a click on a result lands first; not if the focus came back meanwhile
+          const input = e.currentTarget;
+          window.setTimeout(() => {
+            if (document.activeElement !== input) setOpen(false);
+          }, 150);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') {
             e.preventDefault();

@@ -45,12 +45,16 @@ function fold(s: string): string {
     .toLowerCase();
 }
 
-/** Every seller, for name matching; the list is short-lived in the cache so a search is one request at most. */
-function allSellers(qc: QueryClient, signal: AbortSignal | undefined): Promise<SellerDto[]> {
+/**
+ * Every seller, for name matching; the list is short-lived in the cache so a search is one request at
+ * most. The fetch is shared by the searches of every keystroke, so it takes none of their abort
+ * signals: the search that started it being superseded must not fail the ones waiting on it.
+ */
+function allSellers(qc: QueryClient): Promise<SellerDto[]> {
   return qc.fetchQuery({
     queryKey: ['search-sellers'],
     staleTime: 5 * 60_000,
-    queryFn: async () => (await api.get<PageDto<SellerDto>>('/v1/sellers', { query: { limit: 500 }, signal })).items,
+    queryFn: async () => (await api.get<PageDto<SellerDto>>('/v1/sellers', { query: { limit: 500 } })).items,
   });
 }
 
@@ -66,7 +70,7 @@ export async function search(qc: QueryClient, role: Role, raw: string, signal?: 
     isId && market ? maybe(api.get<SellerDetailDto>(`/v1/sellers/${enc}`, { signal })) : undefined,
     isId && market ? maybe(api.get<ListingDetailDto>(`/v1/listings/${enc}`, { signal })) : undefined,
     isId && can.seeCases(role) ? maybe(api.get<PageDto<CaseDto>>('/v1/cases', { query: { conversation_id: q, limit: 5 }, signal })) : undefined,
-    market ? allSellers(qc, signal) : [],
+    market ? allSellers(qc) : [],
   ]);
 
   const hits: SearchHit[] = [];
