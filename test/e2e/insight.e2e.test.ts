@@ -201,7 +201,7 @@ describe('the dashboard, seller profiles and search', () => {
       ] as const) {
         // every screen's data fetched anew (the console keeps its query client on the window); what the
         // screen on show fetches again after the clear settles first
-        await page.evaluate(() => (window as unknown as { __TANSTACK_QUERY_CLIENT__: { clear(): void } }).__TANSTACK_QUERY_CLIENT__.clear());
+        await page.evaluate(() => (globalThis as unknown as { __TANSTACK_QUERY_CLIENT__: { clear(): void } }).__TANSTACK_QUERY_CLIENT__.clear());
         await expect.poll(() => inFlight.size).toBe(0);
         requested.length = 0;
         await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();
