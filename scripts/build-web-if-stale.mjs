@@ -35,7 +35,13 @@ if (!existsSync(viteBin)) {
   process.exit(0);
 }
 console.error(existsSync(dist) ? 'assay: the console sources changed; rebuilding web/dist…' : 'assay: building the console (web/dist)…');
-const res = spawnSync(process.execPath, [viteBin, 'build', '--config', join(web, 'vite.config.ts'), '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+// Always the production build: Vite takes NODE_ENV from the environment, and under the test runner
+// (NODE_ENV=test) it built React's development version, whose strict mode mounts every screen twice.
+const res = spawnSync(process.execPath, [viteBin, 'build', '--config', join(web, 'vite.config.ts'), '--mode', 'production', '--logLevel', 'warn'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, NODE_ENV: 'production' },
+});
 if (res.status !== 0) {
   console.error('assay: the console build failed; see the errors above.');
   process.exit(res.status ?? 1);
