@@ -176,9 +176,10 @@ describe('the dashboard, seller profiles and search', () => {
   });
 
   it('fetches a screen’s data once when the navigation opens it', async () => {
-    // Screens loaded lazily (React.lazy) once remounted every screen opened after a page load: each
-    // request made twice, the first cancelled. A page loaded directly (its query cache empty), then
-    // screens opened from the navigation, each for the first time in this document.
+    // A screen mounted twice makes each request twice, the first cancelled: so it was when the test
+    // runner's NODE_ENV made Vite build React's development version (strict mode). A page loaded
+    // directly (its query cache empty), then screens opened from the navigation, each for the first
+    // time in this document, the dashboard from a chunk of its own.
     const page = e.page;
     const requested: string[] = [];
     const inFlight = new Set<object>();

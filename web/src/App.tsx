@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, useSyncExternalStore, type ComponentType, type ReactNode } from 'react';
+import { Suspense, lazy, useEffect, useRef, useState, useSyncExternalStore, type ComponentType, type ReactNode } from 'react';
 import { Button, Dialog, Kbd, Loading } from './components';
 import { BrandMark, IconBook, IconChart, IconCases, IconKey, IconQueues, IconReview, IconScale, IconSearch, IconSellers, IconShield, IconSignOut, IconUsers, IconWebhook } from './icons';
 import { Link, matchPath, navigate, useLocation } from './lib/router';
@@ -12,24 +12,39 @@ import { ConversationScreen } from './screens/Conversation';
 import { SellersScreen } from './screens/Sellers';
 import { SellerScreen } from './screens/SellerProfile';
 import { ListingScreen } from './screens/Listing';
-import { UsersScreen } from './screens/admin/Users';
-import { TokensScreen } from './screens/admin/Tokens';
-import { WebhooksScreen } from './screens/admin/Webhooks';
-import { AuditScreen } from './screens/admin/Audit';
 import { ReviewQueuesScreen } from './screens/ReviewQueues';
 import { ReviewScreen } from './screens/Review';
 import { PoliciesScreen } from './screens/Policies';
-import { DashboardScreen } from './screens/Dashboard';
 import { InvestigationsScreen } from './screens/Investigations';
 import { InvestigationScreen } from './screens/Investigation';
-import { AppealScreen, AppealsScreen } from './screens/Appeals';
 import { mayDecideAppeals } from './lib/appeals';
 import { GlobalSearch } from './GlobalSearch';
+
+type ScreenProps = { params: Record<string, string> };
+/** A screen in a chunk of its own, fetched on the first visit: the dashboard's charts, appeals and the admin screens stay out of the first load. */
+function later<M>(load: () => Promise<M>, pick: (m: M) => ComponentType<ScreenProps>): ComponentType<ScreenProps> {
+  const Screen = lazy(async () => ({ default: pick(await load()) }));
+  // its own boundary: the loading indicator while its chunk arrives, the eager screens untouched
+  return function LaterScreen(props: ScreenProps) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <Screen {...props} />
+      </Suspense>
+    );
+  };
+}
+const DashboardScreen = later(() => import('./screens/Dashboard'), (m) => m.DashboardScreen);
+const AppealsScreen = later(() => import('./screens/Appeals'), (m) => m.AppealsScreen);
+const AppealScreen = later(() => import('./screens/Appeals'), (m) => m.AppealScreen);
+const UsersScreen = later(() => import('./screens/admin/Users'), (m) => m.UsersScreen);
+const TokensScreen = later(() => import('./screens/admin/Tokens'), (m) => m.TokensScreen);
+const WebhooksScreen = later(() => import('./screens/admin/Webhooks'), (m) => m.WebhooksScreen);
+const AuditScreen = later(() => import('./screens/admin/Audit'), (m) => m.AuditScreen);
 
 interface RouteDef {
   readonly path: string;
   readonly allow: (r: Role) => boolean;
-  readonly screen: ComponentType<{ params: Record<string, string> }>;
+  readonly screen: ComponentType<ScreenProps>;
 }
 
 const ROUTES: readonly RouteDef[] = [
