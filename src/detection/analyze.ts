@@ -186,7 +186,7 @@ export function analyzeText(rs: CompiledRuleSet, text: string): Signals | undefi
   const n = text.length;
   const buf = reserve(n);
   let ascii = true;
-  last = undefined;
+  lastText = undefined;
   // one native copy of the units, then folding in place: reading a string unit by unit costs
   // several times more when it was built by concatenation (a rope), as chat messages often are
   if (!LITTLE_ENDIAN || unitBytes.write(text, 0, 'utf16le') !== 2 * n) for (let i = 0; i < n; i++) buf[i] = text.charCodeAt(i);
@@ -203,21 +203,23 @@ export function analyzeText(rs: CompiledRuleSet, text: string): Signals | undefi
     }
   }
   const signals = scan(rs, buf, n);
-  last = { text, ascii };
+  lastText = text;
+  lastAscii = ascii;
   return signals;
 }
 
-/** The text {@link analyzeText} read last, while its folded units are still in the buffer. */
-let last: { text: string; ascii: boolean } | undefined;
+/** The text {@link analyzeText} read last, while its folded units are still in the buffer, and whether it was ASCII. */
+let lastText: string | undefined;
+let lastAscii = false;
 
 /**
  * `fold(text)`, made from the units the prefilter already folded when `text` is the message it
  * read last (every unit then folds to one unit, so the view maps position to position).
  */
 export function foldedView(text: string): TextView {
-  if (last === undefined || last.text !== text) return fold(text);
+  if (lastText !== text) return fold(text);
   const n = text.length;
-  if (last.ascii) return identityView(text.toLowerCase(), n);
+  if (lastAscii) return identityView(text.toLowerCase(), n);
   if (!LITTLE_ENDIAN) return fold(text);
   return identityView(unitBytes.toString('utf16le', 0, 2 * n), n);
 }
@@ -229,7 +231,7 @@ export function foldedView(text: string): TextView {
 export function analyze(rs: CompiledRuleSet, folded: string, original: string): Signals {
   const n = folded.length;
   const buf = reserve(n);
-  last = undefined;
+  lastText = undefined;
   for (let i = 0; i < n; i++) buf[i] = folded.charCodeAt(i);
   // crypto addresses are case-sensitive, but their length survives folding
   void original;

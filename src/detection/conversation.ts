@@ -61,9 +61,14 @@ export function createConversationScanner(
       lastConv = conv;
       lastCtx = ctx;
       const result = scanMessage(rs, input, ctx);
+      // the oldest message leaves by a copy, not `shift`: shifting an array trims its store from
+      // the left, which the garbage collector pays for (scavenges took twice as long)
       const tail = ctx.earlier;
-      tail.push(input);
-      if (tail.length > CONTEXT_MESSAGES) tail.shift();
+      if (tail.length < CONTEXT_MESSAGES) tail.push(input);
+      else {
+        for (let k = 1; k < tail.length; k++) tail[k - 1] = tail[k]!;
+        tail[tail.length - 1] = input;
+      }
       return result;
     },
   };
