@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultCompiledRuleSet, scanConversation } from './index';
+import { CONTEXT_MESSAGES, createConversationScanner, defaultCompiledRuleSet, scanConversation, scanMessage, type ScanInput, type ScanResult } from './index';
 
 const rs = defaultCompiledRuleSet();
 
@@ -70,5 +71,49 @@ describe('conversation scanning with stored context', () => {
     const earlier = new Map([['other', [{ id: '1', conversation: 'other', sender: 'seller:s1', text: 'my cell is 06 12 34', country: 'FR' }]]]);
     const [b] = scanConversation(rs, [{ id: '2', conversation: 'c', sender: 'seller:s1', text: '56 78', country: 'FR' }], { earlier });
     expect(b!.hits).toEqual([]);
+  });
+});
+
+describe('the scanner\'s conversation tails', () => {
+  /** The context as it is defined: the last CONTEXT_MESSAGES messages of the same conversation, oldest first. */
+  function reference(inputs: readonly ScanInput[]): ScanResult[] {
+    const seen = new Map<string, ScanInput[]>();
+    return inputs.map((m) => {
+      const tail = seen.get(m.conversation!) ?? [];
+      const r = scanMessage(rs, m, { earlier: tail.slice(-CONTEXT_MESSAGES) });
+      seen.set(m.conversation!, [...tail, m]);
+      return r;
+    });
+  }
+  const fragments = ['my cell is 06 12 34', '56 78', 'ok', '06 12', '34 56', '78', 'thanks', 'zéro six', 'douze trente-quatre', '+33 6'];
+  const message = fc.record({
+    conversation: fc.constantFrom('a', 'b', 'c', 'd'),
+    sender: fc.constantFrom('seller:s1', 'buyer:b1'),
+    text: fc.constantFrom(...fragments),
+  });
+
+  it('give every message the same context as the definition, bounded (evicting and compacting) or not', () => {
+    fc.assert(
+      fc.property(fc.array(message, { minLength: 100, maxLength: 160 }), (rows) => {
+        const inputs: ScanInput[] = rows.map((r, i) => ({ id: String(i), country: 'FR', ...r }));
+        const expected = reference(inputs);
+        expect(scanConversation(rs, inputs)).toEqual(expected);
+        // four conversations fit in four slots: the bounded scanner compacts its store but forgets nothing
+        const bounded = createConversationScanner(rs, 4);
+        expect(inputs.map((m) => bounded.scan(m))).toEqual(expected);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('forget the least recently used conversation when more are open than the bound', () => {
+    const scanner = createConversationScanner(rs, 1);
+    scanner.scan({ id: '1', conversation: 'a', sender: 'seller:s1', text: 'my cell is 06 12 34', country: 'FR' });
+    scanner.scan({ id: '2', conversation: 'b', sender: 'seller:s1', text: 'hello', country: 'FR' });
+    expect(scanner.scan({ id: '3', conversation: 'a', sender: 'seller:s1', text: '56 78', country: 'FR' }).hits).toEqual([]);
+    const kept = createConversationScanner(rs, 2);
+    kept.scan({ id: '1', conversation: 'a', sender: 'seller:s1', text: 'my cell is 06 12 34', country: 'FR' });
+    kept.scan({ id: '2', conversation: 'b', sender: 'seller:s1', text: 'hello', country: 'FR' });
+    expect(kept.scan({ id: '3', conversation: 'a', sender: 'seller:s1', text: '56 78', country: 'FR' }).hits[0]).toMatchObject({ rule: 'phone.split_messages' });
   });
 });

@@ -1,6 +1,6 @@
 import type { CompiledRuleSet } from './rules';
 import { scanMessage } from './scan';
-import type { ScanInput, ScanResult } from './types';
+import type { ConversationContext, ScanInput, ScanResult } from './types';
 
 /** How many earlier messages of a conversation a message is scanned with (a split number spans at most three). */
 export const CONTEXT_MESSAGES = 4;
@@ -37,39 +37,135 @@ export function createConversationScanner(
   maxConversations = 10_000,
   earlier?: ReadonlyMap<string, readonly ScanInput[]>,
 ): { scan(input: ScanInput): ScanResult } {
-  // Each tail is a small array changed in place: scanning reads it before the message joins it.
-  // The context object around it is made once per conversation, not once per message.
-  const tails = new Map<string, { readonly earlier: ScanInput[] }>();
-  const bounded = Number.isFinite(maxConversations);
-  // messages mostly come conversation by conversation: the last one's context, without a lookup
-  let lastConv: string | undefined;
-  let lastCtx: { readonly earlier: ScanInput[] } | undefined;
+  const tails = new Tails(maxConversations);
   return {
     scan(input) {
       const conv = input.conversation;
       if (conv === undefined) return scanMessage(rs, input);
-      let ctx = !bounded && conv === lastConv ? lastCtx : tails.get(conv);
-      if (ctx === undefined) {
-        ctx = { earlier: earlier?.get(conv)?.slice(-CONTEXT_MESSAGES) ?? [] };
-        tails.set(conv, ctx);
-        if (bounded && tails.size > maxConversations) tails.delete(tails.keys().next().value!);
-      } else if (bounded) {
-        // least recently used first
-        tails.delete(conv);
-        tails.set(conv, ctx);
-      }
-      lastConv = conv;
-      lastCtx = ctx;
+      const ctx = tails.enter(conv, earlier);
       const result = scanMessage(rs, input, ctx);
-      // the oldest message leaves by a copy, not `shift`: shifting an array trims its store from
-      // the left, which the garbage collector pays for (scavenges took twice as long)
-      const tail = ctx.earlier;
-      if (tail.length < CONTEXT_MESSAGES) tail.push(input);
-      else {
-        for (let k = 1; k < tail.length; k++) tail[k - 1] = tail[k]!;
-        tail[tail.length - 1] = input;
-      }
+      tails.append(ctx.slot, input);
       return result;
     },
   };
+}
+
+/**
+ * The last {@link CONTEXT_MESSAGES} messages of each conversation, kept where the garbage collector
+ * does not look: every message seen, in one array, and per conversation the indexes of its last ones
+ * in typed arrays. Keeping an array of messages per conversation instead made each young-generation
+ * collection several times slower once tens of thousands of conversations were open (as in a batch of
+ * a day's messages), and the scan about a third slower.
+ */
+class Tails {
+  /** conversation → its slot (a number: the map holds no object that changes). */
+  private readonly slots = new Map<string, number>();
+  /** The messages appended (and seeded), by index; slots point into it. */
+  private seen: ScanInput[] = [];
+  /** slot * CONTEXT_MESSAGES + k → index in `seen` of the k-th last message (oldest first). */
+  private ring = new Int32Array(CONTEXT_MESSAGES * 64);
+  private counts = new Uint8Array(64);
+  /** Slots given back by conversations that left a bounded scanner. */
+  private readonly free: number[] = [];
+  private nextSlot = 0;
+  private readonly bounded: boolean;
+  /** The context handed to scanMessage, reused: its message list is built only when asked for. */
+  private readonly ctx = new LazyContext(this);
+  private lastConv: string | undefined;
+  private lastSlot = -1;
+
+  constructor(private readonly max: number) {
+    this.bounded = Number.isFinite(max);
+  }
+
+  /** The context of `conv`, its slot made when the conversation is new (seeded from `earlier`). */
+  enter(conv: string, earlier: ReadonlyMap<string, readonly ScanInput[]> | undefined): LazyContext {
+    let slot = !this.bounded && conv === this.lastConv ? this.lastSlot : this.slots.get(conv);
+    if (slot === undefined) {
+      slot = this.newSlot();
+      this.slots.set(conv, slot);
+      if (this.bounded && this.slots.size > this.max) this.leave(this.slots.keys().next().value!);
+      for (const m of earlier?.get(conv)?.slice(-CONTEXT_MESSAGES) ?? []) this.append(slot, m);
+    } else if (this.bounded) {
+      // least recently used first
+      this.slots.delete(conv);
+      this.slots.set(conv, slot);
+    }
+    this.lastConv = conv;
+    this.lastSlot = slot;
+    this.ctx.slot = slot;
+    this.ctx.list = undefined;
+    return this.ctx;
+  }
+
+  append(slot: number, input: ScanInput): void {
+    const at = this.seen.length;
+    this.seen.push(input);
+    const base = slot * CONTEXT_MESSAGES;
+    const n = this.counts[slot]!;
+    if (n < CONTEXT_MESSAGES) {
+      this.ring[base + n] = at;
+      this.counts[slot] = n + 1;
+    } else {
+      this.ring.copyWithin(base, base + 1, base + CONTEXT_MESSAGES);
+      this.ring[base + CONTEXT_MESSAGES - 1] = at;
+    }
+    // a bounded scanner (a stream) lets go of messages no tail points to any more
+    if (this.bounded && this.seen.length > 4 * CONTEXT_MESSAGES * (this.max + 1)) this.compact();
+  }
+
+  /** The messages before the current one in `slot`, oldest first. */
+  list(slot: number): ScanInput[] {
+    const n = this.counts[slot]!;
+    const out = new Array<ScanInput>(n);
+    for (let k = 0; k < n; k++) out[k] = this.seen[this.ring[slot * CONTEXT_MESSAGES + k]!]!;
+    return out;
+  }
+
+  private newSlot(): number {
+    const reused = this.free.pop();
+    if (reused !== undefined) {
+      this.counts[reused] = 0;
+      return reused;
+    }
+    const slot = this.nextSlot++;
+    if (slot >= this.counts.length) {
+      const counts = new Uint8Array(this.counts.length * 2);
+      counts.set(this.counts);
+      this.counts = counts;
+      const ring = new Int32Array(this.ring.length * 2);
+      ring.set(this.ring);
+      this.ring = ring;
+    }
+    return slot;
+  }
+
+  private leave(conv: string): void {
+    const slot = this.slots.get(conv)!;
+    this.slots.delete(conv);
+    this.free.push(slot);
+  }
+
+  /** Keeps only the messages some tail still points to, renumbered. */
+  private compact(): void {
+    const kept: ScanInput[] = [];
+    for (const slot of this.slots.values()) {
+      const base = slot * CONTEXT_MESSAGES;
+      for (let k = 0; k < this.counts[slot]!; k++) {
+        kept.push(this.seen[this.ring[base + k]!]!);
+        this.ring[base + k] = kept.length - 1;
+      }
+    }
+    this.seen = kept;
+  }
+}
+
+/** A conversation context whose `earlier` list is made on first use (most messages never ask). */
+class LazyContext implements ConversationContext {
+  slot = 0;
+  list: ScanInput[] | undefined;
+  constructor(private readonly tails: Tails) {}
+  get earlier(): readonly ScanInput[] {
+    return (this.list ??= this.tails.list(this.slot));
+  }
 }

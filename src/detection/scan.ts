@@ -223,7 +223,8 @@ export function scanMessage(rs: CompiledRuleSet, input: ScanInput, ctx?: Convers
   for (let d = 0; d < DETECTORS.length; d++) if (DETECTORS[d]!.applies(signals)) applies |= 1 << d;
   // the detectors read the folded text: made now from the prefilter's units, before anything else is analyzed
   if (applies !== 0 && folded === undefined) folded = foldedView(text);
-  const split = ctx !== undefined && ctx.earlier.length > 0 && splitPossible(rs, input, ctx, signals);
+  // the cheap half of splitPossible first: most messages never ask for the earlier ones
+  const split = ctx !== undefined && input.sender !== undefined && (signals.digits > 0 || signals.numberWords > 0) && ctx.earlier.length > 0 && splitPossible(rs, input, ctx, signals);
   // most messages: no detector has its signal and no number can continue an earlier message
   if (applies === 0 && !split) return { id: input.id, verdict: verdictFor(rs, 0), score: 0, hits: [] };
   const state = new MessageState(rs, input, text, signals, folded);
