@@ -1,5 +1,5 @@
 import { fold, foldUnit, groupConverts, identityView, type TextView, MAIL_PROVIDERS, NUMBER_CONNECTORS, NUMBER_WORDS, PLUS_WORDS, REPEATERS, SPELLED_TLDS } from './normalize';
-import type { CompiledRuleSet } from './rules';
+import { WORD_FLAG, type CompiledRuleSet } from './rules';
 import type { Signals } from './detectors/detector';
 import { IBAN_LENGTHS } from './detectors/iban';
 import { NAMED_PROVIDERS } from './detectors/email';
@@ -27,6 +27,8 @@ interface WordInfo {
   tld: boolean;
   /** The last part of a mail provider that is not one a–z word ("online" of "t-online"). */
   providerTail: boolean;
+  /** Messaging aliases and contact verbs of several words that start with this one ("we" of "we chat"): the words after it, and the flag they set. */
+  handleSeqs: { rest: readonly string[]; flag: number }[] | undefined;
 }
 
 /**
@@ -42,6 +44,12 @@ interface Lexicon {
   offsets: Int32Array;
   /** Longest word: longer tokens are not looked up. */
   longest: number;
+  /**
+   * Messaging aliases that are not a–z words ("微信") set the handle flags when their first unit
+   * occurs (1 in this table, by unit); one that starts with an ASCII unit, always.
+   */
+  handleFirstUnits: Uint8Array | undefined;
+  handleAlways: boolean;
   /**
    * By the first two letters (a one-letter word: its letter, then 26), bit `length` set when a
    * word of that start and length (below 32) exists.
@@ -61,6 +69,19 @@ const slotOf = (h: number, mask: number): number => (h ^ (h >>> 15)) & mask;
 
 const lexicons = new WeakMap<CompiledRuleSet, Lexicon>();
 
+const HANDLE_FLAGS = WORD_FLAG.platform | WORD_FLAG.contactVerb;
+
+/** The words of a phrase with each separator kept or dropped: ["we", "chat"] → [["we", "chat"], ["wechat"]]. */
+export function gluings(words: readonly string[]): string[][] {
+  if (words.length === 1) return [[words[0]!]];
+  const out: string[][] = [];
+  for (const rest of gluings(words.slice(1))) {
+    out.push([words[0]!, ...rest]);
+    out.push([words[0]! + rest[0]!, ...rest.slice(1)]);
+  }
+  return out;
+}
+
 function lexicon(rs: CompiledRuleSet): Lexicon {
   const cached = lexicons.get(rs);
   if (cached !== undefined) return cached;
@@ -68,12 +89,33 @@ function lexicon(rs: CompiledRuleSet): Lexicon {
   const get = (w: string): WordInfo => {
     let e = map.get(w);
     if (e === undefined) {
-      e = { flags: 0, number: 0, numberPart: false, rules: undefined, addr: false, at: false, provider: false, named: false, spelled: 0, tld: false, providerTail: false };
+      e = { flags: 0, number: 0, numberPart: false, rules: undefined, addr: false, at: false, provider: false, named: false, spelled: 0, tld: false, providerTail: false, handleSeqs: undefined };
       map.set(w, e);
     }
     return e;
   };
-  for (const [w, f] of rs.words) get(w).flags |= f;
+  // the platform and contact-verb flags of a word say that a whole alias occurs ("we chat", not
+  // "we"): the handle detector looks for nothing else, and a first word alone is often everyday
+  for (const [w, f] of rs.words) get(w).flags |= f & ~HANDLE_FLAGS;
+  let handleFirstUnits: Uint8Array | undefined;
+  let handleAlways = false;
+  const aliasFlags: [string, number][] = [...[...rs.handle.aliases.keys()].map((a): [string, number] => [a, WORD_FLAG.platform]), ...[...rs.handle.contactVerbs].map((v): [string, number] => [v, WORD_FLAG.contactVerb])];
+  for (const [alias, flag] of aliasFlags) {
+    const parts = alias.split(/[ -]+/).filter((w) => w !== '');
+    if (parts.length === 0 || parts.length > 6 || !parts.every((w) => /^[a-z]+$/.test(w))) {
+      // the handle finder reads such an alias in the folded text; the prefilter has no word for it
+      const first = alias.charCodeAt(0);
+      if (first < 128) handleAlways = true;
+      else (handleFirstUnits ??= new Uint8Array(65536))[first] = 1;
+      continue;
+    }
+    // the finder allows no separator between the words too ("wechat"): every way of gluing them
+    for (const tokens of gluings(parts)) {
+      const e = get(tokens[0]!);
+      if (tokens.length === 1) e.flags |= flag;
+      else (e.handleSeqs ??= []).push({ rest: tokens.slice(1), flag });
+    }
+  }
   for (const [w, nw] of NUMBER_WORDS) get(w).number = nw.weak ? 1 : 2;
   for (const w of [...REPEATERS.keys(), ...NUMBER_CONNECTORS, ...PLUS_WORDS]) get(w).numberPart = true;
   for (const [w, r] of rs.triggers) get(w).rules = r;
@@ -114,7 +156,7 @@ function lexicon(rs: CompiledRuleSet): Lexicon {
     if (w.length > longest) longest = w.length;
   }
   offsets[words.length] = o;
-  const lex = { slots, mask: size - 1, chars, offsets, longest, shapes, infos };
+  const lex = { slots, mask: size - 1, chars, offsets, longest, shapes, infos, handleFirstUnits, handleAlways };
   lexicons.set(rs, lex);
   return lex;
 }
@@ -270,7 +312,9 @@ function scan(rs: CompiledRuleSet, t: Uint16Array, n: number): Signals {
   while (i < n) {
     const c = t[i]!;
     if (c >= 128 || CLASS[c] === 0) {
-      if (c === 64) at++;
+      if (c >= 128) {
+        if (lex.handleFirstUnits !== undefined && lex.handleFirstUnits[c] === 1) flags |= HANDLE_FLAGS;
+      } else if (c === 64) at++;
       else if (c === 46) {
         if (i > 0 && i + 1 < n && (isAlnum(t[i - 1]!) || t[i - 1]! >= 128) && isAlnum(t[i + 1]!)) innerDots++;
         // " . ": a spaced dot that the address view may rejoin
@@ -336,6 +380,7 @@ function scan(rs: CompiledRuleSet, t: Uint16Array, n: number): Signals {
       if (idx >= 0) {
         const e = lex.infos[idx]!;
         flags |= e.flags;
+        if (e.handleSeqs !== undefined) for (const q of e.handleSeqs) if ((flags & q.flag) === 0 && followedBy(t, i, n, q.rest)) flags |= q.flag;
         if (e.number !== 0) {
           numberWords++;
           numeric = true;
@@ -388,6 +433,7 @@ function scan(rs: CompiledRuleSet, t: Uint16Array, n: number): Signals {
   if (rs.triggerPrefixLengths.length > 0) phraseRules = prefixTriggers(rs, t, n, phraseRules);
   if (sawAt && sawProvider) addrWords++;
   if (sawAt && (sawProvider || sawProviderTail)) addrHints++;
+  if (lex.handleAlways) flags |= HANDLE_FLAGS;
   return {
     digits,
     numberWords,
@@ -426,6 +472,29 @@ function gapOk(t: Uint16Array, from: number, to: number): boolean {
     } else if (!isGapChar(c)) return false;
   }
   return true;
+}
+
+/**
+ * After a word ending at `from`: the words `rest`, each after one or two blanks or dashes, the last
+ * one ending a word — the handle finder's `[\s-]{0,2}` between the words of an alias (no separator
+ * at all is another gluing of the alias, a word of its own).
+ */
+function followedBy(t: Uint16Array, from: number, n: number, rest: readonly string[]): boolean {
+  let p = from;
+  for (const w of rest) {
+    const gap = p;
+    while (p < n && p - gap <= 2 && isSpaceOrDash(t[p]!)) p++;
+    if (p === gap || p - gap > 2) return false;
+    for (let j = 0; j < w.length; j++, p++) if (p >= n || t[p] !== w.charCodeAt(j)) return false;
+  }
+  return p >= n || (t[p]! >= 128 ? true : CLASS[t[p]!] === 0);
+}
+
+const SPACE = /\s/;
+/** What the finder's `[\s-]` accepts. */
+function isSpaceOrDash(c: number): boolean {
+  if (c === 32 || c === 45 || (c >= 9 && c <= 13)) return true;
+  return c >= 128 && SPACE.test(String.fromCharCode(c));
 }
 
 /** ' ', tab, CR and - . , / _ * | : ( ) + ~ */

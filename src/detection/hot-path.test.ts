@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze, analyzeText, foldedView } from './analyze';
 import { findDigitRuns } from './detectors/digit-runs';
 import { LIMITS } from './detectors/detector';
+import { DETECTORS } from './detectors/registry';
 import { addrView, digitView, fold, foldByCodePoint, type TextView } from './normalize';
 import { defaultCompiledRuleSet, scanMessage } from './index';
 import { splitPhoneHits, splitPossible } from './scan';
@@ -100,6 +101,32 @@ describe('the hot path takes only exact shortcuts', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('the handle detector is skipped only where its finder finds nothing', () => {
+  // every alias and contact verb of the rule set, their first words alone, and everyday words around them
+  const aliasWords = [...rs.handle.aliases.keys(), ...rs.handle.contactVerbs].flatMap((a) => [a, ...a.split(/[ -]/)]);
+  const handleSeps = [' ', '  ', '   ', '', '-', '--', ' - ', '\t', '\n', '\u00a0', ':', '.', '2'];
+  const handleSoup = fc
+    .array(fc.tuple(fc.constantFrom(...aliasWords, 'me', 'chat', 'app', 'id', 'toe', 'moi', 'mir', 'the', 'we', 'line', 'Line', 'WE', 'x'), fc.constantFrom(...handleSeps)), { maxLength: 4 })
+    .map((a) => a.map(([p, sep]) => p + sep).join(''));
+  it('sets the platform or contact-verb flag wherever the finder matches', () => {
+    const applies = DETECTORS.find((d) => d.name === 'handle')!.applies;
+    fc.assert(
+      fc.property(handleSoup, (s) => {
+        const f = fold(s);
+        const signals = analyzeText(rs, s) ?? analyze(rs, f.text, s);
+        rs.handle.finder.lastIndex = 0;
+        if (rs.handle.finder.test(f.text)) expect(applies(signals)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('does not run for a first word alone ("we", "follow", "line" as everyday words)', () => {
+    const applies = DETECTORS.find((d) => d.name === 'handle')!.applies;
+    for (const s of ['We can ship it next week', 'Follow the instructions', 'Find the receipt attached', 'Add the cushion?']) expect(applies(analyzeText(rs, s)!), s).toBe(false);
+    for (const s of ['add  me', 'we -chat', 'WeChat: lux88', 'we chat id lux88', 'we-chat lux88', 'wechat lux88', 'voeg me toe', '加我微信 lux88']) expect(applies(analyzeText(rs, s) ?? analyze(rs, fold(s).text, s)), s).toBe(true);
   });
 });
 
