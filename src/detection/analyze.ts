@@ -291,6 +291,8 @@ function scan(rs: CompiledRuleSet, t: Uint16Array, n: number): Signals {
   let digitTokens: number[] | undefined;
   let at = 0;
   let innerDots = 0;
+  /** Inner dots before a digit ("1.5", "3.200"): only an IPv4 address ("192.168.0.1", three of them) makes a link of them. */
+  let digitDots = 0;
   let addrWords = 0;
   let addrHints = 0;
   let mailProviders = 0;
@@ -316,7 +318,11 @@ function scan(rs: CompiledRuleSet, t: Uint16Array, n: number): Signals {
         if (lex.handleFirstUnits !== undefined && lex.handleFirstUnits[c] === 1) flags |= HANDLE_FLAGS;
       } else if (c === 64) at++;
       else if (c === 46) {
-        if (i > 0 && i + 1 < n && (isAlnum(t[i - 1]!) || t[i - 1]! >= 128) && isAlnum(t[i + 1]!)) innerDots++;
+        if (i > 0 && i + 1 < n && (isAlnum(t[i - 1]!) || t[i - 1]! >= 128) && isAlnum(t[i + 1]!)) {
+          // a top-level domain begins with a letter
+          if (CLASS[t[i + 1]!] === 2) digitDots++;
+          else innerDots++;
+        }
         // " . ": a spaced dot that the address view may rejoin
         else if (i > 0 && t[i - 1] === 32 && i + 1 < n && (t[i + 1] === 32 || isLetter(t[i + 1]!))) addrWords++;
         if (i > 0 && isBlank(t[i - 1]!)) addrHints++;
@@ -443,7 +449,7 @@ function scan(rs: CompiledRuleSet, t: Uint16Array, n: number): Signals {
     ibanStarts,
     digitTokens: digitTokens ?? NO_TOKENS,
     at,
-    innerDots,
+    innerDots: digitDots >= 3 ? innerDots + digitDots : innerDots,
     addrWords,
     addrHints,
     mailProviders,

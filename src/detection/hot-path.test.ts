@@ -4,10 +4,11 @@ import { analyze, analyzeText, foldedView } from './analyze';
 import { findDigitRuns } from './detectors/digit-runs';
 import { LIMITS } from './detectors/detector';
 import { DETECTORS } from './detectors/registry';
+import { findUrls } from './detectors/url';
 import { addrView, digitView, fold, foldByCodePoint, type TextView } from './normalize';
 import { defaultCompiledRuleSet, scanMessage } from './index';
 import { splitPhoneHits, splitPossible } from './scan';
-import type { ScanInput } from './types';
+import type { RawHit, ScanInput } from './types';
 
 /**
  * The shortcuts of the hot path (fast folds, views skipped when the prefilter says they would
@@ -127,6 +128,29 @@ describe('the handle detector is skipped only where its finder finds nothing', (
     const applies = DETECTORS.find((d) => d.name === 'handle')!.applies;
     for (const s of ['We can ship it next week', 'Follow the instructions', 'Find the receipt attached', 'Add the cushion?']) expect(applies(analyzeText(rs, s)!), s).toBe(false);
     for (const s of ['add  me', 'we -chat', 'WeChat: lux88', 'we chat id lux88', 'we-chat lux88', 'wechat lux88', 'voeg me toe', '加我微信 lux88']) expect(applies(analyzeText(rs, s) ?? analyze(rs, fold(s).text, s)), s).toBe(true);
+  });
+});
+
+describe('the url detector is skipped only where it finds nothing', () => {
+  const urlPieces = ['1', '12', '192', '168', '0', '255', '3', 'example', 'com', 'fr', 'shop', 'www', 'http', 'https', '://', '//', '/admin', ':8080', '.', '..', '-', 'x', 'e', 'g', 'approx', 'рф', 'xn--p1ai', 'i❤', 'ws', '1stdibs'];
+  const urlSoup = fc.array(fc.tuple(fc.constantFrom(...urlPieces), fc.constantFrom('', '', '.', ' ', '/', ':')), { maxLength: 10 }).map((a) => a.map(([p, sep]) => p + sep).join(''));
+  it('counts the dots a link may need wherever findUrls finds one', () => {
+    const url = DETECTORS.find((d) => d.name === 'url')!;
+    fc.assert(
+      fc.property(urlSoup, (s) => {
+        const f = fold(s);
+        const signals = analyzeText(rs, s) ?? analyze(rs, f.text, s);
+        const out: RawHit[] = [];
+        findUrls(rs, signals.addrWords > 0 || signals.at > 0 ? addrView(f) : f, s, out);
+        if (out.length > 0) expect(url.applies(signals), s).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('does not run for decimals, versions and dimensions', () => {
+    const url = DETECTORS.find((d) => d.name === 'url')!;
+    for (const s of ['1.5 m wide', 'approx 3.200,00 €', 'v2.1', 'H 32.5 x W 18.25 in']) expect(url.applies(analyzeText(rs, s)!), s).toBe(false);
+    for (const s of ['see 192.168.1.1/admin', 'villa-antiques.fr', 'http://1.2.3.4:8080']) expect(url.applies(analyzeText(rs, s)!), s).toBe(true);
   });
 });
 

@@ -34,7 +34,10 @@ export interface Signals {
   /** Tokens that begin like an IBAN: a country code and two digits ("fr76"). */
   ibanStarts: number;
   at: number;
-  /** '.' between two address characters (before it, any non-ASCII one too: "i❤.ws"). */
+  /**
+   * '.' between two address characters (before it, any non-ASCII one too: "i❤.ws") where a label
+   * may begin: before a letter or '-', or before a digit when there are three such dots (an IPv4 address).
+   */
   innerDots: number;
   /** Spelled or bracketed at/dot words, 'www', 'http'. */
   addrWords: number;
