@@ -299,6 +299,10 @@ function scan(rs: CompiledRuleSet, t: Uint16Array, n: number): Signals {
   let flags = 0;
   let phraseRules: Map<number, number[]> | undefined;
   let longestToken = 0;
+  /** Digits of the words holding digits joined by separators as the digit runs join them (detectors/digit-runs.ts), at most. */
+  let runDigits = 0;
+  let runEnd = -1;
+  let longestDigitRun = 0;
   let sawAt = false;
   let sawProvider = false;
   let sawProviderTail = false;
@@ -365,6 +369,9 @@ function scan(rs: CompiledRuleSet, t: Uint16Array, n: number): Signals {
     if (tokenDigits > 0) {
       (digitTokens ??= []).push(start, i);
       digits += tokenDigits;
+      runDigits = runEnd >= 0 && runGap(t, runEnd, start) ? runDigits + tokenDigits : tokenDigits;
+      runEnd = i;
+      if (runDigits > longestDigitRun) longestDigitRun = runDigits;
       if (letters === 0) {
         for (const p of PROVIDER_NUMBERS) if (p.length === len && sameUnits(t, start, p)) sawProviderTail = true;
         numeric = true;
@@ -456,6 +463,7 @@ function scan(rs: CompiledRuleSet, t: Uint16Array, n: number): Signals {
     flags,
     phraseRules: phraseRules ?? NO_RULES,
     longestToken,
+    longestDigitRun,
   };
 }
 
@@ -501,6 +509,23 @@ const SPACE = /\s/;
 function isSpaceOrDash(c: number): boolean {
   if (c === 32 || c === 45 || (c >= 9 && c <= 13)) return true;
   return c >= 128 && SPACE.test(String.fromCharCode(c));
+}
+
+/**
+ * What may lie between two digit groups of one run: up to five separators (the digit runs' own
+ * test, which also stops at a third line break, a list or a sentence break, only splits more).
+ */
+function runGap(t: Uint16Array, from: number, to: number): boolean {
+  if (to - from > 5 || to === from) return false;
+  for (let i = from; i < to; i++) {
+    switch (t[i]) {
+      case 32: case 9: case 13: case 10: case 46: case 45: case 47: case 40: case 41: case 95: case 42: case 44: case 124: case 126: case 43:
+        continue;
+      default:
+        return false;
+    }
+  }
+  return true;
 }
 
 /** ' ', tab, CR and - . , / _ * | : ( ) + ~ */

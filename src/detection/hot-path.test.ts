@@ -5,9 +5,10 @@ import { findDigitRuns } from './detectors/digit-runs';
 import { LIMITS } from './detectors/detector';
 import { DETECTORS } from './detectors/registry';
 import { findUrls } from './detectors/url';
+import { findPhones } from './detectors/phone';
 import { addrView, digitView, fold, foldByCodePoint, type TextView } from './normalize';
 import { defaultCompiledRuleSet, scanMessage } from './index';
-import { splitPhoneHits, splitPossible } from './scan';
+import { regionHints, splitPhoneHits, splitPossible } from './scan';
 import type { RawHit, ScanInput } from './types';
 
 /**
@@ -151,6 +152,30 @@ describe('the url detector is skipped only where it finds nothing', () => {
     const url = DETECTORS.find((d) => d.name === 'url')!;
     for (const s of ['1.5 m wide', 'approx 3.200,00 €', 'v2.1', 'H 32.5 x W 18.25 in']) expect(url.applies(analyzeText(rs, s)!), s).toBe(false);
     for (const s of ['see 192.168.1.1/admin', 'villa-antiques.fr', 'http://1.2.3.4:8080']) expect(url.applies(analyzeText(rs, s)!), s).toBe(true);
+  });
+});
+
+describe('the phone detector is skipped only where it finds nothing', () => {
+  const phonePieces = ['06', '12', '34', '56', '78', '612', '345', '6789', '0612345678', '+33', '+44', '020', '7946', '0958', '1', '2024', '12,500', 'O6', 'l2', 'six', 'douze', 'zéro', 'double', 'x', 'cm', 'tel', '5️⃣', '０６'];
+  const phoneSeps = [' ', '', '.', '-', '  ', ' - ', '/', '\n', '\n\n\n', ', ', '. ', '      ', ' x ', '(', ')'];
+  const phoneSoup = fc.array(fc.tuple(fc.constantFrom(...phonePieces), fc.constantFrom(...phoneSeps)), { maxLength: 9 }).map((a) => a.map(([p, sep]) => p + sep).join(''));
+  it('sees seven digits in one run wherever findPhones finds a number', () => {
+    const phone = DETECTORS.find((d) => d.name === 'phone')!;
+    fc.assert(
+      fc.property(phoneSoup, fc.constantFrom('FR', 'GB', 'US', 'DE'), (s, country) => {
+        const f = fold(s);
+        const signals = analyzeText(rs, s) ?? analyze(rs, f.text, s);
+        const dv = digitView(f);
+        const found = findPhones(rs, dv, findDigitRuns(dv.text), regionHints(rs, { id: 'p', text: s, country }), s, false);
+        if (found.length > 0) expect(phone.applies(signals), s).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('does not run for prices, dimensions and dates apart', () => {
+    const phone = DETECTORS.find((d) => d.name === 'phone')!;
+    for (const s of ['82 x 45 x 30 cm, $12,500', 'circa 1920 or the 1950s', 'Lot 1234 / ref 567']) expect(phone.applies(analyzeText(rs, s)!), s).toBe(false);
+    for (const s of ['06 12 34 56 78', '020-7946-0958', 'zéro six douze trente-quatre']) expect(phone.applies(analyzeText(rs, s)!), s).toBe(true);
   });
 });
 

@@ -54,6 +54,12 @@ export interface Signals {
   phraseRules: ReadonlyMap<number, readonly number[]>;
   /** Longest run of ASCII letters/digits in the original text. */
   longestToken: number;
+  /**
+   * At least the digits of the longest digit run of the folded text (words holding digits, joined
+   * by up to five separators): a phone number needs seven of them unless the digit view changes the
+   * text (number words, o/l/i in digits).
+   */
+  longestDigitRun: number;
 }
 
 export interface ScanState {

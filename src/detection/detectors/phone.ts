@@ -279,7 +279,8 @@ function knownCountries(country: string | undefined, seller: string | undefined,
 export const phoneDetector: Detector = {
   name: 'phone',
   kinds: ['phone'],
-  applies: (s) => s.digits + 2 * s.numberWords >= 7,
+  // seven digits in one run, or number words and o/l/i digits that the digit view may join into one
+  applies: (s) => s.digits + 2 * s.numberWords >= 7 && (s.longestDigitRun >= 7 || s.numberGroups > 0 || s.oliTokens > 0),
   detect(state) {
     const { rs } = state;
     const view = state.digitView();
