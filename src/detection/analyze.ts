@@ -55,8 +55,13 @@ interface Lexicon {
    * word of that start and length (below 32) exists.
    */
   shapes: Int32Array;
+  /** The same by the last two letters (a one-letter word: 26, then its letter). */
+  endings: Int32Array;
   infos: WordInfo[];
 }
+
+/** The index into `endings` of the word ending with units c0, c1 (c0 not a letter: a one-letter word). */
+const endingOf = (c0: number, c1: number): number => (c0 >= 97 && c0 <= 122 ? c0 - 97 : 26) * 26 + (c1 - 97);
 
 /** The index into `shapes` of the word starting with units c0, c1 (c1 not a letter: a one-letter word). */
 const shapeOf = (c0: number, c1: number): number => (c0 - 97) * 27 + (c1 >= 97 && c1 <= 122 ? c1 - 97 : 26);
@@ -139,8 +144,12 @@ function lexicon(rs: CompiledRuleSet): Lexicon {
   let longest = 0;
   let o = 0;
   const shapes = new Int32Array(26 * 27);
+  const endings = new Int32Array(27 * 26);
   for (const [w, e] of words) {
-    if (w.length < 32) shapes[shapeOf(w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0)]! |= 1 << w.length;
+    if (w.length < 32) {
+      shapes[shapeOf(w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0)]! |= 1 << w.length;
+      endings[endingOf(w.length > 1 ? w.charCodeAt(w.length - 2) : 0, w.charCodeAt(w.length - 1))]! |= 1 << w.length;
+    }
     const k = infos.length;
     offsets[k] = o;
     let h = HASH_SEED;
@@ -156,7 +165,7 @@ function lexicon(rs: CompiledRuleSet): Lexicon {
     if (w.length > longest) longest = w.length;
   }
   offsets[words.length] = o;
-  const lex = { slots, mask: size - 1, chars, offsets, longest, shapes, infos, handleFirstUnits, handleAlways };
+  const lex = { slots, mask: size - 1, chars, offsets, longest, shapes, endings, infos, handleFirstUnits, handleAlways };
   lexicons.set(rs, lex);
   return lex;
 }
@@ -387,8 +396,11 @@ function scan(rs: CompiledRuleSet, t: Uint16Array, n: number): Signals {
         }
       }
     } else {
-      // most words are ruled out by their first two letters and length, without touching the table
-      const known = len < 32 ? (lex.shapes[shapeOf(t[start]!, len > 1 ? t[start + 1]! : 0)]! & (1 << len)) !== 0 : len <= lex.longest;
+      // most words are ruled out by their first two letters, last two and length, without touching the table
+      const known =
+        len < 32
+          ? (lex.shapes[shapeOf(t[start]!, len > 1 ? t[start + 1]! : 0)]! & (1 << len)) !== 0 && (lex.endings[endingOf(len > 1 ? t[i - 2]! : 0, t[i - 1]!)]! & (1 << len)) !== 0
+          : len <= lex.longest;
       const idx = known ? lookup(lex, t, start, i, h) : -1;
       if (idx >= 0) {
         const e = lex.infos[idx]!;
