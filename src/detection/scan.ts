@@ -1,7 +1,7 @@
 import { addrView, digitView, fold, type TextView } from './normalize';
 import type { CompiledRuleSet } from './rules';
 import { analyze, analyzeText, foldedView } from './analyze';
-import { findDigitRuns, type DigitRun } from './detectors/digit-runs';
+import { findDigitRuns, MIN_RUN_DIGITS, type DigitRun } from './detectors/digit-runs';
 import { LIMITS, type ScanState, type Signals } from './detectors/detector';
 import { findPhones } from './detectors/phone';
 import { DETECTORS } from './detectors/registry';
@@ -125,7 +125,7 @@ class MessageState implements ScanState {
     if (this.runs === undefined) {
       const view = this.digitView();
       // the prefilter listed the words holding digits; they are valid positions in the folded view only
-      this.runs = view === this.fv ? findDigitRuns(view.text, this.signals.digitTokens) : findDigitRuns(view.text);
+      this.runs = view === this.fv ? findDigitRuns(view.text, this.signals.digitTokens, MIN_RUN_DIGITS) : findDigitRuns(view.text, undefined, MIN_RUN_DIGITS);
     }
     return this.runs;
   }
