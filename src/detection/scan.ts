@@ -33,6 +33,41 @@ export function regionHints(rs: CompiledRuleSet, input: ScanInput): string[] {
   return out;
 }
 
+/** A trie over the fields {@link regionHints} reads, per rule set; a leaf is the hint list. */
+type HintMemo = Map<unknown, HintMemo | readonly string[]>;
+const hintMemos = new WeakMap<CompiledRuleSet, { root: HintMemo; size: number }>();
+/** Hint lists kept per rule set at most (the combinations of countries and languages seen); all are dropped when full. */
+const MAX_HINT_LISTS = 1024;
+
+/**
+ * {@link regionHints}, kept per combination of the fields it reads: a few combinations (the
+ * marketplace's countries and languages) recur message after message. The list is shared: read only.
+ */
+export function memoRegionHints(rs: CompiledRuleSet, input: ScanInput): readonly string[] {
+  let memo = hintMemos.get(rs);
+  if (memo === undefined || memo.size >= MAX_HINT_LISTS) {
+    memo = { root: new Map(), size: 0 };
+    hintMemos.set(rs, memo);
+  }
+  const path: unknown[] = [senderRole(input.sender) === 'buyer', input.country, input.seller_country, input.buyer_country, input.lang];
+  let node = memo.root;
+  for (let k = 0; k < path.length - 1; k++) {
+    let next = node.get(path[k]) as HintMemo | undefined;
+    if (next === undefined) {
+      next = new Map();
+      node.set(path[k], next);
+    }
+    node = next;
+  }
+  let hints = node.get(path[path.length - 1]) as readonly string[] | undefined;
+  if (hints === undefined) {
+    hints = regionHints(rs, input);
+    node.set(path[path.length - 1], hints);
+    memo.size++;
+  }
+  return hints;
+}
+
 const REGION = /^[A-Z]{2}$/;
 
 function addRegion(out: string[], c: string | undefined): void {
@@ -92,7 +127,7 @@ class MessageState implements ScanState {
   private dv: TextView | undefined;
   private av: TextView | undefined;
   private runs: DigitRun[] | undefined;
-  private hints: string[] | undefined;
+  private hints: readonly string[] | undefined;
 
   constructor(
     readonly rs: CompiledRuleSet,
@@ -109,7 +144,7 @@ class MessageState implements ScanState {
   }
 
   get regions(): readonly string[] {
-    return (this.hints ??= regionHints(this.rs, this.input));
+    return (this.hints ??= memoRegionHints(this.rs, this.input));
   }
 
   /** Number words and o/l/i-in-digits turned into digits; the folded view itself when nothing would change. */

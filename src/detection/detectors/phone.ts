@@ -34,10 +34,12 @@ const STRONG_SEP = /[\n,/|;]|\s{2,}/;
 export function validatePhone(digits: string, plus: boolean, regions: readonly string[], lenient = regions.length): string | undefined {
   if (digits.length < 7 || digits.length > 17) return undefined;
   if (plus || (digits.startsWith('00') && digits.length >= 10)) {
-    return checkIn(INTERNATIONAL, plus ? digits : digits.slice(2)).e164 ?? undefined;
+    const international = plus ? digits : digits.slice(2);
+    return checkIn(answersFor(international), INTERNATIONAL, international).e164 ?? undefined;
   }
+  const answers = answersFor(digits);
   for (let k = 0; k < regions.length; k++) {
-    const c = checkIn(regions[k]!, digits);
+    const c = checkIn(answers, regions[k]!, digits);
     if (c.e164 === null) continue;
     if (k >= lenient && missesTrunkPrefix(c, digits)) continue;
     return c.e164;
@@ -67,17 +69,22 @@ const INVALID: Check = { e164: null, phone: undefined, trunk: undefined };
 /** Per digit string, per region (a handful: the hint list), the answer. */
 const checks = new Map<string, Map<string, Check>>();
 
-function checkIn(region: string, digits: string): Check {
-  let byRegion = checks.get(digits);
-  if (byRegion === undefined) {
+/** The answers kept for a digit string (an empty map the first time). */
+function answersFor(digits: string): Map<string, Check> {
+  let answers = checks.get(digits);
+  if (answers === undefined) {
     if (checks.size >= MAX_CHECKED) checks.clear();
-    byRegion = new Map();
-    checks.set(digits, byRegion);
+    answers = new Map();
+    checks.set(digits, answers);
   }
-  let c = byRegion.get(region);
+  return answers;
+}
+
+function checkIn(answers: Map<string, Check>, region: string, digits: string): Check {
+  let c = answers.get(region);
   if (c === undefined) {
     c = validate(region, digits);
-    byRegion.set(region, c);
+    answers.set(region, c);
   }
   return c;
 }
