@@ -33,37 +33,41 @@ export function regionHints(rs: CompiledRuleSet, input: ScanInput): string[] {
   return out;
 }
 
-/** A trie over the fields {@link regionHints} reads, per rule set; a leaf is the hint list. */
+/** A trie over the fields {@link regionHints} reads, one level per field; a leaf is the hint list. */
 type HintMemo = Map<unknown, HintMemo | readonly string[]>;
-const hintMemos = new WeakMap<CompiledRuleSet, { root: HintMemo; size: number }>();
+interface HintLists {
+  root: HintMemo;
+  size: number;
+}
+const hintMemos = new WeakMap<CompiledRuleSet, HintLists>();
 /** Hint lists kept per rule set at most (the combinations of countries and languages seen); all are dropped when full. */
 const MAX_HINT_LISTS = 1024;
+
+function child(node: HintMemo, key: unknown): HintMemo {
+  let next = node.get(key) as HintMemo | undefined;
+  if (next === undefined) {
+    next = new Map();
+    node.set(key, next);
+  }
+  return next;
+}
 
 /**
  * {@link regionHints}, kept per combination of the fields it reads: a few combinations (the
  * marketplace's countries and languages) recur message after message. The list is shared: read only.
  */
 export function memoRegionHints(rs: CompiledRuleSet, input: ScanInput): readonly string[] {
-  let memo = hintMemos.get(rs);
-  if (memo === undefined || memo.size >= MAX_HINT_LISTS) {
-    memo = { root: new Map(), size: 0 };
-    hintMemos.set(rs, memo);
+  let lists = hintMemos.get(rs);
+  if (lists === undefined || lists.size >= MAX_HINT_LISTS) {
+    lists = { root: new Map(), size: 0 };
+    hintMemos.set(rs, lists);
   }
-  const path: unknown[] = [senderRole(input.sender) === 'buyer', input.country, input.seller_country, input.buyer_country, input.lang];
-  let node = memo.root;
-  for (let k = 0; k < path.length - 1; k++) {
-    let next = node.get(path[k]) as HintMemo | undefined;
-    if (next === undefined) {
-      next = new Map();
-      node.set(path[k], next);
-    }
-    node = next;
-  }
-  let hints = node.get(path[path.length - 1]) as readonly string[] | undefined;
+  const node = child(child(child(child(lists.root, senderRole(input.sender) === 'buyer'), input.country), input.seller_country), input.buyer_country);
+  let hints = node.get(input.lang) as readonly string[] | undefined;
   if (hints === undefined) {
     hints = regionHints(rs, input);
-    node.set(path[path.length - 1], hints);
-    memo.size++;
+    node.set(input.lang, hints);
+    lists.size++;
   }
   return hints;
 }
