@@ -199,7 +199,8 @@ function leadingContext(rs: CompiledRuleSet, text: string, pos: number): 'contac
 }
 
 function runContext(rs: CompiledRuleSet, text: string, run: DigitRun, groups: string[], orderExists: boolean): RunContext {
-  const before = wordsBefore(text, run.start, 4, 48);
+  // the words before the run matter in rare cases only ("x 2", a price, an order): read when one comes up
+  let before: string[] | undefined;
   const lead = leadingContext(rs, text, run.start);
   const contact = lead === 'contact';
   const glueB = gluedWordBefore(text, run.start);
@@ -211,11 +212,11 @@ function runContext(rs: CompiledRuleSet, text: string, run: DigitRun, groups: st
   const ca = charAfter(text, run.end);
   if ((cb !== '' && CURRENCY_SYMBOLS.includes(cb)) || (ca !== '' && CURRENCY_SYMBOLS.includes(ca)) || ca === '%' || ca === '"' || ca === '″') return { contact, skip: true };
   if (next !== undefined && rs.units.has(next) && isUnitUse(text, run.end, next)) return { contact, skip: true };
-  if (before[0] === 'x' && run.start - text.lastIndexOf('x', run.start) <= 2) return { contact, skip: true };
+  if (run.start - text.lastIndexOf('x', run.start) <= 2 && (before ??= wordsBefore(text, run.start, 4, 48))[0] === 'x') return { contact, skip: true };
   if (looksLikeDates(groups) || looksLikeIPv4(groups, run.seps)) return { contact, skip: true };
-  if (!run.plus && looksLikeMoney(groups, run.seps as string[]) && (before.slice(0, 2).some((w) => rs.currencies.has(w)) || (next !== undefined && rs.currencies.has(next)))) return { contact, skip: true };
+  if (!run.plus && looksLikeMoney(groups, run.seps as string[]) && ((before ??= wordsBefore(text, run.start, 4, 48)).slice(0, 2).some((w) => rs.currencies.has(w)) || (next !== undefined && rs.currencies.has(next)))) return { contact, skip: true };
   if (lead === 'reference' || lead === 'tracking') return { contact, skip: true };
-  if (!contact && orderExists && before.some((w) => ((rs.words.get(w) ?? 0) & WORD_FLAG.tracking) !== 0)) return { contact, skip: true };
+  if (!contact && orderExists && (before ??= wordsBefore(text, run.start, 4, 48)).some((w) => ((rs.words.get(w) ?? 0) & WORD_FLAG.tracking) !== 0)) return { contact, skip: true };
   return { contact, skip: false };
 }
 
