@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hitsOf } from './test-helpers';
-import { validatePhone } from './phone';
+import { validatePhone, xJustBefore } from './phone';
 import { validDigits } from './phone-parse';
 import { findDigitRuns } from './digit-runs';
 
@@ -68,6 +68,16 @@ describe('phone detector', () => {
         expect(validatePhone(digits, plus, reversed, lenient)).toBe(validateSlowly(digits, plus, reversed, lenient));
       }),
       { numRuns: 3_000 },
+    );
+  });
+  it("finds an 'x' just before a position as lastIndexOf does", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('x', '1', ' ', 'a'), { maxLength: 12 }), fc.nat(12), (chars, p) => {
+        const text = chars.join('');
+        const pos = Math.min(p, text.length);
+        expect(xJustBefore(text, pos)).toBe(pos - text.lastIndexOf('x', pos) <= 2);
+      }),
+      { numRuns: 5_000 },
     );
   });
   it('validation stays right after more numbers than are kept', () => {

@@ -198,6 +198,13 @@ function leadingContext(rs: CompiledRuleSet, text: string, pos: number): 'contac
   return sawGeneric ? 'contact' : undefined;
 }
 
+/** `pos - text.lastIndexOf('x', pos) <= 2` ("82 x 45"), without searching the text before. */
+export function xJustBefore(text: string, pos: number): boolean {
+  for (let i = pos; i >= pos - 2 && i >= 0; i--) if (text.charCodeAt(i) === 120) return true;
+  // no 'x' at all up to `pos`: lastIndexOf gives -1
+  return pos <= 1;
+}
+
 function runContext(rs: CompiledRuleSet, text: string, run: DigitRun, groups: string[], orderExists: boolean): RunContext {
   // the words before the run matter in rare cases only ("x 2", a price, an order): read when one comes up
   let before: string[] | undefined;
@@ -212,7 +219,7 @@ function runContext(rs: CompiledRuleSet, text: string, run: DigitRun, groups: st
   const ca = charAfter(text, run.end);
   if ((cb !== '' && CURRENCY_SYMBOLS.includes(cb)) || (ca !== '' && CURRENCY_SYMBOLS.includes(ca)) || ca === '%' || ca === '"' || ca === '″') return { contact, skip: true };
   if (next !== undefined && rs.units.has(next) && isUnitUse(text, run.end, next)) return { contact, skip: true };
-  if (run.start - text.lastIndexOf('x', run.start) <= 2 && (before ??= wordsBefore(text, run.start, 4, 48))[0] === 'x') return { contact, skip: true };
+  if (xJustBefore(text, run.start) && (before ??= wordsBefore(text, run.start, 4, 48))[0] === 'x') return { contact, skip: true };
   if (looksLikeDates(groups) || looksLikeIPv4(groups, run.seps)) return { contact, skip: true };
   if (!run.plus && looksLikeMoney(groups, run.seps as string[]) && ((before ??= wordsBefore(text, run.start, 4, 48)).slice(0, 2).some((w) => rs.currencies.has(w)) || (next !== undefined && rs.currencies.has(next)))) return { contact, skip: true };
   if (lead === 'reference' || lead === 'tracking') return { contact, skip: true };
