@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultCompiledRuleSet, redact, scanMessage } from './index';
+import { memoRegionHints, regionHints } from './scan';
 
 const rs = defaultCompiledRuleSet();
 const scan = (text: string, extra = {}) => scanMessage(rs, { id: 'm', text, ...extra });
@@ -87,5 +88,27 @@ describe('scanMessage', () => {
     const t0 = performance.now();
     scan(text);
     expect(performance.now() - t0).toBeLessThan(3000);
+  });
+});
+
+describe('region hints', () => {
+  const code = fc.constantFrom(undefined, 'FR', 'fr', 'DE', 'us', 'XX', 'F', 'FRA', '', 'ß', 'Gb ');
+  const input = fc.record({
+    country: code,
+    seller_country: code,
+    buyer_country: code,
+    lang: fc.constantFrom(undefined, 'fr', 'FR-be', 'de', 'en-GB', 'it', 'pt', ''),
+    sender: fc.constantFrom(undefined, 'buyer:b1', 'Buyer', 'seller:s1', 'b', 's', 'admin'),
+  });
+  it('kept per combination of the fields they read are the ones computed afresh', () => {
+    fc.assert(
+      fc.property(fc.array(input, { minLength: 1, maxLength: 20 }), (inputs) => {
+        for (const i of inputs) {
+          const m = { id: 'm', text: '', ...i };
+          expect(memoRegionHints(rs, m)).toEqual(regionHints(rs, m));
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

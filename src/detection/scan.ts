@@ -1,7 +1,7 @@
 import { addrView, digitView, fold, type TextView } from './normalize';
 import type { CompiledRuleSet } from './rules';
 import { analyze, analyzeText, foldedView } from './analyze';
-import { findDigitRuns, type DigitRun } from './detectors/digit-runs';
+import { findDigitRuns, MIN_RUN_DIGITS, type DigitRun } from './detectors/digit-runs';
 import { LIMITS, type ScanState, type Signals } from './detectors/detector';
 import { findPhones } from './detectors/phone';
 import { DETECTORS } from './detectors/registry';
@@ -31,6 +31,45 @@ export function regionHints(rs: CompiledRuleSet, input: ScanInput): string[] {
   if (typeof input.lang === 'string') for (const r of LANG_REGIONS[input.lang.slice(0, 2).toLowerCase()] ?? []) if (!out.includes(r)) out.push(r);
   for (const r of rs.phone.regions) if (!out.includes(r)) out.push(r);
   return out;
+}
+
+/** A trie over the fields {@link regionHints} reads, one level per field; a leaf is the hint list. */
+type HintMemo = Map<unknown, HintMemo | readonly string[]>;
+interface HintLists {
+  root: HintMemo;
+  size: number;
+}
+const hintMemos = new WeakMap<CompiledRuleSet, HintLists>();
+/** Hint lists kept per rule set at most (the combinations of countries and languages seen); all are dropped when full. */
+const MAX_HINT_LISTS = 1024;
+
+function child(node: HintMemo, key: unknown): HintMemo {
+  let next = node.get(key) as HintMemo | undefined;
+  if (next === undefined) {
+    next = new Map();
+    node.set(key, next);
+  }
+  return next;
+}
+
+/**
+ * {@link regionHints}, kept per combination of the fields it reads: a few combinations (the
+ * marketplace's countries and languages) recur message after message. The list is shared: read only.
+ */
+export function memoRegionHints(rs: CompiledRuleSet, input: ScanInput): readonly string[] {
+  let lists = hintMemos.get(rs);
+  if (lists === undefined || lists.size >= MAX_HINT_LISTS) {
+    lists = { root: new Map(), size: 0 };
+    hintMemos.set(rs, lists);
+  }
+  const node = child(child(child(child(lists.root, senderRole(input.sender) === 'buyer'), input.country), input.seller_country), input.buyer_country);
+  let hints = node.get(input.lang) as readonly string[] | undefined;
+  if (hints === undefined) {
+    hints = regionHints(rs, input);
+    node.set(input.lang, hints);
+    lists.size++;
+  }
+  return hints;
 }
 
 const REGION = /^[A-Z]{2}$/;
@@ -92,7 +131,7 @@ class MessageState implements ScanState {
   private dv: TextView | undefined;
   private av: TextView | undefined;
   private runs: DigitRun[] | undefined;
-  private hints: string[] | undefined;
+  private hints: readonly string[] | undefined;
 
   constructor(
     readonly rs: CompiledRuleSet,
@@ -109,7 +148,7 @@ class MessageState implements ScanState {
   }
 
   get regions(): readonly string[] {
-    return (this.hints ??= regionHints(this.rs, this.input));
+    return (this.hints ??= memoRegionHints(this.rs, this.input));
   }
 
   /** Number words and o/l/i-in-digits turned into digits; the folded view itself when nothing would change. */
@@ -125,7 +164,7 @@ class MessageState implements ScanState {
     if (this.runs === undefined) {
       const view = this.digitView();
       // the prefilter listed the words holding digits; they are valid positions in the folded view only
-      this.runs = view === this.fv ? findDigitRuns(view.text, this.signals.digitTokens) : findDigitRuns(view.text);
+      this.runs = view === this.fv ? findDigitRuns(view.text, this.signals.digitTokens, MIN_RUN_DIGITS) : findDigitRuns(view.text, undefined, MIN_RUN_DIGITS);
     }
     return this.runs;
   }

@@ -73,6 +73,7 @@ export interface ScanState {
   readonly regions: readonly string[];
   digitView(): TextView;
   addrView(): TextView;
+  /** The digit view's runs of at least `MIN_RUN_DIGITS` digits (digit-runs.ts). */
   digitRuns(): readonly DigitRun[];
   readonly hits: RawHit[];
 }

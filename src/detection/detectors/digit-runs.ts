@@ -30,6 +30,12 @@ function isSep(c: number): boolean {
 
 const MAX_GROUPS = 40;
 
+/**
+ * The fewest digits a run needs for any detector reading the message's shared runs
+ * (`ScanState.digitRuns`): a phone number has at least 7, a card number 13.
+ */
+export const MIN_RUN_DIGITS = 7;
+
 function digitsOf(text: string, run: DigitRun, from = 0, to = run.groups.length): string {
   let s = '';
   for (let k = from; k < to; k++) s += text.slice(run.groups[k]!.start, run.groups[k]!.end);
@@ -43,33 +49,49 @@ export { digitsOf };
  *
  * `tokens`, when given, are the [start, end) pairs (flat, ascending) of the words of `text` that
  * hold a digit — the prefilter's list — so only those are searched for a run's first digit.
+ *
+ * `minDigits`: runs with fewer digits in all are read but not returned (nothing is allocated for
+ * them); they still count towards `LIMITS.digitRuns`, so the runs returned are the same as those
+ * of a call without it, minus the short ones.
  */
-export function findDigitRuns(text: string, tokens?: readonly number[]): DigitRun[] {
+export function findDigitRuns(text: string, tokens?: readonly number[], minDigits = 0): DigitRun[] {
   const runs: DigitRun[] = [];
   const n = text.length;
+  let read = 0;
   let i = 0;
   if (tokens === undefined) {
-    while (i < n && runs.length < LIMITS.digitRuns) {
+    while (i < n && read < LIMITS.digitRuns) {
       const c = text.charCodeAt(i);
-      if (c >= 48 && c <= 57) i = readRun(text, i, runs);
-      else i++;
+      if (c >= 48 && c <= 57) {
+        i = readRun(text, i, runs, minDigits);
+        read++;
+      } else i++;
     }
     return runs;
   }
-  for (let t = 0; t < tokens.length && runs.length < LIMITS.digitRuns; t += 2) {
+  for (let t = 0; t < tokens.length && read < LIMITS.digitRuns; t += 2) {
     const end = tokens[t + 1]!;
     if (i < tokens[t]!) i = tokens[t]!;
-    while (i < end && runs.length < LIMITS.digitRuns) {
+    while (i < end && read < LIMITS.digitRuns) {
       const c = text.charCodeAt(i);
-      if (c >= 48 && c <= 57) i = readRun(text, i, runs);
-      else i++;
+      if (c >= 48 && c <= 57) {
+        i = readRun(text, i, runs, minDigits);
+        read++;
+      } else i++;
     }
   }
   return runs;
 }
 
-/** Reads the run whose first digit is at `i`; returns where the search goes on. */
-function readRun(text: string, i: number, runs: DigitRun[]): number {
+/**
+ * The group boundaries of the run being read, flat: group k is [bounds[2k], bounds[2k + 1]), its
+ * separator to the next group [bounds[2k + 1], bounds[2k + 2]). Reused from run to run, so a run
+ * that is dropped costs no allocation.
+ */
+const bounds: number[] = [];
+
+/** Reads the run whose first digit is at `i` (pushed when it has `minDigits` digits); returns where the search goes on. */
+function readRun(text: string, i: number, runs: DigitRun[], minDigits: number): number {
   const n = text.length;
   let start = i;
   let plus = false;
@@ -84,13 +106,16 @@ function readRun(text: string, i: number, runs: DigitRun[]): number {
       }
     }
   }
-  const groups: DigitGroup[] = [];
-  const seps: string[] = [];
+  let count = 0;
+  let digits = 0;
   let j = i;
   for (;;) {
     const gs = j;
     while (j < n && isDigitCode(text.charCodeAt(j))) j++;
-    groups.push({ start: gs, end: j });
+    bounds[2 * count] = gs;
+    bounds[2 * count + 1] = j;
+    count++;
+    digits += j - gs;
     // look for a separator stretch followed by another digit
     let k = j;
     let newlines = 0;
@@ -104,19 +129,25 @@ function readRun(text: string, i: number, runs: DigitRun[]): number {
       if ((c === 32 || c === 9 || c === 13 || c === 10) && k > j && text.charCodeAt(k - 1) === 44) commaSpace = true;
       k++;
     }
-    if (k > j && k < n && isDigitCode(text.charCodeAt(k)) && newlines <= 2 && other <= 3 && groups.length < MAX_GROUPS) {
+    if (k > j && k < n && isDigitCode(text.charCodeAt(k)) && newlines <= 2 && other <= 3 && count < MAX_GROUPS) {
       // "Ø 40, 1799": a comma and a space end a run unless both sides are short spelled-out groups
       const listBreak = commaSpace && (j - gs >= 4 || digitRunLength(text, k) >= 4);
       // "… € 5.000. tre tre tre …": a full stop and a space end a sentence, unless both sides are
       // short groups ("06. 12. 34")
       const sentenceBreak = text.charCodeAt(j) === 46 && isBlankCode(text.charCodeAt(j + 1)) && (j - gs >= 3 || digitRunLength(text, k) >= 3);
       if (!listBreak && !sentenceBreak) {
-        seps.push(text.slice(j, k));
         j = k;
         continue;
       }
     }
     break;
+  }
+  if (digits < minDigits) return j;
+  const groups: DigitGroup[] = [];
+  const seps: string[] = [];
+  for (let g = 0; g < count; g++) {
+    if (g > 0) seps.push(text.slice(bounds[2 * g - 1]!, bounds[2 * g]!));
+    groups.push({ start: bounds[2 * g]!, end: bounds[2 * g + 1]! });
   }
   let end = j;
   if (text.charCodeAt(start) === 40 && text.charCodeAt(end) === 41) end++;

@@ -1,4 +1,5 @@
-import { getCountries, getExampleNumber, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import fc from 'fast-check';
+import { getCountries, getCountryCallingCode, getExampleNumber, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import examples from 'libphonenumber-js/examples.mobile.json';
 import { describe, expect, it } from 'vitest';
 import { mayBeValidIn } from './phone-lengths';
@@ -47,10 +48,28 @@ describe('refusing a digit string before parsing it', () => {
     expect(mayBeValidIn('FR', '12345')).toBe(false);
     expect(mayBeValidIn('FR', '0612345678')).toBe(true);
     expect(mayBeValidIn('ES', '20240512')).toBe(false);
-    // an international prefix or the calling code is left to the parser
+    // an international prefix is left to the parser
     expect(mayBeValidIn('FR', '0044207946000')).toBe(true);
+    // the calling code without '+' is read both ways
     expect(mayBeValidIn('FR', '33612345678')).toBe(true);
+    expect(mayBeValidIn('FR', '330612345678')).toBe(true);
+    expect(mayBeValidIn('FR', '3312345')).toBe(false);
     // an unknown region is left to the parser
     expect(mayBeValidIn('XX', '12345')).toBe(true);
+  });
+  it('never refuses what the library accepts, for digits that start with a calling code or a prefix', () => {
+    const hint = ['FR', 'IT', 'DE', 'ES', 'NL', 'GB', 'US', 'BE', 'CH', 'AT', 'CA', 'JE', 'RU', 'KZ', 'PT', 'IN'] as CountryCode[];
+    const prefix = fc.oneof(
+      fc.constantFrom(...hint).map((r) => getCountryCallingCode(r)),
+      fc.constantFrom(...hint).map((r) => `${getCountryCallingCode(r)}0`),
+      fc.constantFrom('', '0', '1', '00', '011', '06', '07', '8'),
+    );
+    const digits = fc.tuple(prefix, fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 3, maxLength: 13 })).map(([p, ds]) => (p + ds.join('')).slice(0, 17));
+    fc.assert(
+      fc.property(digits, fc.constantFrom(...hint), (d, region) => {
+        if (!mayBeValidIn(region, d)) expect({ region, d, valid: parsePhoneNumberFromString(d, region)?.isValid() === true }).toEqual({ region, d, valid: false });
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });

@@ -9,8 +9,9 @@ import metadata from 'libphonenumber-js/max/metadata';
  * Read as a national number, the string loses at most its national prefix ("0", "1"…) and what
  * remains must have a length one of the number types of that calling code allows (every country
  * sharing the code, every type) and match the national number pattern and a number type of one of
- * those countries: the parser checks all of that before it calls a number valid. Anything it could read another way — an international
- * prefix ("00", "011"), the calling code itself without '+', a national prefix given as a pattern
+ * those countries: the parser checks all of that before it calls a number valid. The calling code
+ * itself without '+' is read both ways. Anything else it could read another way — an international
+ * prefix ("00", "011"), a national prefix given as a pattern
  * or rewritten by a transform rule, a country without per-type lengths — is left to the parser.
  */
 
@@ -97,7 +98,15 @@ export function mayBeValidIn(region: string, digits: string): boolean {
     f = build(region);
     filters.set(region, f);
   }
-  if (f === null || digits.startsWith(f.callingCode) || f.idd.test(digits)) return true;
+  if (f === null || f.idd.test(digits)) return true;
+  // the calling code written without '+' ("33612345678" in France): the parser may read the
+  // number with or without it, and either reading is a number of the same calling code
+  if (digits.startsWith(f.callingCode) && mayBeNational(f, digits.slice(f.callingCode.length))) return true;
+  return mayBeNational(f, digits);
+}
+
+/** Whether `digits`, less at most a national prefix, can be a valid national significant number of the calling code. */
+function mayBeNational(f: LengthFilter, digits: string): boolean {
   for (const k of f.strips) {
     const n = digits.length - k;
     if (n <= 0 || n >= 31 || (f.lengths & (1 << n)) === 0) continue;

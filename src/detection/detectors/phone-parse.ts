@@ -33,6 +33,8 @@ interface MetadataReader {
   nationalNumberPattern(): string;
   possibleLengths(): readonly number[] | undefined;
   leadingDigits(): string | undefined;
+  hasTypes(): boolean;
+  type(name: string): { pattern(): string; possibleLengths(): readonly number[] | undefined } | undefined;
   numberingPlan: { callingCode(): string; nationalPrefixForParsing(): string | undefined; nationalPrefixTransformRule(): string | undefined } | undefined;
 }
 
@@ -109,6 +111,58 @@ function countryFacts(country: string): CountryFacts {
 }
 
 /**
+ * What `getNumberType` and `isValidNumber` read of one country, with the patterns compiled once
+ * (the library compiles each one again on every test: `matchesEntirely`).
+ */
+interface Types {
+  /** `^(?:national number pattern)$`. */
+  readonly general: RegExp;
+  /** The number types that have a pattern; undefined when the country has no types at all. */
+  readonly types: readonly { readonly lengths: readonly number[] | undefined; readonly pattern: RegExp }[] | undefined;
+}
+
+/** The types `getNumberType` tries: FIXED_LINE, then the others; a number has a type when any of them takes it. */
+const TYPE_NAMES = ['FIXED_LINE', 'MOBILE', 'PREMIUM_RATE', 'TOLL_FREE', 'SHARED_COST', 'VOIP', 'PERSONAL_NUMBER', 'PAGER', 'UAN', 'VOICEMAIL'];
+const countryTypes = new Map<string, Types>();
+
+function typesOf(country: string): Types {
+  let t = countryTypes.get(country);
+  if (t === undefined) {
+    const m = reader();
+    m.selectNumberingPlan(country);
+    let types: { lengths: readonly number[] | undefined; pattern: RegExp }[] | undefined;
+    if (m.hasTypes()) {
+      types = [];
+      for (const name of TYPE_NAMES) {
+        const def = m.type(name);
+        // the library's isNumberTypeEqualTo: a type without a pattern takes no number
+        if (def === undefined || !def.pattern()) continue;
+        types.push({ lengths: def.possibleLengths(), pattern: new RegExp('^(?:' + def.pattern() + ')$') });
+      }
+    }
+    t = { general: new RegExp('^(?:' + m.nationalNumberPattern() + ')$'), types };
+    countryTypes.set(country, t);
+  }
+  return t;
+}
+
+/** `getNumberType(…) !== undefined` for a national number of `country`. */
+function hasType(country: string, nationalNumber: string): boolean {
+  const { general, types } = typesOf(country);
+  if (types === undefined || !general.test(nationalNumber)) return false;
+  for (const t of types) if ((t.lengths === undefined || t.lengths.indexOf(nationalNumber.length) >= 0) && t.pattern.test(nationalNumber)) return true;
+  return false;
+}
+
+/** `phone.isValid()`: a number type takes the national number, or, in a country without types, the general pattern does. */
+function isValid(phone: PhoneNumber): boolean {
+  const country = phone.country;
+  if (country === undefined || !ALL.hasCountry(country)) return phone.isValid();
+  const { general, types } = typesOf(country);
+  return types === undefined ? general.test(phone.nationalNumber) : hasType(country, phone.nationalNumber);
+}
+
+/**
  * The parser's constructor call `new PhoneNumber(callingCodeOrCountry, nationalNumber, metadata)`
  * (the typings declare the E.164 form only).
  */
@@ -145,7 +199,7 @@ function countryOf(plan: Plan, nationalNumber: string): Pick {
     const { leading } = countryFacts(c);
     if (leading !== undefined) {
       if (nationalNumber !== '' && nationalNumber.search(leading) === 0) return pickOf(c, false);
-    } else if (nationalNumber !== '' && new makePhoneNumber(c, nationalNumber, META).getType() !== undefined) return pickOf(c, true);
+    } else if (nationalNumber !== '' && hasType(c, nationalNumber)) return pickOf(c, true);
   }
   return NO_PICK;
 }
@@ -246,5 +300,5 @@ export function parseDigits(digits: string, region: string | undefined): PhoneNu
  */
 export function validDigits(digits: string, region: string | undefined): PhoneNumber | undefined {
   const p = parse(digits, region);
-  return p !== undefined && (p.valid === true || p.phone.isValid()) ? p.phone : undefined;
+  return p !== undefined && (p.valid === true || isValid(p.phone)) ? p.phone : undefined;
 }

@@ -1,7 +1,31 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hitsOf } from './test-helpers';
-import { validatePhone } from './phone';
+import { validatePhone, xJustBefore } from './phone';
+import { validDigits } from './phone-parse';
 import { findDigitRuns } from './digit-runs';
+
+/** {@link validatePhone} as specified, straight from the parser: no length filter, nothing kept between calls. */
+function validateSlowly(digits: string, plus: boolean, regions: readonly string[], lenient: number): string | undefined {
+  if (digits.length < 7 || digits.length > 17) return undefined;
+  if (plus || (digits.startsWith('00') && digits.length >= 10)) return validDigits(plus ? digits : digits.slice(2), undefined)?.number;
+  for (let k = 0; k < regions.length; k++) {
+    const p = validDigits(digits, regions[k]!);
+    if (p === undefined) continue;
+    const written = p.formatNational().replace(/\D/g, '');
+    if (k >= lenient && written.length > digits.length && written.endsWith(digits)) continue;
+    return p.number;
+  }
+  return undefined;
+}
+
+const MARKET = ['FR', 'GB', 'US', 'DE', 'IT', 'ES', 'NL', 'BE', 'CH', 'AT', 'CA', 'JE', 'PT', 'BR', 'IN', 'RU', 'KZ', 'XX'];
+const phoneDigits = fc
+  .tuple(
+    fc.constantFrom('', '0', '00', '06', '07', '01', '1', '3', '44', '33', '39', '49', '0044', '0033', '011', '7'),
+    fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 4, maxLength: 14 }),
+  )
+  .map(([p, ds]) => p + ds.join(''));
 
 describe('phone detector', () => {
   it('spelled-out French phone number is caught and normalized to E.164', () => {
@@ -32,6 +56,38 @@ describe('phone detector', () => {
   it('validation tries the hint regions in order', () => {
     expect(validatePhone('0612345678', false, ['FR'])).toBe('+33612345678');
     expect(validatePhone('116610', false, ['DE', 'FR'])).toBeUndefined();
+  });
+  it('validation gives what the parser gives, asked once or again (the answers kept are the same)', () => {
+    fc.assert(
+      fc.property(phoneDigits, fc.boolean(), fc.uniqueArray(fc.constantFrom(...MARKET), { minLength: 1, maxLength: 8 }), fc.nat(8), (digits, plus, regions, lenient) => {
+        const expected = validateSlowly(digits, plus, regions, lenient);
+        expect(validatePhone(digits, plus, regions, lenient)).toBe(expected);
+        // the second time from what was kept, also with the regions in another order
+        expect(validatePhone(digits, plus, regions, lenient)).toBe(expected);
+        const reversed = [...regions].reverse();
+        expect(validatePhone(digits, plus, reversed, lenient)).toBe(validateSlowly(digits, plus, reversed, lenient));
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+  it("finds an 'x' just before a position as lastIndexOf does", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('x', '1', ' ', 'a'), { maxLength: 12 }), fc.nat(12), (chars, p) => {
+        const text = chars.join('');
+        const pos = Math.min(p, text.length);
+        expect(xJustBefore(text, pos)).toBe(pos - text.lastIndexOf('x', pos) <= 2);
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+  it('validation stays right after more numbers than are kept', () => {
+    const first = ['0612345678', '612345678', '2125559876', '07700900123'];
+    for (const d of first) expect(validatePhone(d, false, ['GB', 'FR'], 1)).toBe(validateSlowly(d, false, ['GB', 'FR'], 1));
+    for (let k = 0; k < 5_000; k++) {
+      const d = String(1_000_000 + k * 7919);
+      expect(validatePhone(d, false, ['FR', 'US'], 1)).toBe(validateSlowly(d, false, ['FR', 'US'], 1));
+    }
+    for (const d of first) expect(validatePhone(d, false, ['GB', 'FR'], 1)).toBe(validateSlowly(d, false, ['GB', 'FR'], 1));
   });
   it('a number without its trunk prefix counts only in the countries the message is known to come from', () => {
     expect(validatePhone('612345678', false, ['FR', 'DE'], 1)).toBe('+33612345678');

@@ -4,6 +4,7 @@ import { digitsOf, gluedWordAfter, gluedWordBefore, type DigitRun } from './digi
 import { LIMITS, type Detector } from './detector';
 import { mayBeValidIn } from './phone-lengths';
 import { validDigits } from './phone-parse';
+import type { PhoneNumber } from 'libphonenumber-js/max';
 import { charAfter, charBefore, isAlnumLower, wordsAfter, wordsBefore } from './text-utils';
 
 /** A phone number found in a view; offsets are into that view. */
@@ -33,23 +34,79 @@ const STRONG_SEP = /[\n,/|;]|\s{2,}/;
 export function validatePhone(digits: string, plus: boolean, regions: readonly string[], lenient = regions.length): string | undefined {
   if (digits.length < 7 || digits.length > 17) return undefined;
   if (plus || (digits.startsWith('00') && digits.length >= 10)) {
-    return validDigits(plus ? digits : digits.slice(2), undefined)?.number;
+    const international = plus ? digits : digits.slice(2);
+    return checkIn(answersFor(international), INTERNATIONAL, international).e164 ?? undefined;
   }
+  const answers = answersFor(digits);
   for (let k = 0; k < regions.length; k++) {
-    const region = regions[k]!;
-    if (!mayBeValidIn(region, digits)) continue;
-    const p = validDigits(digits, region);
-    if (p === undefined) continue;
-    if (k >= lenient && missesTrunkPrefix(p.formatNational(), digits)) continue;
-    return p.number;
+    const c = checkIn(answers, regions[k]!, digits);
+    if (c.e164 === null) continue;
+    if (k >= lenient && missesTrunkPrefix(c, digits)) continue;
+    return c.e164;
   }
   return undefined;
 }
 
+/**
+ * What validating one digit string in one region gave. The same numbers come back message after
+ * message (a seller repeats their number, a template its reference), and a validation costs tens
+ * of microseconds, so the answers are kept — a pure function of (region, digits), in a bounded map.
+ */
+interface Check {
+  /** The E.164 form when valid, else null. */
+  readonly e164: string | null;
+  /** The parsed number, until {@link missesTrunkPrefix} has read it. */
+  phone: PhoneNumber | undefined;
+  /** Whether the national way of writing the number holds a prefix the digits leave out, once asked. */
+  trunk: boolean | undefined;
+}
+
+/** The cache's "region" for a number read with its calling code ("+…", "00…"). */
+const INTERNATIONAL = '+';
+/** Digit strings whose answers are kept at most; all are dropped when full (a cold start costs no more than no cache). */
+const MAX_CHECKED = 4096;
+const INVALID: Check = { e164: null, phone: undefined, trunk: undefined };
+/** Per digit string, per region (a handful: the hint list), the answer. */
+const checks = new Map<string, Map<string, Check>>();
+
+/** The answers kept for a digit string (an empty map the first time). */
+function answersFor(digits: string): Map<string, Check> {
+  let answers = checks.get(digits);
+  if (answers === undefined) {
+    if (checks.size >= MAX_CHECKED) checks.clear();
+    answers = new Map();
+    checks.set(digits, answers);
+  }
+  return answers;
+}
+
+function checkIn(answers: Map<string, Check>, region: string, digits: string): Check {
+  let c = answers.get(region);
+  if (c === undefined) {
+    c = validate(region, digits);
+    answers.set(region, c);
+  }
+  return c;
+}
+
+function validate(region: string, digits: string): Check {
+  if (region === INTERNATIONAL) {
+    const p = validDigits(digits, undefined);
+    return p === undefined ? INVALID : { e164: p.number, phone: undefined, trunk: undefined };
+  }
+  if (!mayBeValidIn(region, digits)) return INVALID;
+  const p = validDigits(digits, region);
+  return p === undefined ? INVALID : { e164: p.number, phone: p, trunk: undefined };
+}
+
 /** The national way of writing the number holds a prefix ("0…") that the digits leave out. */
-function missesTrunkPrefix(national: string, digits: string): boolean {
-  const written = national.replace(/\D/g, '');
-  return written.length > digits.length && written.endsWith(digits);
+function missesTrunkPrefix(c: Check, digits: string): boolean {
+  if (c.trunk === undefined) {
+    const written = c.phone!.formatNational().replace(/\D/g, '');
+    c.trunk = written.length > digits.length && written.endsWith(digits);
+    c.phone = undefined;
+  }
+  return c.trunk;
 }
 
 /** Four dot-separated numbers of at most 255 without leading zeros: an IPv4 address ("192.168.0.1"), not a phone. */
@@ -141,8 +198,16 @@ function leadingContext(rs: CompiledRuleSet, text: string, pos: number): 'contac
   return sawGeneric ? 'contact' : undefined;
 }
 
+/** `pos - text.lastIndexOf('x', pos) <= 2` ("82 x 45"), without searching the text before. */
+export function xJustBefore(text: string, pos: number): boolean {
+  for (let i = pos; i >= pos - 2 && i >= 0; i--) if (text.charCodeAt(i) === 120) return true;
+  // no 'x' at all up to `pos`: lastIndexOf gives -1
+  return pos <= 1;
+}
+
 function runContext(rs: CompiledRuleSet, text: string, run: DigitRun, groups: string[], orderExists: boolean): RunContext {
-  const before = wordsBefore(text, run.start, 4, 48);
+  // the words before the run matter in rare cases only ("x 2", a price, an order): read when one comes up
+  let before: string[] | undefined;
   const lead = leadingContext(rs, text, run.start);
   const contact = lead === 'contact';
   const glueB = gluedWordBefore(text, run.start);
@@ -154,11 +219,11 @@ function runContext(rs: CompiledRuleSet, text: string, run: DigitRun, groups: st
   const ca = charAfter(text, run.end);
   if ((cb !== '' && CURRENCY_SYMBOLS.includes(cb)) || (ca !== '' && CURRENCY_SYMBOLS.includes(ca)) || ca === '%' || ca === '"' || ca === '″') return { contact, skip: true };
   if (next !== undefined && rs.units.has(next) && isUnitUse(text, run.end, next)) return { contact, skip: true };
-  if (before[0] === 'x' && run.start - text.lastIndexOf('x', run.start) <= 2) return { contact, skip: true };
+  if (xJustBefore(text, run.start) && (before ??= wordsBefore(text, run.start, 4, 48))[0] === 'x') return { contact, skip: true };
   if (looksLikeDates(groups) || looksLikeIPv4(groups, run.seps)) return { contact, skip: true };
-  if (!run.plus && looksLikeMoney(groups, run.seps as string[]) && (before.slice(0, 2).some((w) => rs.currencies.has(w)) || (next !== undefined && rs.currencies.has(next)))) return { contact, skip: true };
+  if (!run.plus && looksLikeMoney(groups, run.seps as string[]) && ((before ??= wordsBefore(text, run.start, 4, 48)).slice(0, 2).some((w) => rs.currencies.has(w)) || (next !== undefined && rs.currencies.has(next)))) return { contact, skip: true };
   if (lead === 'reference' || lead === 'tracking') return { contact, skip: true };
-  if (!contact && orderExists && before.some((w) => ((rs.words.get(w) ?? 0) & WORD_FLAG.tracking) !== 0)) return { contact, skip: true };
+  if (!contact && orderExists && (before ??= wordsBefore(text, run.start, 4, 48)).some((w) => ((rs.words.get(w) ?? 0) & WORD_FLAG.tracking) !== 0)) return { contact, skip: true };
   return { contact, skip: false };
 }
 
@@ -284,10 +349,13 @@ export const phoneDetector: Detector = {
   detect(state) {
     const { rs } = state;
     const view = state.digitView();
+    const runs = state.digitRuns();
+    // most messages with digits hold no run long enough for a number: no hints needed
+    if (runs.length === 0) return;
     const { input } = state;
     // the countries the message is known to come from lead the hint list (scan.ts regionHints)
     const known = knownCountries(input.country, input.seller_country, input.buyer_country);
-    const matches = findPhones(rs, view, state.digitRuns(), state.regions, state.text, input.order_exists === true, rs.phone.maxCandidates, known);
+    const matches = findPhones(rs, view, runs, state.regions, state.text, input.order_exists === true, rs.phone.maxCandidates, known);
     const w = rs.phone.weights;
     for (const m of matches) {
       const span = toOriginal(view, m.start, m.end);

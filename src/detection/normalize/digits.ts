@@ -50,6 +50,30 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 /** Longest word that can be part of a number; longer words are not looked up. */
 const MAX_WORD = Math.max(...[...NUMBER_WORDS.keys(), ...REPEATERS.keys(), ...NUMBER_CONNECTORS, ...PLUS_WORDS].map((w) => w.length));
 
+/** The kind of each word a number can be made of; a number word first, then a repeater, a connector, a plus word. */
+const WORD_KINDS = new Map<string, 'num' | 'rep' | 'conn' | 'plus'>();
+for (const w of NUMBER_WORDS.keys()) WORD_KINDS.set(w, 'num');
+for (const [kind, words] of [['rep', REPEATERS.keys()], ['conn', NUMBER_CONNECTORS], ['plus', PLUS_WORDS]] as const) for (const w of words) if (!WORD_KINDS.has(w)) WORD_KINDS.set(w, kind);
+
+/**
+ * The first two letters of those words (a one-letter word: its letter and 26), so that most words
+ * of a message are refused without being cut out of it.
+ */
+const PREFIXES = new Uint8Array(26 * 27);
+for (const w of WORD_KINDS.keys()) PREFIXES[prefixIndex(w.charCodeAt(0), w.length === 1 ? -1 : w.charCodeAt(1))] = 1;
+
+/** Index into {@link PREFIXES} of a word starting with letters a (and b; -1 for a one-letter word). */
+function prefixIndex(a: number, b: number): number {
+  return (a - 97) * 27 + (b < 0 ? 26 : b - 97);
+}
+
+/** What the word text[start, end) of letters a–z can be in a number, or undefined; most words are refused by their first two letters. */
+export function wordKind(text: string, start: number, end: number): 'num' | 'rep' | 'conn' | 'plus' | undefined {
+  const n = end - start;
+  if (n > MAX_WORD || n === 0 || PREFIXES[prefixIndex(text.charCodeAt(start), n === 1 ? -1 : text.charCodeAt(start + 1))] === 0) return undefined;
+  return WORD_KINDS.get(text.slice(start, end));
+}
+
 /** The numeric token of text[start, end), or undefined for any other word. */
 function numericToken(text: string, start: number, end: number, letters: number, digits: number): Token | undefined {
   if (letters === 0) return { start, end, type: 'digits', word: undefined, text: '' };
@@ -60,14 +84,10 @@ function numericToken(text: string, start: number, end: number, letters: number,
     }
     return { start, end, type: 'mixed', word: undefined, text: text.slice(start, end) };
   }
-  if (letters > MAX_WORD) return undefined;
+  const kind = wordKind(text, start, end);
+  if (kind === undefined) return undefined;
   const t = text.slice(start, end);
-  const word = NUMBER_WORDS.get(t);
-  if (word !== undefined) return { start, end, type: 'num', word, text: t };
-  if (REPEATERS.has(t)) return { start, end, type: 'rep', word: undefined, text: t };
-  if (NUMBER_CONNECTORS.has(t)) return { start, end, type: 'conn', word: undefined, text: t };
-  if (PLUS_WORDS.has(t)) return { start, end, type: 'plus', word: undefined, text: t };
-  return undefined;
+  return { start, end, type: kind, word: kind === 'num' ? NUMBER_WORDS.get(t) : undefined, text: t };
 }
 
 /**

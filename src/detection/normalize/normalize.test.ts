@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addrView, digitView, fold, normalizeDigits, toOriginal, type TextView } from './index';
+import { wordKind } from './digits';
+import { NUMBER_CONNECTORS, NUMBER_WORDS, PLUS_WORDS, REPEATERS } from './number-words';
 
 function checkMap(original: string, v: TextView): void {
   if (v.starts === null || v.ends === null) {
@@ -104,6 +106,34 @@ describe('normalization', () => {
         expect(v.starts).toBeNull();
         expect(v.text).toBe(s);
       }),
+    );
+  });
+});
+
+/** The kind of a word as the dictionaries say, looked up one after the other. */
+const kindOf = (w: string): string | undefined =>
+  NUMBER_WORDS.has(w) ? 'num' : REPEATERS.has(w) ? 'rep' : NUMBER_CONNECTORS.has(w) ? 'conn' : PLUS_WORDS.has(w) ? 'plus' : undefined;
+
+describe('number word lookup', () => {
+  const known = [...NUMBER_WORDS.keys(), ...REPEATERS.keys(), ...NUMBER_CONNECTORS, ...PLUS_WORDS];
+  it('knows every word of the dictionaries, inside a text too', () => {
+    for (const w of known) {
+      expect(wordKind(w, 0, w.length)).toBe(kindOf(w));
+      expect(wordKind(`12 ${w}.`, 3, 3 + w.length)).toBe(kindOf(w));
+    }
+  });
+  it('refuses by its first letters only words the dictionaries do not hold', () => {
+    const letters = fc.array(fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'), { minLength: 1, maxLength: 12 }).map((a) => a.join(''));
+    // near misses: a known word with a letter changed, added or dropped
+    const nearMiss = fc.tuple(fc.constantFrom(...known), fc.nat(20), fc.constantFrom(...'aeiousxz'), fc.constantFrom('swap', 'add', 'drop')).map(([w, i, c, op]) => {
+      const k = i % (w.length + 1);
+      return op === 'swap' ? w.slice(0, k) + c + w.slice(k + 1) : op === 'add' ? w.slice(0, k) + c + w.slice(k) : w.slice(0, k) + w.slice(k + 1);
+    });
+    fc.assert(
+      fc.property(fc.oneof(letters, nearMiss, fc.constantFrom(...known)), (w) => {
+        expect(wordKind(w, 0, w.length)).toBe(kindOf(w));
+      }),
+      { numRuns: 20_000 },
     );
   });
 });
