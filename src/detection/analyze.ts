@@ -32,8 +32,8 @@ interface WordInfo {
 }
 
 /**
- * The words as an open-addressing hash table over a–z words: the prefilter hashes a word while
- * scanning it (no string per word, no memory read per letter) and probes once at its end.
+ * The words as an open-addressing hash table over a–z words: the prefilter hashes a word that its
+ * first and last letters and length do not rule out (no string per word) and probes once.
  */
 interface Lexicon {
   /** slot → word index + 1, 0 = empty; the table's size is a power of two. */
@@ -168,6 +168,13 @@ function lexicon(rs: CompiledRuleSet): Lexicon {
   const lex = { slots, mask: size - 1, chars, offsets, longest, shapes, endings, infos, handleFirstUnits, handleAlways };
   lexicons.set(rs, lex);
   return lex;
+}
+
+/** The lexicon hash of the word t[start, end). */
+function hashOf(t: Uint16Array, start: number, end: number): number {
+  let h = HASH_SEED;
+  for (let j = start; j < end; j++) h = Math.imul(h ^ t[j]!, HASH_PRIME);
+  return h;
 }
 
 /** The word t[start, end) (a–z only) in the lexicon, hashed `h` while it was read: its index, or -1. */
@@ -359,12 +366,10 @@ function scan(rs: CompiledRuleSet, t: Uint16Array, n: number): Signals {
     const afterDotWord = dotWordEnd >= 0;
     dotWordEnd = -1;
     let tokenDigits = 0;
-    let h = HASH_SEED;
-    // the token's letters are hashed as they are read, for one lexicon probe at its end
     for (; i < n; i++) {
       const d = t[i]!;
-      if (d >= 97 && d <= 122) h = Math.imul(h ^ d, HASH_PRIME);
-      else if (d >= 48 && d <= 57) tokenDigits++;
+      if (d >= 97 && d <= 122) continue;
+      if (d >= 48 && d <= 57) tokenDigits++;
       else break;
     }
     const len = i - start;
@@ -401,7 +406,8 @@ function scan(rs: CompiledRuleSet, t: Uint16Array, n: number): Signals {
         len < 32
           ? (lex.shapes[shapeOf(t[start]!, len > 1 ? t[start + 1]! : 0)]! & (1 << len)) !== 0 && (lex.endings[endingOf(len > 1 ? t[i - 2]! : 0, t[i - 1]!)]! & (1 << len)) !== 0
           : len <= lex.longest;
-      const idx = known ? lookup(lex, t, start, i, h) : -1;
+      // hashed only then: most words never are
+      const idx = known ? lookup(lex, t, start, i, hashOf(t, start, i)) : -1;
       if (idx >= 0) {
         const e = lex.infos[idx]!;
         flags |= e.flags;
