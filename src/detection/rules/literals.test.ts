@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fold } from '../normalize';
-import { buildLiteralIndex, defaultCompiledRuleSet, findLiterals, holds, literalIndex, mayContainMatch, needsMet, requiredLiterals, type PhraseRule } from './index';
+import { buildLiteralIndex, defaultCompiledRuleSet, entryMet, findLiterals, holds, literalIndex, mayContainMatch, needsMet, requiredLiterals, type PhraseRule } from './index';
 
 /**
  * The phrase detector asks the literal automaton, after one pass over a message, what it used to
@@ -48,6 +48,8 @@ describe('the literal automaton', () => {
           const expected = mayContainMatch(rule.needs!, t);
           if (expected) met++;
           expect(needsMet(index, index.needs[i]!)).toBe(expected);
+          // entry by entry too: the detector runs the patterns whose entry holds
+          index.needs[i]!.forEach((entry, a) => expect(entryMet(index, entry)).toBe(mayContainMatch([rule.needs![a]!], t)));
         }),
         { numRuns: 40 },
       );
