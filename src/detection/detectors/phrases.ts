@@ -51,14 +51,15 @@ const PENDING: (RegExpExecArray | null)[] = new Array<RegExpExecArray | null>(16
 /**
  * The regexes to run for a rule on a text the literal automaton has read, or undefined when no
  * pattern of the rule can match it. `needs` has one entry per pattern: the patterns whose entry
- * holds, in their order (all of them: the rule's one alternation, a single scan).
+ * holds, in their order. Even when all of them do, they run one by one: the rule's alternation
+ * would be one more regex to compile (again, each time V8 has dropped its code).
  */
 function pick(literals: LiteralIndex, needs: readonly (readonly Int32Array[])[], rule: PhraseRule): readonly RegExp[] | undefined {
   if (needs.length !== rule.patterns.length) return needsMet(literals, needs) ? rule.regexes : undefined;
   picked.length = 0;
   for (let a = 0; a < needs.length; a++) if (entryMet(literals, needs[a]!)) picked.push(rule.patterns[a]!);
   if (picked.length === 0) return undefined;
-  return picked.length === needs.length ? rule.regexes : picked;
+  return picked;
 }
 
 /**
