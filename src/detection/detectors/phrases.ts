@@ -1,5 +1,5 @@
 import { toOriginal } from '../normalize';
-import { entryMet, findLiterals, literalIndex, mayContainMatch, needsMet, type LiteralIndex, type PhraseRule } from '../rules';
+import { entriesMet, findLiterals, literalIndex, mayContainMatch, needsMet, type LiteralIndex, type PhraseRule } from '../rules';
 import type { Detector, ScanState } from './detector';
 
 const MAX_MATCHES_PER_RULE = 4;
@@ -46,6 +46,7 @@ function windows(text: string, positions: readonly number[], out: number[]): voi
 /** Reused by every call (the detector runs one message at a time): window bounds, chosen patterns, pending matches (see {@link eachMatch}, which is not re-entrant). */
 const spans: number[] = [];
 const picked: RegExp[] = [];
+let met = new Uint8Array(16);
 const PENDING: (RegExpExecArray | null)[] = new Array<RegExpExecArray | null>(16).fill(null);
 
 /**
@@ -54,11 +55,12 @@ const PENDING: (RegExpExecArray | null)[] = new Array<RegExpExecArray | null>(16
  * holds, in their order. Even when all of them do, they run one by one: the rule's alternation
  * would be one more regex to compile (again, each time V8 has dropped its code).
  */
-function pick(literals: LiteralIndex, needs: readonly (readonly Int32Array[])[], rule: PhraseRule): readonly RegExp[] | undefined {
+function pick(literals: LiteralIndex, index: number, needs: readonly (readonly Int32Array[])[], rule: PhraseRule): readonly RegExp[] | undefined {
   if (needs.length !== rule.patterns.length) return needsMet(literals, needs) ? rule.regexes : undefined;
+  if (met.length < needs.length) met = new Uint8Array(needs.length);
+  if (entriesMet(literals, index, met) === 0) return undefined;
   picked.length = 0;
-  for (let a = 0; a < needs.length; a++) if (entryMet(literals, needs[a]!)) picked.push(rule.patterns[a]!);
-  if (picked.length === 0) return undefined;
+  for (let a = 0; a < needs.length; a++) if (met[a] === 1) picked.push(rule.patterns[a]!);
   return picked;
 }
 
@@ -167,7 +169,7 @@ export const phraseDetector: Detector = {
           findLiterals(literals, text);
           read = true;
         }
-        const chosen = pick(literals, needs, rule);
+        const chosen = pick(literals, index, needs, rule);
         if (chosen === undefined) continue;
         regexes = chosen;
       }

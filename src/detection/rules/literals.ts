@@ -26,6 +26,17 @@ export interface LiteralIndex {
   /** literal id → the range [from, to) of states at which a text read so far ends with the literal. */
   readonly from: Int32Array;
   readonly to: Int32Array;
+  /**
+   * literal id → the word of `visited` holding its whole range and the bits of the range in it;
+   * -1 when the range spans several words. Most ranges are short: one load and a mask.
+   */
+  readonly word: Int32Array;
+  readonly mask: Int32Array;
+  /**
+   * Per phrase rule: its `needs` flat, for one pass without pointer chasing — per entry, the
+   * number of clauses, then per clause the number of literals and their ids. Empty where it has none.
+   */
+  readonly codes: readonly Int32Array[];
   /** One bit per state: the states the last text read passed through (see {@link findLiterals}). */
   readonly visited: Int32Array;
 }
@@ -134,7 +145,23 @@ export function buildLiteralIndex(rules: readonly PhraseRule[]): LiteralIndex {
     from[k] = order[node[k]!]!;
     to[k] = end[node[k]!]!;
   }
-  return { literals, needs, classes, width, delta, from, to, visited: new Int32Array((states + 31) >>> 5) };
+  const word = new Int32Array(literals.length);
+  const mask = new Int32Array(literals.length);
+  for (let k = 0; k < literals.length; k++) {
+    const a = from[k]!;
+    const b = to[k]! - 1;
+    word[k] = a >>> 5 === b >>> 5 ? a >>> 5 : -1;
+    mask[k] = (-1 << (a & 31)) & (-1 >>> (31 - (b & 31)));
+  }
+  const codes = needs.map((entries) => {
+    const code: number[] = [];
+    for (const clauses of entries ?? []) {
+      code.push(clauses.length);
+      for (const clause of clauses) code.push(clause.length, ...clause);
+    }
+    return Int32Array.from(code);
+  });
+  return { literals, needs, classes, width, delta, from, to, word, mask, codes, visited: new Int32Array((states + 31) >>> 5) };
 }
 
 /**
@@ -154,6 +181,8 @@ export function findLiterals(index: LiteralIndex, text: string): void {
 /** Whether the text last read by {@link findLiterals} holds literal `k`: a state of its range was visited. */
 export function holds(index: LiteralIndex, k: number): boolean {
   const { visited } = index;
+  const w = index.word[k]!;
+  if (w >= 0) return (visited[w]! & index.mask[k]!) !== 0;
   const a = index.from[k]!;
   const b = index.to[k]! - 1;
   const wa = a >>> 5;
@@ -192,4 +221,40 @@ export function entryMet(index: LiteralIndex, clauses: readonly Int32Array[]): b
     if (!found) return false;
   }
   return true;
+}
+
+/**
+ * For phrase rule `rule`, which entries of its `needs` (one per pattern) hold in the text last
+ * read by {@link findLiterals}: `met[a]` is 1 or 0. Returns how many hold.
+ */
+export function entriesMet(index: LiteralIndex, rule: number, met: Uint8Array): number {
+  const code = index.codes[rule]!;
+  const { visited, word, mask } = index;
+  let n = 0;
+  let a = 0;
+  for (let i = 0; i < code.length; a++) {
+    let clauses = code[i++]!;
+    let ok = true;
+    // every clause needs one of its literals; after a clause without, the entry's rest is skipped
+    for (; clauses > 0; clauses--) {
+      const count = code[i++]!;
+      const end = i + count;
+      if (ok) {
+        let found = false;
+        for (; i < end; i++) {
+          const k = code[i]!;
+          const w = word[k]!;
+          if (w >= 0 ? (visited[w]! & mask[k]!) !== 0 : holds(index, k)) {
+            found = true;
+            break;
+          }
+        }
+        ok = found;
+      }
+      i = end;
+    }
+    met[a] = ok ? 1 : 0;
+    if (ok) n++;
+  }
+  return n;
 }
