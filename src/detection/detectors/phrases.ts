@@ -156,7 +156,8 @@ export const phraseDetector: Detector = {
     const literals = literalIndex(rs.phrases);
     const whole = text.length <= WHOLE_TEXT_CHECK;
     let read = false;
-    for (const [index, positions] of state.signals.phraseRules) {
+    // forEach: no [key, value] pair allocated per rule
+    state.signals.phraseRules.forEach((positions, index) => {
       const rule = rs.phrases[index]!;
       // what no window can hold, the whole message does not hold: most rules stop here, answered
       // from one pass of the literal automaton over the message (a long message is checked window
@@ -170,10 +171,10 @@ export const phraseDetector: Detector = {
           read = true;
         }
         const chosen = pick(literals, index, needs, rule);
-        if (chosen === undefined) continue;
+        if (chosen === undefined) return;
         regexes = chosen;
       }
-      if (regexes.length === 0) continue;
+      if (regexes.length === 0) return;
       // matches come leftmost first, window after window: a start is never found twice
       let found = 0;
       const target: Target = { state, rule, offset: 0 };
@@ -189,6 +190,6 @@ export const phraseDetector: Detector = {
         target.offset = wa;
         found += eachMatch(regexes, slice, MAX_MATCHES_PER_RULE - found, target, record);
       }
-    }
+    });
   },
 };
