@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultCompiledRuleSet, scanMessage } from '../index';
+import { eachMatch } from './phrases';
 import { hitsOf } from './test-helpers';
 
 describe('intent phrases', () => {
@@ -54,3 +56,60 @@ describe('intent phrases', () => {
   });
 });
 
+
+/**
+ * The detector runs only the patterns of a rule that can match a message, one regex each: the
+ * matches must be those of the rule's one alternation, in the same order and the same text.
+ */
+describe('the matches of an alternation, pattern by pattern', () => {
+  const all = (re: RegExp, t: string): [number, string][] => {
+    const out: [number, string][] = [];
+    re.lastIndex = 0;
+    for (let m = re.exec(t); m !== null; m = re.exec(t)) {
+      if (m[0].length === 0) re.lastIndex++;
+      else out.push([m.index, m[0]]);
+    }
+    return out;
+  };
+  const split = (sources: readonly string[], t: string, limit = Infinity): [number, string][] => {
+    const out: [number, string][] = [];
+    eachMatch(sources.map((s) => new RegExp(s, 'g')), t, limit, out, (o, i, m) => (o.push([i, m]), true));
+    return out;
+  };
+
+  it('finds what the alternation finds, for overlapping and empty-matching patterns', () => {
+    const pool = ['ab', 'a', 'b+', 'abc', 'c?', 'ba', '(?<![a-z])b', 'a(?=b)', 'x*', 'cab|c'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pool), { minLength: 1, maxLength: 5 }), fc.array(fc.constantFrom('a', 'b', 'c', 'x', ' '), { maxLength: 20 }), (sources, units) => {
+        const t = units.join('');
+        expect(split(sources, t)).toEqual(all(new RegExp(sources.join('|'), 'g'), t));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('stops at the limit, counting only what is accepted', () => {
+    expect(split(['a', 'b'], 'ababab', 3)).toEqual([[0, 'a'], [1, 'b'], [2, 'a']]);
+    let offered = 0;
+    const kept = eachMatch([/a/g, /b/g], 'ababab', 2, null, (_c, i) => (offered++, i % 2 === 1));
+    expect([kept, offered]).toEqual([2, 4]);
+  });
+
+  it('finds what each rule of the default rule set finds, on text made of its own words', () => {
+    const rs = defaultCompiledRuleSet();
+    let matched = 0;
+    for (const rule of rs.phrases.filter((r) => r.patterns.length > 1)) {
+      const words = [...new Set(rule.regexes[0]!.source.replace(/\(\?<?[!=]\[a-z0-9\]\)/g, ' ').match(/[a-z0-9'&%@€$£]+/g) ?? [])];
+      const text = fc.array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(' ', ' ', "'", '-', '. ', '')), { maxLength: 12 }).map((a) => a.map(([w, s]) => w + s).join(''));
+      fc.assert(
+        fc.property(text, (t) => {
+          const expected = all(rule.regexes[0]!, t);
+          matched += expected.length;
+          expect(split(rule.patterns.map((p) => p.source), t)).toEqual(expected);
+        }),
+        { numRuns: 100 },
+      );
+    }
+    expect(matched).toBeGreaterThan(100);
+  });
+});

@@ -1,6 +1,6 @@
 import { toOriginal } from '../normalize';
-import { findLiterals, literalIndex, mayContainMatch, needsMet } from '../rules';
-import type { Detector } from './detector';
+import { entriesMet, findLiterals, literalIndex, mayContainMatch, needsMet, type LiteralIndex, type PhraseRule } from '../rules';
+import type { Detector, ScanState } from './detector';
 
 const MAX_MATCHES_PER_RULE = 4;
 const UNLESS_WINDOW = 80;
@@ -43,6 +43,103 @@ function windows(text: string, positions: readonly number[], out: number[]): voi
   }
 }
 
+/** Reused by every call (the detector runs one message at a time): window bounds, chosen patterns, pending matches (see {@link eachMatch}, which is not re-entrant). */
+const spans: number[] = [];
+const picked: RegExp[] = [];
+let met = new Uint8Array(16);
+const PENDING: (RegExpExecArray | null)[] = new Array<RegExpExecArray | null>(16).fill(null);
+
+/**
+ * The regexes to run for a rule on a text the literal automaton has read, or undefined when no
+ * pattern of the rule can match it. `needs` has one entry per pattern: the patterns whose entry
+ * holds, in their order. Even when all of them do, they run one by one: the rule's alternation
+ * would be one more regex to compile (again, each time V8 has dropped its code).
+ */
+function pick(literals: LiteralIndex, index: number, needs: readonly (readonly Int32Array[])[], rule: PhraseRule): readonly RegExp[] | undefined {
+  if (needs.length !== rule.patterns.length) return needsMet(literals, needs) ? rule.regexes : undefined;
+  if (met.length < needs.length) met = new Uint8Array(needs.length);
+  if (entriesMet(literals, index, met) === 0) return undefined;
+  picked.length = 0;
+  for (let a = 0; a < needs.length; a++) if (met[a] === 1) picked.push(rule.patterns[a]!);
+  return picked;
+}
+
+/**
+ * The matches in `text` of the alternation of `regexes` (global, each one alternative), as the one
+ * regex `regexes.map((r) => r.source).join('|')` finds them: leftmost first, at one position the
+ * first alternative that matches, the search going on after the match (one unit further after an
+ * empty one, which is skipped). Each non-empty match is offered to `accept` until `limit` of them
+ * are accepted; returns how many were.
+ */
+export function eachMatch<C>(regexes: readonly RegExp[], text: string, limit: number, ctx: C, accept: (ctx: C, index: number, match: string) => boolean): number {
+  let found = 0;
+  if (regexes.length === 1) {
+    const re = regexes[0]!;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null && found < limit; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      if (accept(ctx, m.index, m[0])) found++;
+    }
+    return found;
+  }
+  // each alternative's next match from the cursor on: the alternation's is the leftmost, the first on a tie
+  const k = regexes.length;
+  const pending = k <= PENDING.length ? PENDING : new Array<RegExpExecArray | null>(k);
+  for (let j = 0; j < k; j++) {
+    regexes[j]!.lastIndex = 0;
+    pending[j] = regexes[j]!.exec(text);
+  }
+  while (found < limit) {
+    let best = -1;
+    for (let j = 0; j < k; j++) {
+      const m = pending[j]!;
+      if (m !== null && (best < 0 || m.index < pending[best]!.index)) best = j;
+    }
+    if (best < 0) break;
+    const m = pending[best]!;
+    const empty = m[0].length === 0;
+    const cursor = m.index + (empty ? 1 : m[0].length);
+    // a match starting before the cursor is not one the alternation would find next
+    for (let j = 0; j < k; j++) {
+      const p = pending[j];
+      if (p === null || p!.index >= cursor) continue;
+      if (cursor > text.length) pending[j] = null;
+      else {
+        regexes[j]!.lastIndex = cursor;
+        pending[j] = regexes[j]!.exec(text);
+      }
+    }
+    if (!empty && accept(ctx, m.index, m[0])) found++;
+  }
+  pending.fill(null, 0, k);
+  return found;
+}
+
+/** What a match is recorded against: the message, the rule, and where the scanned window starts. */
+interface Target {
+  state: ScanState;
+  rule: PhraseRule;
+  offset: number;
+}
+
+/** Whether a match stands (no `unless` pattern in its sentence); if so, it is added to the hits. */
+function record(t: Target, index: number, match: string): boolean {
+  const { state, rule } = t;
+  const text = state.folded.text;
+  const s = t.offset + index;
+  const e = s + match.length;
+  if (rule.unless.length > 0) {
+    const sentence = sentenceAround(text, s, e);
+    for (const u of rule.unless) if (u.test(sentence)) return false;
+  }
+  const span = toOriginal(state.folded, s, e);
+  state.hits.push({ kind: rule.kind, start: span.start, end: span.end, normalized: match, rule: rule.id, clause: rule.clause, weight: rule.weight });
+  return true;
+}
+
 /**
  * The declarative phrase rules of the rule set (intent to circumvent, off-platform payment
  * methods), in every language. A rule runs only when one of its trigger words occurs, and only on
@@ -55,52 +152,43 @@ export const phraseDetector: Detector = {
   applies: (s) => s.phraseRules.size > 0,
   detect(state) {
     const { rs } = state;
-    const view = state.folded;
-    const text = view.text;
-    const spans: number[] = [];
+    const text = state.folded.text;
     const literals = literalIndex(rs.phrases);
+    const whole = text.length <= WHOLE_TEXT_CHECK;
     let read = false;
     // forEach: no [key, value] pair allocated per rule
     state.signals.phraseRules.forEach((positions, index) => {
       const rule = rs.phrases[index]!;
       // what no window can hold, the whole message does not hold: most rules stop here, answered
       // from one pass of the literal automaton over the message (a long message is checked window
-      // by window only, so the work stays bounded by the trigger words)
+      // by window only, so the work stays bounded by the trigger words); of the others, only the
+      // patterns that can match are run
       const needs = literals.needs[index];
-      if (needs !== undefined && text.length <= WHOLE_TEXT_CHECK) {
+      let regexes = rule.regexes;
+      if (needs !== undefined && whole) {
         if (!read) {
           findLiterals(literals, text);
           read = true;
         }
-        if (!needsMet(literals, needs)) return;
+        const chosen = pick(literals, index, needs, rule);
+        if (chosen === undefined) return;
+        regexes = chosen;
       }
+      if (regexes.length === 0) return;
+      // matches come leftmost first, window after window: a start is never found twice
       let found = 0;
-      let seen: Set<number> | undefined;
+      const target: Target = { state, rule, offset: 0 };
       windows(text, positions, spans);
       for (let w = 0; w < spans.length && found < MAX_MATCHES_PER_RULE; w += 2) {
         const wa = spans[w]!;
-        const slice = text.slice(wa, spans[w + 1]!);
+        const wb = spans[w + 1]!;
+        const slice = wa === 0 && wb === text.length ? text : text.slice(wa, wb);
         // nor, often, a window around a common trigger word in a long message (in a shorter one,
         // the windows cover most of the text the whole-text check passed: asking again costs more
         // than the regex scans it would spare)
-        if (rule.needs !== undefined && text.length > WHOLE_TEXT_CHECK && !mayContainMatch(rule.needs, slice)) continue;
-        for (const re of rule.regexes) {
-          re.lastIndex = 0;
-          for (let m = re.exec(slice); m !== null && found < MAX_MATCHES_PER_RULE; m = re.exec(slice)) {
-            if (m[0].length === 0) {
-              re.lastIndex++;
-              continue;
-            }
-            const s = wa + m.index;
-            const e = s + m[0].length;
-            if (seen?.has(s) === true) continue;
-            (seen ??= new Set()).add(s);
-            if (rule.unless.length > 0 && rule.unless.some((u) => u.test(sentenceAround(text, s, e)))) continue;
-            found++;
-            const span = toOriginal(view, s, e);
-            state.hits.push({ kind: rule.kind, start: span.start, end: span.end, normalized: m[0], rule: rule.id, clause: rule.clause, weight: rule.weight });
-          }
-        }
+        if (rule.needs !== undefined && !whole && !mayContainMatch(rule.needs, slice)) continue;
+        target.offset = wa;
+        found += eachMatch(regexes, slice, MAX_MATCHES_PER_RULE - found, target, record);
       }
     });
   },

@@ -20,6 +20,13 @@ export interface PhraseRule {
   readonly clause: string;
   readonly weight: number;
   readonly regexes: readonly RegExp[];
+  /**
+   * The patterns one by one (`regexes[0]` is their alternation, in this order): where only some of
+   * them can match a text (see `needs`, one entry per pattern), the detector runs just those, each
+   * a small regex; a large one is compiled again each time V8 has dropped its code, which it does
+   * for regexes left unused over a few garbage collections, as the rare rules' are.
+   */
+  readonly patterns: readonly RegExp[];
   readonly unless: readonly RegExp[];
   /**
    * What a match must contain (see `requiredLiterals`): text that cannot satisfy it is not
@@ -345,6 +352,7 @@ export function compileRuleSet(json: unknown): Result<CompiledRuleSet, RuleSetEr
       clause: clause(o.clause, `${p}/clause`),
       weight: r.num01(o.weight, `${p}/weight`),
       regexes,
+      patterns: parts,
       unless,
       ...(needs === undefined ? {} : { needs }),
     });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fold } from '../normalize';
-import { buildLiteralIndex, defaultCompiledRuleSet, findLiterals, holds, literalIndex, mayContainMatch, needsMet, requiredLiterals, type PhraseRule } from './index';
+import { buildLiteralIndex, defaultCompiledRuleSet, entriesMet, entryMet, findLiterals, holds, literalIndex, mayContainMatch, needsMet, requiredLiterals, type PhraseRule } from './index';
 
 /**
  * The phrase detector asks the literal automaton, after one pass over a message, what it used to
@@ -48,6 +48,15 @@ describe('the literal automaton', () => {
           const expected = mayContainMatch(rule.needs!, t);
           if (expected) met++;
           expect(needsMet(index, index.needs[i]!)).toBe(expected);
+          // entry by entry too: the detector runs the patterns whose entry holds
+          const each = new Uint8Array(index.needs[i]!.length);
+          const count = entriesMet(index, i, each);
+          index.needs[i]!.forEach((entry, a) => {
+            const holdsHere = mayContainMatch([rule.needs![a]!], t);
+            expect(entryMet(index, entry)).toBe(holdsHere);
+            expect(each[a]).toBe(holdsHere ? 1 : 0);
+          });
+          expect(count).toBe(each.reduce((n, v) => n + v, 0));
         }),
         { numRuns: 40 },
       );
@@ -64,7 +73,12 @@ describe('the literal automaton', () => {
         const t = parts.join('');
         findLiterals(small, t);
         for (let k = 0; k < small.literals.length; k++) expect(holds(small, k)).toBe(t.includes(small.literals[k]!));
-        for (let r = 0; r < rules.length; r++) expect(needsMet(small, small.needs[r]!)).toBe(mayContainMatch(rules[r]!.needs!, t));
+        for (let r = 0; r < rules.length; r++) {
+          expect(needsMet(small, small.needs[r]!)).toBe(mayContainMatch(rules[r]!.needs!, t));
+          const met = new Uint8Array(small.needs[r]!.length);
+          entriesMet(small, r, met);
+          rules[r]!.needs!.forEach((entry, a) => expect(met[a]).toBe(mayContainMatch([entry], t) ? 1 : 0));
+        }
       }),
       { numRuns: 2000 },
     );

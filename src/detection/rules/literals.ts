@@ -20,11 +20,23 @@ export interface LiteralIndex {
    * state * width + class → next state: the complete transition function (failure links folded
    * in). States are numbered in depth-first order of the failure tree, so the states whose text
    * ends with a literal — those of the failure subtree of the state that spells it — are one range.
+   * 16-bit while the states fit: half the memory, so more of it stays in cache between messages.
    */
-  readonly delta: Int32Array;
+  readonly delta: Uint16Array | Int32Array;
   /** literal id → the range [from, to) of states at which a text read so far ends with the literal. */
   readonly from: Int32Array;
   readonly to: Int32Array;
+  /**
+   * literal id → the word of `visited` holding its whole range and the bits of the range in it;
+   * -1 when the range spans several words. Most ranges are short: one load and a mask.
+   */
+  readonly word: Int32Array;
+  readonly mask: Int32Array;
+  /**
+   * Per phrase rule: its `needs` flat, for one pass without pointer chasing — per entry, the
+   * number of clauses, then per clause the number of literals and their ids. Empty where it has none.
+   */
+  readonly codes: readonly Int32Array[];
   /** One bit per state: the states the last text read passed through (see {@link findLiterals}). */
   readonly visited: Int32Array;
 }
@@ -125,7 +137,7 @@ export function buildLiteralIndex(rules: readonly PhraseRule[]): LiteralIndex {
       exit.push(false);
     }
   }
-  const delta = new Int32Array(states * width);
+  const delta = states <= 65536 ? new Uint16Array(states * width) : new Int32Array(states * width);
   for (let s = 0; s < states; s++) for (let c = 0; c < width; c++) delta[order[s]! * width + c] = order[trieDelta[s * width + c]!]!;
   const from = new Int32Array(literals.length);
   const to = new Int32Array(literals.length);
@@ -133,7 +145,23 @@ export function buildLiteralIndex(rules: readonly PhraseRule[]): LiteralIndex {
     from[k] = order[node[k]!]!;
     to[k] = end[node[k]!]!;
   }
-  return { literals, needs, classes, width, delta, from, to, visited: new Int32Array((states + 31) >>> 5) };
+  const word = new Int32Array(literals.length);
+  const mask = new Int32Array(literals.length);
+  for (let k = 0; k < literals.length; k++) {
+    const a = from[k]!;
+    const b = to[k]! - 1;
+    word[k] = a >>> 5 === b >>> 5 ? a >>> 5 : -1;
+    mask[k] = (-1 << (a & 31)) & (-1 >>> (31 - (b & 31)));
+  }
+  const codes = needs.map((entries) => {
+    const code: number[] = [];
+    for (const clauses of entries ?? []) {
+      code.push(clauses.length);
+      for (const clause of clauses) code.push(clause.length, ...clause);
+    }
+    return Int32Array.from(code);
+  });
+  return { literals, needs, classes, width, delta, from, to, word, mask, codes, visited: new Int32Array((states + 31) >>> 5) };
 }
 
 /**
@@ -153,6 +181,8 @@ export function findLiterals(index: LiteralIndex, text: string): void {
 /** Whether the text last read by {@link findLiterals} holds literal `k`: a state of its range was visited. */
 export function holds(index: LiteralIndex, k: number): boolean {
   const { visited } = index;
+  const w = index.word[k]!;
+  if (w >= 0) return (visited[w]! & index.mask[k]!) !== 0;
   const a = index.from[k]!;
   const b = index.to[k]! - 1;
   const wa = a >>> 5;
@@ -170,20 +200,61 @@ export function holds(index: LiteralIndex, k: number): boolean {
  * has a literal of each of its clauses in the text.
  */
 export function needsMet(index: LiteralIndex, needs: readonly (readonly Int32Array[])[]): boolean {
-  outer: for (let a = 0; a < needs.length; a++) {
-    const clauses = needs[a]!;
-    for (let c = 0; c < clauses.length; c++) {
-      const clause = clauses[c]!;
-      let found = false;
-      for (let k = 0; k < clause.length; k++) {
-        if (holds(index, clause[k]!)) {
-          found = true;
-          break;
-        }
-      }
-      if (!found) continue outer;
-    }
-    return true;
-  }
+  for (let a = 0; a < needs.length; a++) if (entryMet(index, needs[a]!)) return true;
   return false;
+}
+
+/**
+ * Whether one entry of a rule's `needs` (one pattern of the rule) holds in the text last read by
+ * {@link findLiterals}: a literal of each of its clauses is in the text.
+ */
+export function entryMet(index: LiteralIndex, clauses: readonly Int32Array[]): boolean {
+  for (let c = 0; c < clauses.length; c++) {
+    const clause = clauses[c]!;
+    let found = false;
+    for (let k = 0; k < clause.length; k++) {
+      if (holds(index, clause[k]!)) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
+/**
+ * For phrase rule `rule`, which entries of its `needs` (one per pattern) hold in the text last
+ * read by {@link findLiterals}: `met[a]` is 1 or 0. Returns how many hold.
+ */
+export function entriesMet(index: LiteralIndex, rule: number, met: Uint8Array): number {
+  const code = index.codes[rule]!;
+  const { visited, word, mask } = index;
+  let n = 0;
+  let a = 0;
+  for (let i = 0; i < code.length; a++) {
+    let clauses = code[i++]!;
+    let ok = true;
+    // every clause needs one of its literals; after a clause without, the entry's rest is skipped
+    for (; clauses > 0; clauses--) {
+      const count = code[i++]!;
+      const end = i + count;
+      if (ok) {
+        let found = false;
+        for (; i < end; i++) {
+          const k = code[i]!;
+          const w = word[k]!;
+          if (w >= 0 ? (visited[w]! & mask[k]!) !== 0 : holds(index, k)) {
+            found = true;
+            break;
+          }
+        }
+        ok = found;
+      }
+      i = end;
+    }
+    met[a] = ok ? 1 : 0;
+    if (ok) n++;
+  }
+  return n;
 }

@@ -61,6 +61,27 @@ describe('what a match must contain', () => {
     expect(matched).toBeGreaterThan(withNeeds.length);
   });
 
+  it('has one entry per pattern, and never rules out a pattern that matches: the detector runs only the others', () => {
+    const seps = [' ', ' ', "'", '-', ', ', '. ', ''];
+    let matched = 0;
+    for (const rule of withNeeds) {
+      expect(rule.needs!.length).toBe(rule.patterns.length);
+      const words = [...new Set(rule.regexes[0]!.source.replace(/\(\?<?[!=]\[a-z0-9\]\)/g, ' ').match(/[a-z0-9'&%@]+/g) ?? [])];
+      const text = fc.array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(...seps)), { maxLength: 10 }).map((a) => a.map(([w, s]) => w + s).join(''));
+      fc.assert(
+        fc.property(text, (t) => {
+          rule.patterns.forEach((p, a) => {
+            if (!matches(p, t)) return;
+            matched++;
+            expect(mayContainMatch([rule.needs![a]!], t)).toBe(true);
+          });
+        }),
+        { numRuns: 100 },
+      );
+    }
+    expect(matched).toBeGreaterThan(withNeeds.length);
+  });
+
   const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
   const files = ['dev', 'test'].map((f) => join(ROOT, 'corpus', `${f}.jsonl`)).filter((f) => existsSync(f));
   it.runIf(files.length > 0)('never skips a case of the corpus a rule matches', () => {
