@@ -270,6 +270,11 @@ export function analyzeText(rs: CompiledRuleSet, text: string): Signals | undefi
 let lastText: string | undefined;
 let lastAscii = false;
 
+/** The prefilter's folded units of `text` (valid up to `text.length`) while they are in its buffer, else undefined. */
+export function foldedUnits(text: string): Uint16Array | undefined {
+  return lastText === text ? units : undefined;
+}
+
 /**
  * `fold(text)`, made from the units the prefilter already folded when `text` is the message it
  * read last (every unit then folds to one unit, so the view maps position to position).

@@ -6,6 +6,8 @@ import { LIMITS } from './detectors/detector';
 import { DETECTORS } from './detectors/registry';
 import { findUrls } from './detectors/url';
 import { findPhones } from './detectors/phone';
+import { phraseDetector, phrasesMayMatch } from './detectors/phrases';
+import { literalIndex } from './rules';
 import { addrView, digitView, fold, foldByCodePoint, type TextView } from './normalize';
 import { defaultCompiledRuleSet, scanMessage } from './index';
 import { regionHints, splitPhoneHits, splitPossible } from './scan';
@@ -176,6 +178,44 @@ describe('the phone detector is skipped only where it finds nothing', () => {
     const phone = DETECTORS.find((d) => d.name === 'phone')!;
     for (const s of ['82 x 45 x 30 cm, $12,500', 'circa 1920 or the 1950s', 'Lot 1234 / ref 567']) expect(phone.applies(analyzeText(rs, s)!), s).toBe(false);
     for (const s of ['06 12 34 56 78', '020-7946-0958', 'zéro six douze trente-quatre']) expect(phone.applies(analyzeText(rs, s)!), s).toBe(true);
+  });
+});
+
+describe('the phrase detector is skipped only where it finds nothing', () => {
+  // trigger words and the words the rules require, glued and spaced in every way
+  const words = [...new Set([...rs.triggers.keys(), ...literalIndex(rs.phrases).literals.flatMap((l) => l.split(/\s+/))].filter((w) => w.length > 0))];
+  const phraseSoup = fc.array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(' ', ' ', '', '. ', ', ', '\n', "'")), { minLength: 1, maxLength: 14 }).map((a) => a.map(([p, sep]) => p + sep).join(''));
+  it('rules out the rules the detector would find nothing for, and no other', () => {
+    let pruned = 0;
+    fc.assert(
+      fc.property(phraseSoup, (s) => {
+        const f = fold(s);
+        const signals = analyzeText(rs, s) ?? analyze(rs, f.text, s);
+        if (!phraseDetector.applies(signals)) return;
+        if (phrasesMayMatch(rs, signals, f.text, f.text.length)) return;
+        pruned++;
+        const hits: RawHit[] = [];
+        const state = { rs, input: { id: 'p', text: s }, text: s, folded: f, signals, regions: [], digitView: () => f, addrView: () => f, digitRuns: () => [], hits };
+        phraseDetector.detect(state);
+        expect(hits, s).toEqual([]);
+      }),
+      { numRuns: 3000 },
+    );
+    // the property is not vacuous: most soups wake a rule that cannot match
+    expect(pruned).toBeGreaterThan(300);
+  });
+  it('gives the same result as a scan that runs the detector on every trigger word', () => {
+    fc.assert(
+      fc.property(phraseSoup, (s) => {
+        const f = fold(s);
+        const signals = analyzeText(rs, s) ?? analyze(rs, f.text, s);
+        const hits: RawHit[] = [];
+        if (phraseDetector.applies(signals)) phraseDetector.detect({ rs, input: { id: 'p', text: s }, text: s, folded: f, signals, regions: [], digitView: () => f, addrView: () => f, digitRuns: () => [], hits });
+        const found = scanMessage(rs, { id: 'p', text: s }).hits.filter((h) => h.kind === 'intent' || h.rule.startsWith('payment.'));
+        for (const h of hits) expect(found.some((x) => x.rule === h.rule && x.start <= h.start && x.end >= h.end) || found.some((x) => x.start < h.end && x.end > h.start), s).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 

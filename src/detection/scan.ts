@@ -1,10 +1,11 @@
 import { addrView, digitView, fold, type TextView } from './normalize';
 import type { CompiledRuleSet } from './rules';
-import { analyze, analyzeText, foldedView } from './analyze';
+import { analyze, analyzeText, foldedUnits, foldedView } from './analyze';
 import { findDigitRuns, MIN_RUN_DIGITS, type DigitRun } from './detectors/digit-runs';
 import { LIMITS, type ScanState, type Signals } from './detectors/detector';
 import { findPhones } from './detectors/phone';
 import { DETECTORS } from './detectors/registry';
+import { phraseDetector, phrasesMayMatch } from './detectors/phrases';
 import { messageScore, scoreHit, senderRole, verdictFor } from './score';
 import type { ConversationContext, Hit, RawHit, ScanInput, ScanResult } from './types';
 
@@ -80,6 +81,8 @@ function addRegion(out: string[], c: string | undefined): void {
   if (REGION.test(u) && !out.includes(u)) out.push(u);
 }
 
+const PHRASES = 1 << DETECTORS.indexOf(phraseDetector);
+
 /** Which hit survives when two overlap: structured data over phrases, longer over shorter. */
 function priority(h: RawHit): number {
   switch (h.kind) {
@@ -127,6 +130,7 @@ function needsDigitView(s: Signals): boolean {
 /** The views and facts of one message, each built on first use (a class: no closures per message). */
 class MessageState implements ScanState {
   readonly hits: RawHit[] = [];
+  literalsRead = false;
   private fv: TextView | undefined;
   private dv: TextView | undefined;
   private av: TextView | undefined;
@@ -260,6 +264,14 @@ export function scanMessage(rs: CompiledRuleSet, input: ScanInput, ctx?: Convers
   }
   let applies = 0;
   for (let d = 0; d < DETECTORS.length; d++) if (DETECTORS[d]!.applies(signals)) applies |= 1 << d;
+  // trigger words whose rules' required words are absent: no phrase detector (the common case)
+  let literalsRead = false;
+  if ((applies & PHRASES) !== 0) {
+    const units = folded === undefined ? foldedUnits(text) : undefined;
+    const src = units ?? (folded ??= fold(text)).text;
+    if (phrasesMayMatch(rs, signals, src, folded === undefined ? text.length : folded.text.length)) literalsRead = true;
+    else applies &= ~PHRASES;
+  }
   // the detectors read the folded text: made now from the prefilter's units, before anything else is analyzed
   if (applies !== 0 && folded === undefined) folded = foldedView(text);
   // the cheap half of splitPossible first: most messages never ask for the earlier ones
@@ -267,6 +279,8 @@ export function scanMessage(rs: CompiledRuleSet, input: ScanInput, ctx?: Convers
   // most messages: no detector has its signal and no number can continue an earlier message
   if (applies === 0 && !split) return { id: input.id, verdict: verdictFor(rs, 0), score: 0, hits: [] };
   const state = new MessageState(rs, input, text, signals, folded);
+  // phrasesMayMatch read the folded text last (for a text too long to read whole it read nothing, and the detector reads nothing whole either)
+  state.literalsRead = literalsRead;
   // shadow and switched-off rules leave the active hits before the per-detector cap and the overlap
   // resolution, so they can never displace an active hit nor change a verdict
   const sorting = rs.shadowRules.size > 0 || rs.disabledRules.size > 0;

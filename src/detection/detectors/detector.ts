@@ -75,6 +75,8 @@ export interface ScanState {
   addrView(): TextView;
   /** The digit view's runs of at least `MIN_RUN_DIGITS` digits (digit-runs.ts). */
   digitRuns(): readonly DigitRun[];
+  /** The phrase rules' literal automaton has read this message's folded text last (see phrases.ts `phrasesMayMatch`). */
+  readonly literalsRead?: boolean;
   readonly hits: RawHit[];
 }
 

@@ -1,6 +1,6 @@
 import { toOriginal } from '../normalize';
-import { entriesMet, findLiterals, literalIndex, mayContainMatch, needsMet, type LiteralIndex, type PhraseRule } from '../rules';
-import type { Detector, ScanState } from './detector';
+import { entriesMet, findLiterals, findLiteralsIn, literalIndex, mayContainMatch, needsMet, type CompiledRuleSet, type LiteralIndex, type PhraseRule } from '../rules';
+import type { Detector, ScanState, Signals } from './detector';
 
 const MAX_MATCHES_PER_RULE = 4;
 const UNLESS_WINDOW = 80;
@@ -146,6 +146,26 @@ function record(t: Target, index: number, match: string): boolean {
  * windows around those words, so the work per message is bounded by the triggers, not the length.
  * An `unless` pattern in the same sentence (e.g. "through the platform") cancels a match.
  */
+/**
+ * Whether a rule the prefilter woke may match the folded message (its units `units[0, n)`, or the
+ * string): the detector's own first test, made before the detectors run so that a message whose
+ * trigger words lead nowhere ("best", "site", "nous") is done without them. The automaton's reading
+ * is kept for the detector (`ScanState.literalsRead`).
+ */
+export function phrasesMayMatch(rs: CompiledRuleSet, signals: Signals, units: Uint16Array | string, n: number): boolean {
+  if (n > WHOLE_TEXT_CHECK) return true;
+  const literals = literalIndex(rs.phrases);
+  if (typeof units === 'string') findLiterals(literals, units);
+  else findLiteralsIn(literals, units, n);
+  let may = false;
+  signals.phraseRules.forEach((_, index) => {
+    if (may) return;
+    const needs = literals.needs[index];
+    may = needs === undefined || pick(literals, index, needs, rs.phrases[index]!) !== undefined;
+  });
+  return may;
+}
+
 export const phraseDetector: Detector = {
   name: 'phrases',
   kinds: ['intent', 'payment'],
@@ -155,7 +175,8 @@ export const phraseDetector: Detector = {
     const text = state.folded.text;
     const literals = literalIndex(rs.phrases);
     const whole = text.length <= WHOLE_TEXT_CHECK;
-    let read = false;
+    // the automaton may have read the message already, for phrasesMayMatch
+    let read = state.literalsRead === true;
     // forEach: no [key, value] pair allocated per rule
     state.signals.phraseRules.forEach((positions, index) => {
       const rule = rs.phrases[index]!;

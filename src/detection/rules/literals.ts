@@ -178,6 +178,17 @@ export function findLiterals(index: LiteralIndex, text: string): void {
   }
 }
 
+/** {@link findLiterals} over the UTF-16 units `units[0, n)` (the prefilter's folded copy of a message: no string made). */
+export function findLiteralsIn(index: LiteralIndex, units: Uint16Array, n: number): void {
+  const { classes, width, delta, visited } = index;
+  visited.fill(0);
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    s = delta[s * width + classes[units[i]!]!]!;
+    visited[s >>> 5]! |= 1 << (s & 31);
+  }
+}
+
 /** Whether the text last read by {@link findLiterals} holds literal `k`: a state of its range was visited. */
 export function holds(index: LiteralIndex, k: number): boolean {
   const { visited } = index;
