@@ -103,8 +103,9 @@ export const handleDetector: Detector = {
     const text = view.text;
     const finder = aliasFinderOf(rs.handle);
     const first = finder.next(text, 0);
-    // most messages get here for a weak alias or an '@' alone: nothing to read, nothing to allocate
-    if (first === undefined && !text.includes('@')) return;
+    // most messages get here for an everyday word ("line", "add", "find") and hold no alias and no
+    // '@' (the prefilter counted those of the folded text): nothing to read, nothing to allocate
+    if (first === undefined && (state.signals.at === 0 || !text.includes('@'))) return;
     const seen = new Set<number>();
     const mentions: Array<{ start: number; end: number; platform: string }> = [];
     let guard = 0;
