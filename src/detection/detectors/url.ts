@@ -147,7 +147,9 @@ function findBareUrls(rs: CompiledRuleSet, view: TextView, original: string, out
     const hasPath = after === '/' || after === '?' || after === '#' || portDigits !== undefined;
     // cheapest refusal first: the last label must be a real TLD ("3.200", "etc.)" are not hosts).
     // Most candidates are decimals and abbreviations: they are refused in place, without slicing.
-    const ts = text.lastIndexOf('.', he - 1) + 1;
+    // The last label starts after the last dot of the host, the one at i at the latest.
+    let ts = he;
+    while (ts > i + 1 && text.charCodeAt(ts - 1) !== 46) ts--;
     const inTlds = mayBeName(TLDS_SHAPE, text, ts, he) && TLDS.has(text.slice(ts, he));
     // the TLD as the original text writes it counts only when the view's is no TLD ("pф" for "рф")
     let tldOrig: string | undefined;
