@@ -41,6 +41,17 @@ describe('host name helpers', () => {
     );
   });
 
+  it('never refuses a name of any set by its shape', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'A', '1', '-', 'é', '\ud83d'), maxLength: 6 });
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 8 }), word, (names, s) => {
+        const shape = nameShape(names);
+        for (const n of names) expect(mayBeName(shape, `x${n}y`, 1, n.length + 1)).toBe(n.length > 0);
+        if (!mayBeName(shape, s, 0, s.length)) expect(s.length === 0 || !names.includes(s)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
   it('shapes one-letter names apart from the longer names they begin', () => {
     const shape = nameShape(['a', 'ab']);
     expect(mayBeName(shape, 'a', 0, 1)).toBe(true);

@@ -137,7 +137,8 @@ export function nameShape(names: Iterable<string>): NameShape {
 
 /**
  * Whether `text.slice(from, to)` may be one of the names whose shape this is: false means it is
- * none of them, true that the set must be asked. `lower`: ASCII letters count as lower-case.
+ * none of them (or empty: no caller looks for an empty name), true that the set must be asked.
+ * `lower`: ASCII letters count as lower-case.
  */
 export function mayBeName(shape: NameShape, text: string, from: number, to: number, lower = false): boolean {
   const n = to - from;
