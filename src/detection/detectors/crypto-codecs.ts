@@ -5,16 +5,22 @@ const B58_INDEX = new Map([...B58].map((c, i) => [c, i]));
 
 /** Base58 → bytes, or undefined on a character outside the alphabet. */
 export function base58Decode(s: string): Uint8Array | undefined {
-  let n = 0n;
+  // the number in base 256, least significant byte first, multiplied by 58 and added to per
+  // character: the bytes a big integer would give, without big-integer arithmetic
+  const bytes: number[] = [];
   for (const c of s) {
     const v = B58_INDEX.get(c);
     if (v === undefined) return undefined;
-    n = n * 58n + BigInt(v);
-  }
-  const bytes: number[] = [];
-  while (n > 0n) {
-    bytes.push(Number(n & 0xffn));
-    n >>= 8n;
+    let carry = v;
+    for (let j = 0; j < bytes.length; j++) {
+      carry += bytes[j]! * 58;
+      bytes[j] = carry & 0xff;
+      carry >>= 8;
+    }
+    while (carry > 0) {
+      bytes.push(carry & 0xff);
+      carry >>= 8;
+    }
   }
   for (const c of s) {
     if (c !== '1') break;

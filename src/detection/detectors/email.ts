@@ -3,13 +3,21 @@ import type { CompiledRuleSet } from '../rules';
 import type { RawHit } from '../types';
 import { LIMITS, type Detector } from './detector';
 import { isAlnumLower, wordsBefore } from './text-utils';
-import { hostMatches, isIdnCode, isPublicHost, isValidHost } from './tld';
+import { hostMatches, isIdnCode, isPublicHost, isValidHost, mayBeName, nameShape } from './tld';
 
-const LOCAL = /[a-z0-9._%+~\-]/;
-const DOMAIN = /[a-z0-9.\-]/;
+/** ASCII local-part characters (a–z, 0–9, . _ % + ~ -): 1; those of a domain too (a–z, 0–9, . -): 3. */
+const ADDRESS_ASCII = new Uint8Array(128);
+for (const c of 'abcdefghijklmnopqrstuvwxyz0123456789.-') ADDRESS_ASCII[c.charCodeAt(0)] = 3;
+for (const c of '_%+~') ADDRESS_ASCII[c.charCodeAt(0)] = 1;
 /** Local part and domain characters, with the letters of internationalized addresses ("Кириллица@Кириллица.com"). */
-const isLocalAt = (text: string, i: number): boolean => LOCAL.test(text[i]!) || isIdnCode(text.charCodeAt(i));
-const isDomainAt = (text: string, i: number): boolean => DOMAIN.test(text[i]!) || isIdnCode(text.charCodeAt(i));
+function isLocalAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c < 128 ? ADDRESS_ASCII[c] !== 0 : isIdnCode(c);
+}
+function isDomainAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c < 128 ? ADDRESS_ASCII[c] === 3 : isIdnCode(c);
+}
 
 /** Whether the non-blank run of text that holds position `at` has a "://" before `at` (bounded look-back). */
 function insideLink(text: string, at: number): boolean {
@@ -82,6 +90,8 @@ export const NAMED_PROVIDERS: ReadonlyMap<string, string> = new Map([
   ['laposte', 'laposte.net'], ['libero', 'libero.it'], ['virgilio', 'virgilio.it'], ['tiscali', 'tiscali.it'], ['freenet', 'freenet.de'],
   ['ziggo', 'ziggo.nl'], ['kpnmail', 'kpnmail.nl'], ['yandex', 'yandex.com'], ['aol', 'aol.com'],
 ]);
+
+const PROVIDER_SHAPE = nameShape(NAMED_PROVIDERS.keys());
 
 /**
  * "anna.berg at gmail", "anna.berg (at) gmail": an address whose provider is named without its TLD.
@@ -178,7 +188,8 @@ export function findNamedMailboxes(rs: CompiledRuleSet, view: TextView, out: Raw
     }
     let e = i;
     while (e < text.length && isAlnumLower(text.charCodeAt(e))) e++;
-    const provider = e - i <= 10 ? NAMED_PROVIDERS.get(text.slice(i, e)) : undefined;
+    // most words are no provider by their length and first two letters: no slice for them
+    const provider = e - i <= 10 && mayBeName(PROVIDER_SHAPE, text, i, e) ? NAMED_PROVIDERS.get(text.slice(i, e)) : undefined;
     const ps = i;
     i = e;
     // "x@gmail" is an address the '@' scan reads

@@ -1,5 +1,8 @@
-import { toOriginal } from '../normalize';
-import type { Detector } from './detector';
+import { toOriginal, type TextView } from '../normalize';
+import type { CompiledRuleSet } from '../rules';
+import { handleAlternatives } from '../rules/compile';
+import { buildAliasFinder, type AliasFinder } from './alias-finder';
+import type { Detector, ScanState } from './detector';
 
 /** Words between a platform name and the handle: "WhatsApp me at", "insta: @x", "WeChat ID is x". */
 const FILLERS = new Set([
@@ -12,7 +15,28 @@ const MARKERS = new Set(['id', 'handle', 'username', 'user', 'name', 'account', 
 /** Aliases that are also everyday words: they need ':' / 'id' / '@' to count. */
 const WEAK_ALIASES = new Set(['line', 'signal', 'snap', 'wa', 'ig', 'tg', 'fb', 'messenger']);
 
-const ID_CHAR = /[a-z0-9._\-]/;
+/** a–z, 0–9, '.', '_', '-': the characters of an identifier. */
+const isIdCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 95 || c === 45;
+
+/** The finder of a rule set's aliases, built once per rule set (its `handle` part). */
+const finders = new WeakMap<CompiledRuleSet['handle'], AliasFinder>();
+
+/** Finds what `rs.handle.finder` finds, by hand when the aliases allow it (see alias-finder.ts). */
+export function aliasFinderOf(handle: CompiledRuleSet['handle']): AliasFinder {
+  let f = finders.get(handle);
+  if (f === undefined) {
+    const re = handle.finder;
+    f = buildAliasFinder(handleAlternatives(handle.aliases.keys(), handle.contactVerbs)) ?? {
+      next(text, from) {
+        re.lastIndex = from;
+        const m = re.exec(text);
+        return m === null ? undefined : [m.index, m.index + m[0].length];
+      },
+    };
+    finders.set(handle, f);
+  }
+  return f;
+}
 
 interface Candidate {
   start: number;
@@ -42,7 +66,7 @@ function handleAfter(text: string, from: number): Candidate | undefined {
     const at = c === '@';
     const s = at ? i + 1 : i;
     let e = s;
-    while (e < text.length && e - s < 40 && ID_CHAR.test(text[e]!)) e++;
+    while (e < text.length && e - s < 40 && isIdCode(text.charCodeAt(e))) e++;
     while (e > s && (text[e - 1] === '.' || text[e - 1] === '-')) e--;
     if (e === s) return undefined;
     const word = text.slice(s, e);
@@ -77,23 +101,27 @@ export const handleDetector: Detector = {
     const { rs } = state;
     const view = state.folded;
     const text = view.text;
-    const finder = rs.handle.finder;
+    const finder = aliasFinderOf(rs.handle);
+    const first = finder.next(text, 0);
+    // most messages get here for an everyday word ("line", "add", "find") and hold no alias and no
+    // '@' (the prefilter counted those of the folded text): nothing to read, nothing to allocate
+    if (first === undefined && (state.signals.at === 0 || !text.includes('@'))) return;
     const seen = new Set<number>();
     const mentions: Array<{ start: number; end: number; platform: string }> = [];
-    finder.lastIndex = 0;
     let guard = 0;
-    for (let m = finder.exec(text); m !== null && guard < 64; m = finder.exec(text), guard++) {
-      const alias = m[0].replace(/[\s-]+/g, ' ');
-      const platform = rs.handle.aliases.get(alias) ?? (rs.handle.contactVerbs.has(alias) || rs.handle.contactVerbs.has(m[0]) ? 'contact' : undefined);
+    for (let m = first; m !== undefined && guard < 64; m = finder.next(text, m[1]), guard++) {
+      const written = text.slice(m[0], m[1]);
+      const alias = written.replace(/[\s-]+/g, ' ');
+      const platform = rs.handle.aliases.get(alias) ?? (rs.handle.contactVerbs.has(alias) || rs.handle.contactVerbs.has(written) ? 'contact' : undefined);
       if (platform === undefined) continue;
-      mentions.push({ start: m.index, end: m.index + m[0].length, platform });
-      const c = handleAfter(text, m.index + m[0].length);
+      mentions.push({ start: m[0], end: m[1], platform });
+      const c = handleAfter(text, m[1]);
       if (c === undefined) continue;
       const weak = WEAK_ALIASES.has(alias);
       if (!plausibleId(c, !weak || c.marked)) continue;
       if (weak && !c.marked && !c.at) continue;
       if (text[c.end] === '@' || (text[c.end] === '.' && /[a-z]/.test(text[c.end + 1] ?? ''))) continue; // an email or domain
-      push(c, platform);
+      push(state, view, seen, c, platform);
     }
     // "@villa.antiques on insta": an @handle with a platform named shortly after or before
     for (let p = text.indexOf('@'); p >= 0 && guard < 128; p = text.indexOf('@', p + 1), guard++) {
@@ -103,23 +131,25 @@ export const handleDetector: Detector = {
       if (text[c.end] === '@' || (text[c.end] === '.' && /[a-z]/.test(text[c.end + 1] ?? ''))) continue;
       const near = mentions.find((mm) => Math.abs(mm.start - c.end) <= 40 || Math.abs(c.start - mm.end) <= 40);
       if (near === undefined || !plausibleId(c, true)) continue;
-      push(c, near.platform);
-    }
-
-    function push(c: Candidate, platform: string): void {
-      if (seen.has(c.start)) return;
-      seen.add(c.start);
-      const span = toOriginal(view, c.start, c.end);
-      const contact = platform === 'contact';
-      state.hits.push({
-        kind: 'handle',
-        start: span.start,
-        end: span.end,
-        normalized: `${platform}:${c.id}`,
-        rule: contact ? 'handle.contact_verb' : `handle.${platform}`,
-        clause: rs.handle.clause,
-        weight: contact ? rs.handle.weights.contact_verb : rs.handle.weights.platform,
-      });
+      push(state, view, seen, c, near.platform);
     }
   },
 };
+
+/** Reports a handle once per start (module level: no closure per message). */
+function push(state: ScanState, view: TextView, seen: Set<number>, c: Candidate, platform: string): void {
+  if (seen.has(c.start)) return;
+  seen.add(c.start);
+  const { rs } = state;
+  const span = toOriginal(view, c.start, c.end);
+  const contact = platform === 'contact';
+  state.hits.push({
+    kind: 'handle',
+    start: span.start,
+    end: span.end,
+    normalized: `${platform}:${c.id}`,
+    rule: contact ? 'handle.contact_verb' : `handle.${platform}`,
+    clause: rs.handle.clause,
+    weight: contact ? rs.handle.weights.contact_verb : rs.handle.weights.platform,
+  });
+}

@@ -51,6 +51,10 @@ export const ALL_TLDS: ReadonlySet<string> = (() => {
   return set;
 })();
 
+/** The shapes of {@link TLDS} and {@link ALL_TLDS}: most strings that are neither are told so without a look-up. */
+export const TLDS_SHAPE: NameShape = nameShape(TLDS);
+export const ALL_TLDS_SHAPE: NameShape = nameShape(ALL_TLDS);
+
 /**
  * Letters, digits and symbols of a non-ASCII host label ("президент", "i❤", "➡", "↑↓"); not CJK, which
  * is written without spaces, nor the signs of dimensions and prices (× ÷ ±).
@@ -59,18 +63,93 @@ const IDN_LABEL_CHAR = /[\p{L}\p{M}\p{N}\p{So}\p{Sm}]/u;
 const NOT_IN_LABEL = new Set(['×', '÷', '±', '∓']);
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
+/** Answers of {@link isIdnCode} per BMP unit, filled on first use: 0 = not known yet, 1 = yes, 2 = no. */
+const IDN_CODES = new Uint8Array(0x10000);
+
 /** A non-ASCII UTF-16 code unit that may be part of an internationalized host name (surrogates: astral symbols, emoji). */
 export function isIdnCode(c: number): boolean {
   if (c < 128) return false;
   if (c >= 0xd800 && c <= 0xdfff) return true;
+  // a UTF-16 unit (what charCodeAt gives) is remembered; anything else is computed as it comes
+  const unit = c < 0x10000 && Number.isInteger(c);
+  const known = unit ? IDN_CODES[c]! : 0;
+  if (known !== 0) return known === 1;
   const ch = String.fromCharCode(c);
-  return IDN_LABEL_CHAR.test(ch) && !CJK.test(ch) && !NOT_IN_LABEL.has(ch);
+  const yes = IDN_LABEL_CHAR.test(ch) && !CJK.test(ch) && !NOT_IN_LABEL.has(ch);
+  if (unit) IDN_CODES[c] = yes ? 1 : 2;
+  return yes;
 }
 
 /** "192.168.0.1": four numbers of at most 255, no leading zeros. */
 export function isIPv4(host: string): boolean {
-  const parts = host.split('.');
-  return parts.length === 4 && parts.every((p) => /^(?:0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255);
+  return isIPv4At(host, 0, host.length);
+}
+
+/**
+ * {@link isIPv4} of `text.slice(from, to)`, read in place: four dot-separated parts of one to
+ * three ASCII digits, no leading zero, none above 255. Most strings it sees are decimals and
+ * abbreviations ("1.5", "e.g"), refused at their first odd unit without allocating.
+ */
+export function isIPv4At(text: string, from: number, to: number): boolean {
+  let parts = 0;
+  let len = 0;
+  let value = 0;
+  let lead = 0;
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? text.charCodeAt(i) : 46;
+    if (c === 46) {
+      if (len === 0 || (len > 1 && lead === 48) || value > 255 || ++parts > 4) return false;
+      len = 0;
+      value = 0;
+      continue;
+    }
+    if (c < 48 || c > 57 || len === 3) return false;
+    if (len === 0) lead = c;
+    value = value * 10 + (c - 48);
+    len++;
+  }
+  return parts === 4;
+}
+
+/** What a name of a set looks like: its shortest and longest length and its first two units. */
+export interface NameShape {
+  readonly min: number;
+  readonly max: number;
+  readonly heads: ReadonlySet<number>;
+}
+
+/** The first unit and the second (or none) of a name, as one number. */
+function headKey(c0: number, c1: number | undefined): number {
+  return c0 * 0x10001 + (c1 === undefined ? 0 : c1 + 1);
+}
+
+export function nameShape(names: Iterable<string>): NameShape {
+  let min = Number.POSITIVE_INFINITY;
+  let max = 0;
+  const heads = new Set<number>();
+  for (const n of names) {
+    min = Math.min(min, n.length);
+    max = Math.max(max, n.length);
+    heads.add(headKey(n.charCodeAt(0), n.length > 1 ? n.charCodeAt(1) : undefined));
+  }
+  return { min, max, heads };
+}
+
+/**
+ * Whether `text.slice(from, to)` may be one of the names whose shape this is: false means it is
+ * none of them (or empty: no caller looks for an empty name), true that the set must be asked.
+ * `lower`: ASCII letters count as lower-case.
+ */
+export function mayBeName(shape: NameShape, text: string, from: number, to: number, lower = false): boolean {
+  const n = to - from;
+  if (n < shape.min || n > shape.max || n === 0) return false;
+  let c0 = text.charCodeAt(from);
+  let c1 = n > 1 ? text.charCodeAt(from + 1) : undefined;
+  if (lower) {
+    if (c0 >= 65 && c0 <= 90) c0 += 32;
+    if (c1 !== undefined && c1 >= 65 && c1 <= 90) c1 += 32;
+  }
+  return shape.heads.has(headKey(c0, c1));
 }
 
 /**

@@ -19,6 +19,12 @@ describe('url detector', () => {
   it('the marketplace domain, help links, museums and encyclopedias are allowed', () => {
     expect(hitsOf('url', 'https://assay-market.example/help and https://en.wikipedia.org/wiki/Art_Deco and vam.ac.uk')).toEqual([]);
   });
+  it('decimals, prices, abbreviations and version numbers are no links', () => {
+    expect(hitsOf('url', 'about 1.5 m, e.g. approx.3 kg, 35.000 €, £2.5k, v1.2.3, 1.2.3.4 and 16.5 cm')).toEqual([]);
+  });
+  it('a TLD written with look-alike letters is read as written ("рф")', () => {
+    expect(hitsOf('url', 'see президент.рф now')[0]?.value).toBe('президент.рф');
+  });
   it('a missing space after a full stop is not a domain', () => {
     expect(hitsOf('url', 'Lovely piece.Gold plated handles')).toEqual([]);
   });

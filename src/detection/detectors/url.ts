@@ -2,7 +2,7 @@ import { toOriginal, type TextView } from '../normalize';
 import type { CompiledRuleSet } from '../rules';
 import type { RawHit } from '../types';
 import { LIMITS, type Detector } from './detector';
-import { ALL_TLDS, hostMatches, hostPrefix, isIdnCode, isIPv4, isPublicHost, TLDS } from './tld';
+import { ALL_TLDS, ALL_TLDS_SHAPE, hostMatches, hostPrefix, isIdnCode, isIPv4At, isPublicHost, mayBeName, TLDS, TLDS_SHAPE } from './tld';
 
 /** a–z, 0–9 and '-': the characters of a host label. */
 const isHostCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45;
@@ -34,6 +34,31 @@ function originalTld(view: TextView, original: string, hs: number, he: number): 
   return original.slice(o.start, o.end).normalize('NFC').toLowerCase().replace(/\ufe0f/g, '');
 }
 
+/** Whether view [from, to) is a–z only. */
+function onlyLetters(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether the original text of view [from, to) may be a TLD once lower-cased (see `originalTld`):
+ * false when it is ASCII that no TLD can be, as the "5" of "1.5"; true when it must be looked up.
+ */
+function originalMayBeTld(view: TextView, original: string, from: number, to: number): boolean {
+  let s = from;
+  let e = to;
+  if (view.starts !== null) {
+    const o = toOriginal(view, from, to);
+    s = o.start;
+    e = o.end;
+  }
+  for (let k = s; k < e; k++) if (original.charCodeAt(k) >= 128) return true;
+  return mayBeName(ALL_TLDS_SHAPE, original, s, e, true);
+}
+
 /** A character that makes "//" part of a word or a path rather than a link start: a letter, a digit, '_', ':' or '/'. */
 const gluesToWord = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 58 || c === 47 || isIdnCode(c);
 
@@ -52,6 +77,13 @@ export function findUrls(rs: CompiledRuleSet, view: TextView, original: string, 
   const covered: Span[] = [];
   // every scheme but "www." holds "://": one search tells whether the others need looking for
   const schemes = text.includes('://') ? SCHEMES : text.includes('www.') ? WWW_ONLY : [];
+  if (schemes.length > 0) findSchemeUrls(rs, view, original, out, schemes, covered);
+  findBareUrls(rs, view, original, out, covered);
+}
+
+/** Links that start with a scheme or "www." (`schemes`: those the text holds); each one's span goes to `covered`. */
+function findSchemeUrls(rs: CompiledRuleSet, view: TextView, original: string, out: RawHit[], schemes: readonly string[], covered: Span[]): void {
+  const text = view.text;
   let budget = LIMITS.candidates;
   // link starts in text order, so a link inside another one's path is seen after it
   const starts: Array<[number, string]> = [];
@@ -84,8 +116,12 @@ export function findUrls(rs: CompiledRuleSet, view: TextView, original: string, 
     if (named === undefined) continue;
     emit(rs, view, original, out, p, e, named, 'scheme');
   }
+}
 
-  budget = 2 * LIMITS.candidates;
+/** Bare hosts: a dot between host characters, expanded both ways; links already found are skipped. */
+function findBareUrls(rs: CompiledRuleSet, view: TextView, original: string, out: RawHit[], covered: Span[]): void {
+  const text = view.text;
+  let budget = 2 * LIMITS.candidates;
   for (let i = text.indexOf('.'); i >= 0 && i < text.length; i = text.indexOf('.', i + 1)) {
     if (i === 0 || i + 1 >= text.length || !isBareHostCode(text.charCodeAt(i - 1))) continue;
     const nc = text.charCodeAt(i + 1);
@@ -109,15 +145,23 @@ export function findUrls(rs: CompiledRuleSet, view: TextView, original: string, 
       continue;
     }
     const hasPath = after === '/' || after === '?' || after === '#' || portDigits !== undefined;
-    // cheapest refusal first: the last label must be a real TLD ("3.200", "etc.)" are not hosts)
-    const tldView = text.slice(text.lastIndexOf('.', he - 1) + 1, he);
+    // cheapest refusal first: the last label must be a real TLD ("3.200", "etc.)" are not hosts).
+    // Most candidates are decimals and abbreviations: they are refused in place, without slicing.
+    // The last label starts after the last dot of the host, the one at i at the latest.
+    let ts = he;
+    while (ts > i + 1 && text.charCodeAt(ts - 1) !== 46) ts--;
+    const inTlds = mayBeName(TLDS_SHAPE, text, ts, he) && TLDS.has(text.slice(ts, he));
+    // the TLD as the original text writes it counts only when the view's is no TLD ("pф" for "рф")
     let tldOrig: string | undefined;
-    const ip = !TLDS.has(tldView) && isIPv4(text.slice(hs, he));
-    if (!TLDS.has(tldView) && !ip) {
-      tldOrig = /[^a-z]/.test(tldView) ? originalTld(view, original, hs, he) : undefined;
-      if (!ALL_TLDS.has(tldView) && (tldOrig === undefined || !ALL_TLDS.has(tldOrig))) {
-        i = next;
-        continue;
+    const ip = !inTlds && isIPv4At(text, hs, he);
+    if (!inTlds && !ip) {
+      const inAll = mayBeName(ALL_TLDS_SHAPE, text, ts, he) && ALL_TLDS.has(text.slice(ts, he));
+      if (!inAll) {
+        tldOrig = !onlyLetters(text, ts, he) && originalMayBeTld(view, original, ts, he) ? originalTld(view, original, hs, he) : undefined;
+        if (tldOrig === undefined || !ALL_TLDS.has(tldOrig)) {
+          i = next;
+          continue;
+        }
       }
     }
     if (covered.some((c) => hs < c.end && he > c.start)) {

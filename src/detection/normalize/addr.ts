@@ -122,18 +122,18 @@ export function addrView(folded: TextView): TextView {
     const label = wordAt(text, t.to);
     if (label.length > 0 && next.from === t.to + label.length && (next.kind === '@' || next.strength !== 'spaced')) accepted[i] = true;
   }
-  const b = new ViewBuilder(folded);
+  // most messages with tokens accept none ("look at this"): the builder and its maps only when one is
+  let b: ViewBuilder | undefined;
   let pos = 0;
-  let changed = false;
   for (let i = 0; i < toks.length; i++) {
     if (!accepted[i]) continue;
     const t = toks[i]!;
+    b ??= new ViewBuilder(folded);
     b.keep(pos, t.from);
     b.replace(t.kind, t.from, t.to);
     pos = t.to;
-    changed = true;
   }
-  if (!changed) return folded;
+  if (b === undefined) return folded;
   b.keep(pos, text.length);
   return b.finish();
 }

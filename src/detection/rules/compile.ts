@@ -271,7 +271,7 @@ export function compileRuleSet(json: unknown): Result<CompiledRuleSet, RuleSetEr
   for (const a of aliases.keys()) addWords(a.split(' ').slice(0, 1), WORD_FLAG.platform);
   for (const v of contactVerbs) addWords(v.split(/[ -]/).slice(0, 1), WORD_FLAG.contactVerb);
   const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s-]{0,2}');
-  const alternatives = [...aliases.keys(), ...contactVerbs].sort((a, b) => b.length - a.length).map(escape);
+  const alternatives = handleAlternatives(aliases.keys(), contactVerbs).map(escape);
   const handle = {
     clause: clause(h.clause, '/detectors/handle/clause'),
     weights: r.weights(h.weights, '/detectors/handle/weights', ['platform', 'contact_verb'] as const),
@@ -402,6 +402,15 @@ export function compileRuleSet(json: unknown): Result<CompiledRuleSet, RuleSetEr
     triggerPrefixes,
     triggerPrefixLengths: [...new Set([...triggerPrefixes.keys()].map((k) => k.length))],
   });
+}
+
+/**
+ * The platform aliases and contact verbs in the order the handle finder tries them, longest
+ * first (a ' ' in one stands for up to two blanks or dashes). The handle detector matches them
+ * by hand in this same order (see `aliasMatcher`).
+ */
+export function handleAlternatives(aliases: Iterable<string>, contactVerbs: Iterable<string>): string[] {
+  return [...aliases, ...contactVerbs].sort((a, b) => b.length - a.length);
 }
 
 /** Without an `automation` block (rule sets written before it existed): nothing automatic, target 0.9. */
