@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultCompiledRuleSet, redact, scanMessage } from './index';
-import { memoRegionHints, regionHints } from './scan';
+import { memoRegionHints, regionHints, stableSort } from './scan';
 
 const rs = defaultCompiledRuleSet();
 const scan = (text: string, extra = {}) => scanMessage(rs, { id: 'm', text, ...extra });
@@ -109,6 +109,17 @@ describe('region hints', () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('stableSort', () => {
+  it('orders like the built-in stable sort, ties kept in place', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer()), { maxLength: 60 }), (xs) => {
+        const cmp = (a: [number, number], b: [number, number]): number => a[0] - b[0];
+        expect(stableSort([...xs], cmp)).toEqual([...xs].sort(cmp));
+      }),
     );
   });
 });

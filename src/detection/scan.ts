@@ -110,14 +110,32 @@ function priority(h: RawHit): number {
 function resolveOverlaps(hits: RawHit[]): RawHit[] {
   if (hits.length === 0) return [];
   if (hits.length === 1) return hits[0]!.end > hits[0]!.start ? [hits[0]!] : [];
-  const order = [...hits].sort((a, b) => priority(b) - priority(a) || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const order = stableSort([...hits], (a, b) => priority(b) - priority(a) || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: RawHit[] = [];
   for (const h of order) {
     if (h.end <= h.start) continue;
     if (kept.some((k) => h.start < k.end && h.end > k.start)) continue;
     kept.push(h);
   }
-  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+  return stableSort(kept, (a, b) => a.start - b.start || a.end - b.end);
+}
+
+/**
+ * `xs.sort(cmp)` for the few hits of a message: an insertion sort, stable like the built-in one, so
+ * the order is the same; the built-in sort copies the array into a work area on every call.
+ */
+export function stableSort<T>(xs: T[], cmp: (a: T, b: T) => number): T[] {
+  if (xs.length > 32) return xs.sort(cmp);
+  for (let i = 1; i < xs.length; i++) {
+    const x = xs[i]!;
+    let j = i - 1;
+    while (j >= 0 && cmp(xs[j]!, x) > 0) {
+      xs[j + 1] = xs[j]!;
+      j--;
+    }
+    xs[j + 1] = x;
+  }
+  return xs;
 }
 
 /** The digit view changes the text only for o/l/i-in-digit tokens and number groups that convert. */
