@@ -87,7 +87,19 @@ export function gluings(words: readonly string[]): string[][] {
   return out;
 }
 
+/** The rule set read last and its lexicon: messages come one rule set at a time, and a weak-map lookup per message adds up. */
+let lastRuleSet: CompiledRuleSet | undefined;
+let lastLexicon: Lexicon | undefined;
+
 function lexicon(rs: CompiledRuleSet): Lexicon {
+  if (rs === lastRuleSet) return lastLexicon!;
+  const lex = lexiconOf(rs);
+  lastRuleSet = rs;
+  lastLexicon = lex;
+  return lex;
+}
+
+function lexiconOf(rs: CompiledRuleSet): Lexicon {
   const cached = lexicons.get(rs);
   if (cached !== undefined) return cached;
   const map = new Map<string, WordInfo>();

@@ -45,6 +45,17 @@ const indexes = new WeakMap<readonly PhraseRule[], LiteralIndex>();
 
 /** The index of a rule set's phrase rules (the array `CompiledRuleSet.phrases`), built on first use. */
 export function literalIndex(rules: readonly PhraseRule[]): LiteralIndex {
+  // the rule set of the last call, without a weak-map lookup per message
+  if (rules === lastRules) return lastIndex!;
+  lastIndex = indexOf(rules);
+  lastRules = rules;
+  return lastIndex;
+}
+
+let lastRules: readonly PhraseRule[] | undefined;
+let lastIndex: LiteralIndex | undefined;
+
+function indexOf(rules: readonly PhraseRule[]): LiteralIndex {
   let index = indexes.get(rules);
   if (index === undefined) {
     index = buildLiteralIndex(rules);
