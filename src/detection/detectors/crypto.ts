@@ -17,8 +17,11 @@ function isBase58(t: string): boolean {
   return true;
 }
 
-/** Which coin a token is a valid address of, or undefined. */
-export function cryptoAddressKind(t: string): string | undefined {
+/**
+ * Which coin a token is a valid address of, or undefined. `quick` refusals (a lead character no coin
+ * uses, a character outside Base58) only save the decoding: the answer is the same without them.
+ */
+export function cryptoAddressKind(t: string, quick = true): string | undefined {
   if (t.startsWith('0x')) return ethAddressOk(t) ? 'ethereum' : undefined;
   const lower = t.toLowerCase();
   if (lower.startsWith('bc1') || lower.startsWith('tb1')) return bech32Ok(t) ? 'bitcoin' : undefined;
@@ -26,7 +29,7 @@ export function cryptoAddressKind(t: string): string | undefined {
   if (t.length < 25 || t.length > 35) return undefined;
   // every coin below starts with one of these; and a character outside Base58 (0, O, I, l, …) fails
   // the decoding: both refused before the big-number decoding and the two hashes
-  if (!BASE58_LEADS.has(t.charCodeAt(0)) || !isBase58(t)) return undefined;
+  if (quick && (!BASE58_LEADS.has(t.charCodeAt(0)) || !isBase58(t))) return undefined;
   const v = base58CheckVersion(t);
   if (v === undefined) return undefined;
   if ((t[0] === '1' && v === 0) || (t[0] === '3' && v === 5)) return 'bitcoin';
