@@ -1,5 +1,5 @@
 import type { CompiledRuleSet } from './rules';
-import { scanMessage } from './scan';
+import { lastMessageHeldNumber, scanMessage } from './scan';
 import type { ConversationContext, ScanInput, ScanResult } from './types';
 
 /** How many earlier messages of a conversation a message is scanned with (a split number spans at most three). */
@@ -44,7 +44,7 @@ export function createConversationScanner(
       if (conv === undefined) return scanMessage(rs, input);
       const ctx = tails.enter(conv, earlier);
       const result = scanMessage(rs, input, ctx);
-      tails.append(ctx.slot, input);
+      tails.append(ctx.slot, input, lastMessageHeldNumber() ? HELD : NOT_HELD);
       return result;
     },
   };
@@ -62,6 +62,8 @@ class Tails {
   private readonly slots = new Map<string, number>();
   /** The messages appended (and seeded), by index; slots point into it. */
   private seen: ScanInput[] = [];
+  /** Per message of `seen`: HELD, NOT_HELD (as its scan found) or UNKNOWN (given as earlier context, never scanned here). */
+  private held = new Uint8Array(64);
   /** slot * CONTEXT_MESSAGES + k → index in `seen` of the k-th last message (oldest first). */
   private ring = new Int32Array(CONTEXT_MESSAGES * 64);
   private counts = new Uint8Array(64);
@@ -85,7 +87,7 @@ class Tails {
       slot = this.newSlot();
       this.slots.set(conv, slot);
       if (this.bounded && this.slots.size > this.max) this.leave(this.slots.keys().next().value!);
-      for (const m of earlier?.get(conv)?.slice(-CONTEXT_MESSAGES) ?? []) this.append(slot, m);
+      for (const m of earlier?.get(conv)?.slice(-CONTEXT_MESSAGES) ?? []) this.append(slot, m, UNKNOWN);
     } else if (this.bounded) {
       // least recently used first
       this.slots.delete(conv);
@@ -98,20 +100,35 @@ class Tails {
     return this.ctx;
   }
 
-  append(slot: number, input: ScanInput): void {
+  append(slot: number, input: ScanInput, held: number): void {
     const at = this.seen.length;
     this.seen.push(input);
+    if (at >= this.held.length) {
+      const grown = new Uint8Array(Math.max(64, this.held.length * 2));
+      grown.set(this.held);
+      this.held = grown;
+    }
+    this.held[at] = held;
     const base = slot * CONTEXT_MESSAGES;
     const n = this.counts[slot]!;
     if (n < CONTEXT_MESSAGES) {
       this.ring[base + n] = at;
       this.counts[slot] = n + 1;
     } else {
-      this.ring.copyWithin(base, base + 1, base + CONTEXT_MESSAGES);
-      this.ring[base + CONTEXT_MESSAGES - 1] = at;
+      // a few stores: cheaper than a native copyWithin call
+      const ring = this.ring;
+      for (let k = base; k < base + CONTEXT_MESSAGES - 1; k++) ring[k] = ring[k + 1]!;
+      ring[base + CONTEXT_MESSAGES - 1] = at;
     }
     // a bounded scanner (a stream) lets go of messages no tail points to any more
     if (this.bounded && this.seen.length > 4 * CONTEXT_MESSAGES * (this.max + 1)) this.compact();
+  }
+
+  /** Whether the k-th message of `slot`'s tail holds digits or number words, when its scan told. */
+  heldNumber(slot: number, k: number): boolean | undefined {
+    if (k < 0 || k >= this.counts[slot]!) return undefined;
+    const v = this.held[this.ring[slot * CONTEXT_MESSAGES + k]!]!;
+    return v === UNKNOWN ? undefined : v === HELD;
   }
 
   /** The messages before the current one in `slot`, oldest first. */
@@ -149,14 +166,17 @@ class Tails {
   /** Keeps only the messages some tail still points to, renumbered. */
   private compact(): void {
     const kept: ScanInput[] = [];
+    const held = new Uint8Array(Math.max(64, CONTEXT_MESSAGES * this.slots.size * 2));
     for (const slot of this.slots.values()) {
       const base = slot * CONTEXT_MESSAGES;
       for (let k = 0; k < this.counts[slot]!; k++) {
+        held[kept.length] = this.held[this.ring[base + k]!]!;
         kept.push(this.seen[this.ring[base + k]!]!);
         this.ring[base + k] = kept.length - 1;
       }
     }
     this.seen = kept;
+    this.held = held;
   }
 }
 
@@ -168,4 +188,12 @@ class LazyContext implements ConversationContext {
   get earlier(): readonly ScanInput[] {
     return (this.list ??= this.tails.list(this.slot));
   }
+  heldNumber(k: number): boolean | undefined {
+    return this.tails.heldNumber(this.slot, k);
+  }
 }
+
+/** What the scan of a message in a tail found: digits or number words, none, or not scanned here. */
+const NOT_HELD = 0;
+const HELD = 1;
+const UNKNOWN = 2;

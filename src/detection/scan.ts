@@ -209,10 +209,21 @@ export function splitPossible(rs: CompiledRuleSet, input: ScanInput, ctx: Conver
     if (m.conversation !== input.conversation) continue;
     if (m.sender !== input.sender) break;
     n++;
-    if (mayHoldNumber(rs, m)) return true;
+    if (ctx.heldNumber?.(k) ?? mayHoldNumber(rs, m)) return true;
   }
   return false;
 }
+
+/**
+ * Whether the message {@link scanMessage} read last holds digits or number words (what
+ * {@link splitPossible} asks of earlier messages): a conversation scanner keeps it with the message,
+ * so that no earlier message is read twice.
+ */
+export function lastMessageHeldNumber(): boolean {
+  return lastHeldNumber;
+}
+
+let lastHeldNumber = false;
 
 /** Per earlier message: digits or number words in its folded text (computed once per message object). */
 const numberish = new WeakMap<ScanInput, boolean>();
@@ -280,6 +291,7 @@ export function scanMessage(rs: CompiledRuleSet, input: ScanInput, ctx?: Convers
     folded = fold(text);
     signals = analyze(rs, folded.text, text);
   }
+  lastHeldNumber = signals.digits > 0 || signals.numberWords > 0;
   let applies = 0;
   for (let d = 0; d < DETECTORS.length; d++) if (DETECTORS[d]!.applies(signals)) applies |= 1 << d;
   // trigger words whose rules' required words are absent: no phrase detector (the common case)

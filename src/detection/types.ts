@@ -51,6 +51,11 @@ export interface ScanResult {
 /** Earlier messages of the same conversation, oldest first. */
 export interface ConversationContext {
   readonly earlier: readonly ScanInput[];
+  /**
+   * Whether `earlier[k]` holds digits or number words, when the context knows it (a conversation
+   * scanner that scanned that message); undefined: the scan reads the message to find out.
+   */
+  heldNumber?(k: number): boolean | undefined;
 }
 
 /** A finding before context scoring; offsets are already in the original text. */
