@@ -1,4 +1,4 @@
-import { addrView, digitView, fold, type TextView } from './normalize';
+import { addrView, digitView, fold, toOriginal, type TextView } from './normalize';
 import type { CompiledRuleSet } from './rules';
 import { analyze, analyzeText, foldedUnits, foldedView } from './analyze';
 import { findDigitRuns, MIN_RUN_DIGITS, type DigitRun } from './detectors/digit-runs';
@@ -261,8 +261,7 @@ export function splitPhoneHits(rs: CompiledRuleSet, input: ScanInput, ctx: Conve
   const matches = findPhones(rs, dv, findDigitRuns(dv.text), regionHints(rs, input), joined, input.order_exists === true);
   const out: RawHit[] = [];
   for (const m of matches) {
-    const s = dv.starts === null ? m.start : dv.starts[m.start]!;
-    const e = dv.ends === null ? m.end : dv.ends[m.end - 1]!;
+    const { start: s, end: e } = toOriginal(dv, m.start, m.end);
     if (s >= prefix.length || e <= prefix.length) continue;
     let start = skip;
     while (start < input.text.length && /\s/.test(input.text[start]!)) start++;

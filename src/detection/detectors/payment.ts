@@ -1,4 +1,4 @@
-import { toOriginal } from '../normalize';
+import { toOriginal, viewIndexOf } from '../normalize';
 import { WORD_FLAG } from '../rules';
 import { LIMITS, type Detector } from './detector';
 import { IBAN_LENGTHS } from './iban';
@@ -37,7 +37,7 @@ export const paymentDetector: Detector = {
     for (let m = BIC.exec(text); m !== null && budget-- > 0; m = BIC.exec(text)) {
       if (!BIC_COUNTRIES.has(m[0].slice(4, 6))) continue;
       // map the original offset into the folded view's neighbourhood: for ASCII they coincide
-      const foldedPos = state.folded.starts === null ? m.index : indexInView(state.folded.starts, m.index);
+      const foldedPos = viewIndexOf(state.folded, m.index);
       if (!hasFlagBefore(rs.words, folded, foldedPos, WORD_FLAG.bank, 4, 48)) continue;
       state.hits.push({ kind: 'payment', start: m.index, end: m.index + m[0].length, normalized: m[0], rule: 'payment.swift_bic', clause: rs.payment.clause, weight: rs.payment.weights.swift });
     }
@@ -65,13 +65,3 @@ export const paymentDetector: Detector = {
   },
 };
 
-function indexInView(starts: Int32Array, original: number): number {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid]! < original) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

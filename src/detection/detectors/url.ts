@@ -50,7 +50,7 @@ function onlyLetters(text: string, from: number, to: number): boolean {
 function originalMayBeTld(view: TextView, original: string, from: number, to: number): boolean {
   let s = from;
   let e = to;
-  if (view.starts !== null) {
+  if (view.map !== null) {
     const o = toOriginal(view, from, to);
     s = o.start;
     e = o.end;

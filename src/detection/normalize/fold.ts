@@ -1,4 +1,4 @@
-import { identityView, type TextView } from './view';
+import { identityView, OffsetMap, type TextView } from './view';
 
 /**
  * Look-alike letters from other scripts that are used to slip contact details past filters
@@ -75,8 +75,8 @@ const NON_ASCII = /[\ud800-\udbff][\udc00-\udfff]|[\x80-\uffff]/g;
  * Fast paths: plain ASCII is lower-cased natively; otherwise the native `toLowerCase` does the
  * ASCII letters (no code point shrinks when lower-cased, so equal lengths mean equal positions)
  * and only non-ASCII characters are folded one by one. When every one of them folds to as many
- * units as it had — most accented letters do — the view keeps an identity offset map and no
- * arrays are allocated; otherwise the map is built from the recorded edits.
+ * units as it had — most accented letters do — the view keeps an identity offset map; otherwise
+ * the map is built from the recorded edits.
  */
 export function fold(text: string): TextView {
   const n = text.length;
@@ -165,73 +165,42 @@ function stringOf(buf: Uint16Array, n: number): string {
 
 /** The offset map of a fold whose edits changed lengths at the recorded places. */
 function mappedView(out: string, n: number, edits: readonly number[]): TextView {
-  const len = out.length;
-  const starts = new Int32Array(len);
-  const ends = new Int32Array(len);
-  let o = 0; // position in `out`
+  const map = new OffsetMap();
   let src = 0; // position in the original
   for (let k = 0; k < edits.length; k += 3) {
     const off = edits[k]!;
     const width = edits[k + 1]!;
-    const flen = edits[k + 2]!;
-    for (; src < off; src++, o++) {
-      starts[o] = src;
-      ends[o] = src + 1;
-    }
-    for (let j = 0; j < flen; j++, o++) {
-      starts[o] = off;
-      ends[o] = off + width;
-    }
+    map.pushUnits(src, off - src);
+    map.pushSpan(off, off + width, edits[k + 2]!);
     src = off + width;
   }
-  for (; src < n; src++, o++) {
-    starts[o] = src;
-    ends[o] = src + 1;
-  }
-  return { text: out, starts, ends, originalLength: n };
+  map.pushUnits(src, n - src);
+  return { text: out, map, originalLength: n };
 }
 
 /** The general fold, code point by code point: the reference the fast paths agree with, and the path for text whose lower-casing changes length. */
 export function foldByCodePoint(text: string): TextView {
   const n = text.length;
   const parts: string[] = [];
-  let starts = new Int32Array(n + 16);
-  let ends = new Int32Array(n + 16);
-  let len = 0;
-  const ensure = (extra: number): void => {
-    if (len + extra <= starts.length) return;
-    const cap = Math.max(starts.length * 2, len + extra);
-    const s2 = new Int32Array(cap);
-    const e2 = new Int32Array(cap);
-    s2.set(starts);
-    e2.set(ends);
-    starts = s2;
-    ends = e2;
-  };
+  const map = new OffsetMap();
   for (let i = 0; i < n; ) {
-    // ASCII runs are copied whole: one slice, one typed-array fill
+    // ASCII runs are copied whole: one slice, one segment
     let j = i;
     while (j < n && text.charCodeAt(j) < 128) j++;
     if (j > i) {
       parts.push(text.slice(i, j).toLowerCase());
-      ensure(j - i);
-      for (let k = i; k < j; k++) {
-        starts[len] = k;
-        ends[len++] = k + 1;
-      }
+      map.pushUnits(i, j - i);
       i = j;
       if (i >= n) break;
     }
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const f = foldCodePoint(cp);
-    ensure(f.length);
-    for (let k = 0; k < f.length; k++) {
-      starts[len] = i;
-      ends[len++] = i + width;
-    }
+    // one unit for one unit maps as a copied unit does; anything else to the whole character
+    if (width === 1 && f.length === 1) map.pushUnits(i, 1);
+    else map.pushSpan(i, i + width, f.length);
     if (f.length > 0) parts.push(f);
     i += width;
   }
-  return { text: parts.join(''), starts: starts.subarray(0, len), ends: ends.subarray(0, len), originalLength: n };
+  return { text: parts.join(''), map, originalLength: n };
 }

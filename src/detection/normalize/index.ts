@@ -1,7 +1,7 @@
 export { fold, foldByCodePoint, foldCodePoint, foldUnit } from './fold';
 export { digitView, gapOk, groupConverts } from './digits';
 export { addrView, MAIL_PROVIDERS, SPELLED_TLDS } from './addr';
-export { identityView, toOriginal, ViewBuilder, type TextView } from './view';
+export { identityView, OffsetMap, toOriginal, viewIndexOf, ViewBuilder, type TextView } from './view';
 export { NUMBER_WORDS, NUMBER_CONNECTORS, PLUS_WORDS, REPEATERS } from './number-words';
 
 import { fold } from './fold';
