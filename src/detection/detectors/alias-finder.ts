@@ -106,10 +106,12 @@ export function buildAliasFinder(alternatives: readonly string[]): AliasFinder |
         prev = t;
         if (start === 0) continue;
         const c0 = text.charCodeAt(i);
-        const c1 = text.charCodeAt(i + 1);
-        if (c0 < 128 && c1 < 128 && pairs[c0 * 128 + c1] === 0) continue;
+        // the last unit has no second one (-1): only the alternatives in `other` can match there.
+        // Not read past the end: the optimized loop would be thrown away on a long message's last unit.
+        const c1 = i + 1 < n ? text.charCodeAt(i + 1) : -1;
+        if (c1 >= 0 && c0 < 128 && c1 < 128 && pairs[c0 * 128 + c1] === 0) continue;
         const e = byFirst.get(c0)!;
-        const list = e.bySecond.get(c1) ?? e.other;
+        const list = (c1 >= 0 ? e.bySecond.get(c1) : undefined) ?? e.other;
         for (let k = 0; k < list.length; k++) {
           const end = matchFrom(list[k]!, 1, text, i + 1);
           if (end >= 0) return [i, end];
