@@ -1,6 +1,6 @@
 import { toOriginal } from '../normalize';
 import { entriesMet, findLiterals, findLiteralsIn, literalIndex, mayContainMatch, needsMet, type CompiledRuleSet, type LiteralIndex, type PhraseRule } from '../rules';
-import type { Detector, ScanState, Signals } from './detector';
+import type { Detector, PhraseTriggers, ScanState, Signals } from './detector';
 
 const MAX_MATCHES_PER_RULE = 4;
 const UNLESS_WINDOW = 80;
@@ -22,17 +22,26 @@ function sentenceAround(text: string, s: number, e: number): string {
 
 const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
-/** Whether the positions (from the prefilter, usually already in order) ascend. */
-function ascending(positions: readonly number[]): boolean {
-  for (let i = 1; i < positions.length; i++) if (positions[i]! < positions[i - 1]!) return false;
-  return true;
+/** The trigger offsets of the k-th rule woken, ascending (from the prefilter, usually already in order). */
+function ascendingPositions(triggers: PhraseTriggers, k: number, out: number[]): number[] {
+  const n = triggers.count(k);
+  out.length = n;
+  let sorted = true;
+  for (let j = 0; j < n; j++) {
+    out[j] = triggers.position(k, j);
+    if (j > 0 && out[j]! < out[j - 1]!) sorted = false;
+  }
+  return sorted ? out : out.sort((x, y) => x - y);
 }
 
-/** Windows around the trigger words, widened to word boundaries and merged (flat [a, b, a, b…]). */
-function windows(text: string, positions: readonly number[], out: number[]): void {
+/** Reused by every call: the offsets of the rule being read. */
+const offsets: number[] = [];
+
+/** Windows around the trigger words of the k-th rule woken, widened to word boundaries and merged (flat [a, b, a, b…]). */
+function windows(text: string, triggers: PhraseTriggers, k: number, out: number[]): void {
   out.length = 0;
   const n = text.length;
-  for (const p of ascending(positions) ? positions : [...positions].sort((x, y) => x - y)) {
+  for (const p of ascendingPositions(triggers, k, offsets)) {
     let a = Math.max(0, p - REACH);
     let b = Math.min(n, p + REACH);
     while (a > 0 && isWordCode(text.charCodeAt(a - 1))) a--;
@@ -157,13 +166,13 @@ export function phrasesMayMatch(rs: CompiledRuleSet, signals: Signals, units: Ui
   const literals = literalIndex(rs.phrases);
   if (typeof units === 'string') findLiterals(literals, units);
   else findLiteralsIn(literals, units, n);
-  let may = false;
-  signals.phraseRules.forEach((_, index) => {
-    if (may) return;
+  const triggers = signals.phraseRules;
+  for (let k = 0; k < triggers.size; k++) {
+    const index = triggers.rule(k);
     const needs = literals.needs[index];
-    may = needs === undefined || pick(literals, index, needs, rs.phrases[index]!) !== undefined;
-  });
-  return may;
+    if (needs === undefined || pick(literals, index, needs, rs.phrases[index]!) !== undefined) return true;
+  }
+  return false;
 }
 
 export const phraseDetector: Detector = {
@@ -177,8 +186,9 @@ export const phraseDetector: Detector = {
     const whole = text.length <= WHOLE_TEXT_CHECK;
     // the automaton may have read the message already, for phrasesMayMatch
     let read = state.literalsRead === true;
-    // forEach: no [key, value] pair allocated per rule
-    state.signals.phraseRules.forEach((positions, index) => {
+    const triggers = state.signals.phraseRules;
+    for (let k = 0; k < triggers.size; k++) {
+      const index = triggers.rule(k);
       const rule = rs.phrases[index]!;
       // what no window can hold, the whole message does not hold: most rules stop here, answered
       // from one pass of the literal automaton over the message (a long message is checked window
@@ -192,14 +202,14 @@ export const phraseDetector: Detector = {
           read = true;
         }
         const chosen = pick(literals, index, needs, rule);
-        if (chosen === undefined) return;
+        if (chosen === undefined) continue;
         regexes = chosen;
       }
-      if (regexes.length === 0) return;
+      if (regexes.length === 0) continue;
       // matches come leftmost first, window after window: a start is never found twice
       let found = 0;
       const target: Target = { state, rule, offset: 0 };
-      windows(text, positions, spans);
+      windows(text, triggers, k, spans);
       for (let w = 0; w < spans.length && found < MAX_MATCHES_PER_RULE; w += 2) {
         const wa = spans[w]!;
         const wb = spans[w + 1]!;
@@ -211,6 +221,6 @@ export const phraseDetector: Detector = {
         target.offset = wa;
         found += eachMatch(regexes, slice, MAX_MATCHES_PER_RULE - found, target, record);
       }
-    });
+    }
   },
 };
