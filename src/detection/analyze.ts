@@ -318,13 +318,37 @@ export class SignalStore implements Signals {
 let units = new Uint16Array(1024);
 /** The same memory as bytes: the message is copied in by one native UTF-16 write, and the folded string read back the same way. */
 let unitBytes = Buffer.from(units.buffer, units.byteOffset, units.byteLength);
+/** The same memory as pairs of units (an even number of units is kept), for folding ASCII two units at a time. */
+let unitPairs = new Int32Array(units.buffer, units.byteOffset, units.length >>> 1);
 
 function reserve(n: number): Uint16Array {
   if (units.length < n) {
-    units = new Uint16Array(Math.max(n, units.length * 2));
+    units = new Uint16Array(Math.max(n + (n & 1), units.length * 2));
     unitBytes = Buffer.from(units.buffer, units.byteOffset, units.byteLength);
+    unitPairs = new Int32Array(units.buffer, units.byteOffset, units.length >>> 1);
   }
   return units;
+}
+
+/** Bits that are 0 in a pair of ASCII units. */
+const NON_ASCII_PAIR = ~0x007f007f;
+
+/**
+ * Folds the unit at `i` of the buffer in place: 0 when it is ASCII, 1 when it is not, -1 when it
+ * does not fold to exactly one unit.
+ */
+function foldAt(buf: Uint16Array, i: number): number {
+  const c = buf[i]!;
+  if (c < 128) {
+    buf[i] = LOWER[c]!;
+    return 0;
+  }
+  // 'İ' is the one unit whose lower case is longer: fold takes its long path for it
+  if ((c >= 0xd800 && c <= 0xdfff) || c === 0x130) return -1;
+  const f = foldUnit(c);
+  if (f < 0) return -1;
+  buf[i] = f;
+  return 1;
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -342,17 +366,27 @@ export function analyzeText(rs: CompiledRuleSet, text: string, into: SignalStore
   // one native copy of the units, then folding in place: reading a string unit by unit costs
   // several times more when it was built by concatenation (a rope), as chat messages often are
   if (!LITTLE_ENDIAN || unitBytes.write(text, 0, 'utf16le') !== 2 * n) for (let i = 0; i < n; i++) buf[i] = text.charCodeAt(i);
-  for (let i = 0; i < n; i++) {
-    const c = buf[i]!;
-    if (c < 128) buf[i] = LOWER[c]!;
-    else {
-      // 'İ' is the one unit whose lower case is longer: fold takes its long path for it
-      if ((c >= 0xd800 && c <= 0xdfff) || c === 0x130) return undefined;
-      const f = foldUnit(c);
-      if (f < 0) return undefined;
-      buf[i] = f;
+  // two units at a time: most pairs are ASCII, lower-cased by a few operations on both at once
+  const pairs = unitPairs;
+  const half = n >>> 1;
+  for (let p = 0; p < half; p++) {
+    const w = pairs[p]!;
+    if ((w & NON_ASCII_PAIR) === 0) {
+      // per unit, bit 7 of x + 63 says x >= 'A' and bit 7 of x + 37 says x > 'Z': their difference
+      // marks the capitals, which gain 32 (bit 5, clear in a capital)
+      const capitals = (w + 0x003f003f) & ~(w + 0x00250025) & 0x00800080;
+      pairs[p] = w | (capitals >>> 2);
+    } else {
+      const a = foldAt(buf, 2 * p);
+      const b = foldAt(buf, 2 * p + 1);
+      if (a < 0 || b < 0) return undefined;
       ascii = false;
     }
+  }
+  if ((n & 1) === 1) {
+    const last = foldAt(buf, n - 1);
+    if (last < 0) return undefined;
+    if (last === 1) ascii = false;
   }
   const signals = scan(rs, buf, n, into);
   lastText = text;

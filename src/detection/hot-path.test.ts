@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze, analyzeText, foldedView, SignalStore } from './analyze';
+import { analyze, analyzeText, foldedUnits, foldedView, SignalStore } from './analyze';
 import { findDigitRuns } from './detectors/digit-runs';
 import { LIMITS, type Signals } from './detectors/detector';
 import { DETECTORS } from './detectors/registry';
@@ -67,6 +67,19 @@ describe('the hot path takes only exact shortcuts', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+  it('lower-cases every pair of ASCII units, read two at a time, as it would one at a time', () => {
+    const store = new SignalStore();
+    const lower = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
+    for (let a = 0; a < 128; a++) {
+      for (let b = 0; b < 128; b++) {
+        // an odd length: the last unit is read alone
+        const s = String.fromCharCode(a, b, a);
+        expect(analyzeText(rs, s, store)).toBeDefined();
+        const units = foldedUnits(s)!;
+        if (units[0] !== lower(a) || units[1] !== lower(b) || units[2] !== lower(a)) expect([...units.subarray(0, 3)], JSON.stringify(s)).toEqual([lower(a), lower(b), lower(a)]);
+      }
+    }
   });
   it('reads a message built by concatenation (a rope) as its flat copy, lone surrogates included', () => {
     fc.assert(
