@@ -142,7 +142,7 @@ describe('the prefilter writes each message over the last in reused storage', ()
   // many trigger words and words holding digits: the storage grows while messages are read into it
   const ruleWords = ['directly', 'direct', 'privately', 'between', 'private', 'better', 'director'];
   const busy = fc
-    .array(fc.tuple(fc.oneof(fc.constantFrom(...pieces, ...triggerWords, '12', '34 56'), fc.constantFrom(...ruleWords)), fc.constantFrom(...seps)), { maxLength: 60 })
+    .array(fc.tuple(fc.oneof(fc.constantFrom(...pieces, ...triggerWords, '12', '34 56'), fc.constantFrom(...ruleWords)), fc.constantFrom(...seps)), { minLength: 10, maxLength: 60 })
     .map((a) => a.map(([p, sep]) => p + sep).join(''));
   it('gives for every message what a new store gives, whatever was read into it before', () => {
     let unordered = 0;

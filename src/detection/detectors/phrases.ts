@@ -5,7 +5,7 @@ import type { Detector, PhraseTriggers, ScanState, Signals } from './detector';
 const MAX_MATCHES_PER_RULE = 4;
 const UNLESS_WINDOW = 80;
 /** A phrase lies within this distance of one of its trigger words (patterns are length-checked). */
-const REACH = 100;
+export const REACH = 100;
 /** Longest message whose whole text is checked for what a rule needs before its windows are. */
 const WHOLE_TEXT_CHECK = 2048;
 
@@ -22,34 +22,39 @@ function sentenceAround(text: string, s: number, e: number): string {
 
 const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
-/** The trigger offsets of the k-th rule woken, ascending (from the prefilter, usually already in order). */
-function ascendingPositions(triggers: PhraseTriggers, k: number, out: number[]): number[] {
-  const n = triggers.count(k);
-  out.length = n;
-  let sorted = true;
-  for (let j = 0; j < n; j++) {
-    out[j] = triggers.position(k, j);
-    if (j > 0 && out[j]! < out[j - 1]!) sorted = false;
-  }
-  return sorted ? out : out.sort((x, y) => x - y);
+/** Whether the trigger offsets of the k-th rule woken ascend (from the prefilter, they usually do). */
+function ascending(triggers: PhraseTriggers, k: number): boolean {
+  for (let j = 1; j < triggers.count(k); j++) if (triggers.position(k, j) < triggers.position(k, j - 1)) return false;
+  return true;
 }
 
-/** Reused by every call: the offsets of the rule being read. */
-const offsets: number[] = [];
+/**
+ * Windows around the trigger words of the k-th rule woken, widened to word boundaries and merged,
+ * written flat ([a, b, a, b…]) from the start of `out`: returns how many entries it wrote (the array
+ * is reused and never shortened, so its storage is kept from message to message).
+ */
+export function triggerWindows(text: string, triggers: PhraseTriggers, k: number, out: number[]): number {
+  const count = triggers.count(k);
+  let m = 0;
+  if (ascending(triggers, k)) for (let j = 0; j < count; j++) m = widen(text, triggers.position(k, j), out, m);
+  else for (const p of Array.from({ length: count }, (_, j) => triggers.position(k, j)).sort((x, y) => x - y)) m = widen(text, p, out, m);
+  return m;
+}
 
-/** Windows around the trigger words of the k-th rule woken, widened to word boundaries and merged (flat [a, b, a, b…]). */
-function windows(text: string, triggers: PhraseTriggers, k: number, out: number[]): void {
-  out.length = 0;
+/** Adds the window around the trigger word at `p` (offsets ascending from call to call) after the `m` entries of `out`, merged with the last window when they touch; returns the new count. */
+function widen(text: string, p: number, out: number[], m: number): number {
   const n = text.length;
-  for (const p of ascendingPositions(triggers, k, offsets)) {
-    let a = Math.max(0, p - REACH);
-    let b = Math.min(n, p + REACH);
-    while (a > 0 && isWordCode(text.charCodeAt(a - 1))) a--;
-    while (b < n && isWordCode(text.charCodeAt(b))) b++;
-    const k = out.length;
-    if (k > 0 && a <= out[k - 1]!) out[k - 1] = Math.max(out[k - 1]!, b);
-    else out.push(a, b);
+  let a = Math.max(0, p - REACH);
+  let b = Math.min(n, p + REACH);
+  while (a > 0 && isWordCode(text.charCodeAt(a - 1))) a--;
+  while (b < n && isWordCode(text.charCodeAt(b))) b++;
+  if (m > 0 && a <= out[m - 1]!) {
+    out[m - 1] = Math.max(out[m - 1]!, b);
+    return m;
   }
+  out[m] = a;
+  out[m + 1] = b;
+  return m + 2;
 }
 
 /** Reused by every call (the detector runs one message at a time): window bounds, chosen patterns, pending matches (see {@link eachMatch}, which is not re-entrant). */
@@ -209,8 +214,8 @@ export const phraseDetector: Detector = {
       // matches come leftmost first, window after window: a start is never found twice
       let found = 0;
       const target: Target = { state, rule, offset: 0 };
-      windows(text, triggers, k, spans);
-      for (let w = 0; w < spans.length && found < MAX_MATCHES_PER_RULE; w += 2) {
+      const spanCount = triggerWindows(text, triggers, k, spans);
+      for (let w = 0; w < spanCount && found < MAX_MATCHES_PER_RULE; w += 2) {
         const wa = spans[w]!;
         const wb = spans[w + 1]!;
         const slice = wa === 0 && wb === text.length ? text : text.slice(wa, wb);
