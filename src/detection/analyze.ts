@@ -357,6 +357,7 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  * The prefilter on the original text, folding it on the way: the signals of `fold(text).text`,
  * or undefined when a unit does not fold to exactly one unit (a surrogate pair, 'ß', a combining
  * mark, an invisible character…), where the caller folds the text and calls {@link analyze}.
+ * The signals are written `into` a store (by default a new one).
  */
 export function analyzeText(rs: CompiledRuleSet, text: string, into: SignalStore = new SignalStore()): Signals | undefined {
   const n = text.length;

@@ -132,8 +132,8 @@ class Tails {
   }
 
   /**
-   * The messages before the current one in `slot`, oldest first, written over `out` (which is
-   * returned; no message is given none: the shared empty list is).
+   * The messages before the current one in `slot`, oldest first, written over `out`, which is
+   * returned; when there are none, a shared empty list is.
    */
   list(slot: number, out: ScanInput[]): readonly ScanInput[] {
     const n = this.counts[slot]!;
