@@ -1,6 +1,6 @@
 import { fold, foldUnit, groupConverts, identityView, type TextView, MAIL_PROVIDERS, NUMBER_CONNECTORS, NUMBER_WORDS, PLUS_WORDS, REPEATERS, SPELLED_TLDS } from './normalize';
 import { WORD_FLAG, type CompiledRuleSet } from './rules';
-import type { Signals } from './detectors/detector';
+import { MAX_TRIGGER_POSITIONS, type PhraseTriggers, type Signals } from './detectors/detector';
 import { IBAN_LENGTHS } from './detectors/iban';
 import { NAMED_PROVIDERS } from './detectors/email';
 
@@ -217,8 +217,6 @@ for (let c = 48; c <= 57; c++) CLASS[c] = 2;
 const LOWER = new Uint16Array(128);
 for (let c = 0; c < 128; c++) LOWER[c] = c >= 65 && c <= 90 ? c + 32 : c;
 
-const MAX_TRIGGER_POSITIONS = 32;
-
 /** Two-letter IBAN country codes, as a 26×26 table over a–z. */
 const IBAN_COUNTRY = new Uint8Array(26 * 26);
 for (const cc of Object.keys(IBAN_LENGTHS)) IBAN_COUNTRY[(cc.charCodeAt(0) - 65) * 26 + (cc.charCodeAt(1) - 65)] = 1;
@@ -226,8 +224,92 @@ for (const cc of Object.keys(IBAN_LENGTHS)) IBAN_COUNTRY[(cc.charCodeAt(0) - 65)
 /** Mail providers named by a number ("163"), for the address hints. */
 const PROVIDER_NUMBERS = [...MAIL_PROVIDERS].filter((w) => /^[0-9]+$/.test(w));
 
-const NO_TOKENS: number[] = Object.freeze([]) as unknown as number[];
-const NO_RULES: ReadonlyMap<number, readonly number[]> = new Map();
+/**
+ * The phrase rules one message woke and their trigger offsets, in typed arrays reused from message
+ * to message: a map of arrays per message was most of what the prefilter allocated.
+ */
+export class TriggerStore implements PhraseTriggers {
+  size = 0;
+  /** Rule index → 1 + its place among the rules woken (k), 0 when not woken. */
+  private placeOf = new Int32Array(64);
+  /** By place k: the rule, how many offsets it has, and its offsets at k * MAX_TRIGGER_POSITIONS. */
+  private rules = new Int32Array(4);
+  private counts = new Int32Array(4);
+  private positions = new Int32Array(4 * MAX_TRIGGER_POSITIONS);
+
+  rule(k: number): number {
+    return this.rules[k]!;
+  }
+
+  count(k: number): number {
+    return this.counts[k]!;
+  }
+
+  position(k: number, j: number): number {
+    return this.positions[k * MAX_TRIGGER_POSITIONS + j]!;
+  }
+
+  /** Forgets the rules of the last message (only the places they took are reset). */
+  clear(): void {
+    for (let k = 0; k < this.size; k++) this.placeOf[this.rules[k]!] = 0;
+    this.size = 0;
+  }
+
+  /** A trigger word of rule `r` at `pos`: the rule wakes on its first, and keeps the first offsets. */
+  add(r: number, pos: number): void {
+    if (r >= this.placeOf.length) this.placeOf = grown(this.placeOf, r + 1);
+    let k = this.placeOf[r]! - 1;
+    if (k < 0) {
+      k = this.size++;
+      if (k >= this.rules.length) {
+        this.rules = grown(this.rules, k + 1);
+        this.counts = grown(this.counts, k + 1);
+        this.positions = grown(this.positions, (k + 1) * MAX_TRIGGER_POSITIONS);
+      }
+      this.placeOf[r] = k + 1;
+      this.rules[k] = r;
+      this.counts[k] = 0;
+    }
+    const c = this.counts[k]!;
+    if (c < MAX_TRIGGER_POSITIONS) {
+      this.positions[k * MAX_TRIGGER_POSITIONS + c] = pos;
+      this.counts[k] = c + 1;
+    }
+  }
+}
+
+/** A copy of `a` at least `n` long (twice as long, or more), the rest zero. */
+function grown(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(Math.max(n, 2 * a.length));
+  b.set(a);
+  return b;
+}
+
+/**
+ * Where the prefilter writes the signals of a message: one object and its arrays, overwritten by the
+ * next message read into it. A caller reads a message's signals before it reads the next message
+ * into the same store; the scan of a message that asks about earlier messages while it still reads
+ * its own signals reads them into a second store.
+ */
+export class SignalStore implements Signals {
+  digits = 0;
+  numberWords = 0;
+  strongNumberWords = 0;
+  oliTokens = 0;
+  numberGroups = 0;
+  digitTokens = new Int32Array(16);
+  digitTokenCount = 0;
+  ibanStarts = 0;
+  at = 0;
+  innerDots = 0;
+  addrWords = 0;
+  addrHints = 0;
+  mailProviders = 0;
+  flags = 0;
+  readonly phraseRules = new TriggerStore();
+  longestToken = 0;
+  longestDigitRun = 0;
+}
 
 /**
  * The folded units of the message being analyzed. One buffer, reused: the prefilter folds into
@@ -236,13 +318,37 @@ const NO_RULES: ReadonlyMap<number, readonly number[]> = new Map();
 let units = new Uint16Array(1024);
 /** The same memory as bytes: the message is copied in by one native UTF-16 write, and the folded string read back the same way. */
 let unitBytes = Buffer.from(units.buffer, units.byteOffset, units.byteLength);
+/** The same memory as pairs of units (an even number of units is kept), for folding ASCII two units at a time. */
+let unitPairs = new Int32Array(units.buffer, units.byteOffset, units.length >>> 1);
 
 function reserve(n: number): Uint16Array {
   if (units.length < n) {
-    units = new Uint16Array(Math.max(n, units.length * 2));
+    units = new Uint16Array(Math.max(n + (n & 1), units.length * 2));
     unitBytes = Buffer.from(units.buffer, units.byteOffset, units.byteLength);
+    unitPairs = new Int32Array(units.buffer, units.byteOffset, units.length >>> 1);
   }
   return units;
+}
+
+/** Bits that are 0 in a pair of ASCII units. */
+const NON_ASCII_PAIR = ~0x007f007f;
+
+/**
+ * Folds the unit at `i` of the buffer in place: 0 when it is ASCII, 1 when it is not, -1 when it
+ * does not fold to exactly one unit.
+ */
+function foldAt(buf: Uint16Array, i: number): number {
+  const c = buf[i]!;
+  if (c < 128) {
+    buf[i] = LOWER[c]!;
+    return 0;
+  }
+  // 'İ' is the one unit whose lower case is longer: fold takes its long path for it
+  if ((c >= 0xd800 && c <= 0xdfff) || c === 0x130) return -1;
+  const f = foldUnit(c);
+  if (f < 0) return -1;
+  buf[i] = f;
+  return 1;
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -251,8 +357,9 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  * The prefilter on the original text, folding it on the way: the signals of `fold(text).text`,
  * or undefined when a unit does not fold to exactly one unit (a surrogate pair, 'ß', a combining
  * mark, an invisible character…), where the caller folds the text and calls {@link analyze}.
+ * The signals are written `into` a store (by default a new one).
  */
-export function analyzeText(rs: CompiledRuleSet, text: string): Signals | undefined {
+export function analyzeText(rs: CompiledRuleSet, text: string, into: SignalStore = new SignalStore()): Signals | undefined {
   const n = text.length;
   const buf = reserve(n);
   let ascii = true;
@@ -260,19 +367,29 @@ export function analyzeText(rs: CompiledRuleSet, text: string): Signals | undefi
   // one native copy of the units, then folding in place: reading a string unit by unit costs
   // several times more when it was built by concatenation (a rope), as chat messages often are
   if (!LITTLE_ENDIAN || unitBytes.write(text, 0, 'utf16le') !== 2 * n) for (let i = 0; i < n; i++) buf[i] = text.charCodeAt(i);
-  for (let i = 0; i < n; i++) {
-    const c = buf[i]!;
-    if (c < 128) buf[i] = LOWER[c]!;
-    else {
-      // 'İ' is the one unit whose lower case is longer: fold takes its long path for it
-      if ((c >= 0xd800 && c <= 0xdfff) || c === 0x130) return undefined;
-      const f = foldUnit(c);
-      if (f < 0) return undefined;
-      buf[i] = f;
+  // two units at a time: most pairs are ASCII, lower-cased by a few operations on both at once
+  const pairs = unitPairs;
+  const half = n >>> 1;
+  for (let p = 0; p < half; p++) {
+    const w = pairs[p]!;
+    if ((w & NON_ASCII_PAIR) === 0) {
+      // per unit, bit 7 of x + 63 says x >= 'A' and bit 7 of x + 37 says x > 'Z': their difference
+      // marks the capitals, which gain 32 (bit 5, clear in a capital)
+      const capitals = (w + 0x003f003f) & ~(w + 0x00250025) & 0x00800080;
+      pairs[p] = w | (capitals >>> 2);
+    } else {
+      const a = foldAt(buf, 2 * p);
+      const b = foldAt(buf, 2 * p + 1);
+      if (a < 0 || b < 0) return undefined;
       ascii = false;
     }
   }
-  const signals = scan(rs, buf, n);
+  if ((n & 1) === 1) {
+    const last = foldAt(buf, n - 1);
+    if (last < 0) return undefined;
+    if (last === 1) ascii = false;
+  }
+  const signals = scan(rs, buf, n, into);
   lastText = text;
   lastAscii = ascii;
   return signals;
@@ -302,18 +419,19 @@ export function foldedView(text: string): TextView {
 /**
  * The prefilter: one pass over the folded text that counts digits, at-signs and inner dots and
  * looks each word up once in the lexicon trie (number words, context words, phrase-rule triggers).
+ * The signals are written `into` a store (by default a new one).
  */
-export function analyze(rs: CompiledRuleSet, folded: string, original: string): Signals {
+export function analyze(rs: CompiledRuleSet, folded: string, original: string, into: SignalStore = new SignalStore()): Signals {
   const n = folded.length;
   const buf = reserve(n);
   lastText = undefined;
   for (let i = 0; i < n; i++) buf[i] = folded.charCodeAt(i);
   // crypto addresses are case-sensitive, but their length survives folding
   void original;
-  return scan(rs, buf, n);
+  return scan(rs, buf, n, into);
 }
 
-function scan(rs: CompiledRuleSet, t: Uint16Array, n: number): Signals {
+function scan(rs: CompiledRuleSet, t: Uint16Array, n: number, out: SignalStore): Signals {
   const lex = lexicon(rs);
   let digits = 0;
   let numberWords = 0;
@@ -321,7 +439,8 @@ function scan(rs: CompiledRuleSet, t: Uint16Array, n: number): Signals {
   let oliTokens = 0;
   let numberGroups = 0;
   let ibanStarts = 0;
-  let digitTokens: number[] | undefined;
+  let digitTokens = out.digitTokens;
+  let tokenCount = 0;
   let at = 0;
   let innerDots = 0;
   /** Inner dots before a digit ("1.5", "3.200"): only an IPv4 address ("192.168.0.1", three of them) makes a link of them. */
@@ -330,7 +449,8 @@ function scan(rs: CompiledRuleSet, t: Uint16Array, n: number): Signals {
   let addrHints = 0;
   let mailProviders = 0;
   let flags = 0;
-  let phraseRules: Map<number, number[]> | undefined;
+  const phraseRules = out.phraseRules;
+  phraseRules.clear();
   let longestToken = 0;
   /** Digits of the words holding digits joined by separators as the digit runs join them (detectors/digit-runs.ts), at most. */
   let runDigits = 0;
@@ -398,7 +518,9 @@ function scan(rs: CompiledRuleSet, t: Uint16Array, n: number): Signals {
     let nStrong = 0;
     let nDigits = 0;
     if (tokenDigits > 0) {
-      (digitTokens ??= []).push(start, i);
+      if (tokenCount + 2 > digitTokens.length) digitTokens = out.digitTokens = grown(digitTokens, tokenCount + 2);
+      digitTokens[tokenCount++] = start;
+      digitTokens[tokenCount++] = i;
       digits += tokenDigits;
       runDigits = runEnd >= 0 && runGap(t, runEnd, start) ? runDigits + tokenDigits : tokenDigits;
       runEnd = i;
@@ -438,7 +560,7 @@ function scan(rs: CompiledRuleSet, t: Uint16Array, n: number): Signals {
             nStrong = 1;
           }
         } else if (e.numberPart) numeric = true;
-        if (e.rules !== undefined) for (const r of e.rules) phraseRules = hit(phraseRules, r, start);
+        if (e.rules !== undefined) for (const r of e.rules) phraseRules.add(r, start);
         if (e.addr) addrWords++;
         else if (e.at) sawAt = true;
         else if (e.provider) sawProvider = true;
@@ -478,36 +600,26 @@ function scan(rs: CompiledRuleSet, t: Uint16Array, n: number): Signals {
     }
   }
   if (gEnd >= 0 && gWords > 0 && groupConverts(gWords, gStrong, gDigits)) numberGroups++;
-  if (rs.triggerPrefixLengths.length > 0) phraseRules = prefixTriggers(rs, t, n, phraseRules);
+  if (rs.triggerPrefixLengths.length > 0) prefixTriggers(rs, t, n, phraseRules);
   if (sawAt && sawProvider) addrWords++;
   if (sawAt && (sawProvider || sawProviderTail)) addrHints++;
   if (lex.handleAlways) flags |= HANDLE_FLAGS;
-  return {
-    digits,
-    numberWords,
-    strongNumberWords,
-    oliTokens,
-    numberGroups,
-    ibanStarts,
-    digitTokens: digitTokens ?? NO_TOKENS,
-    at,
-    innerDots: digitDots >= 3 ? innerDots + digitDots : innerDots,
-    addrWords,
-    addrHints,
-    mailProviders,
-    flags,
-    phraseRules: phraseRules ?? NO_RULES,
-    longestToken,
-    longestDigitRun,
-  };
-}
-
-function hit(rules: Map<number, number[]> | undefined, r: number, pos: number): Map<number, number[]> {
-  const map = rules ?? new Map<number, number[]>();
-  const list = map.get(r);
-  if (list === undefined) map.set(r, [pos]);
-  else if (list.length < MAX_TRIGGER_POSITIONS) list.push(pos);
-  return map;
+  out.digits = digits;
+  out.numberWords = numberWords;
+  out.strongNumberWords = strongNumberWords;
+  out.oliTokens = oliTokens;
+  out.numberGroups = numberGroups;
+  out.ibanStarts = ibanStarts;
+  out.digitTokenCount = tokenCount;
+  out.at = at;
+  out.innerDots = digitDots >= 3 ? innerDots + digitDots : innerDots;
+  out.addrWords = addrWords;
+  out.addrHints = addrHints;
+  out.mailProviders = mailProviders;
+  out.flags = flags;
+  out.longestToken = longestToken;
+  out.longestDigitRun = longestDigitRun;
+  return out;
 }
 
 /** Separators that may sit between the parts of one spelled or written number (as normalize's `gapOk`). */
@@ -613,7 +725,7 @@ function oliCount(t: Uint16Array, from: number, to: number): number {
 }
 
 /** Rare: rules with `word*` triggers. A second pass only when a rule set uses them: each run of two or more a–z letters. */
-function prefixTriggers(rs: CompiledRuleSet, t: Uint16Array, n: number, rules: Map<number, number[]> | undefined): Map<number, number[]> | undefined {
+function prefixTriggers(rs: CompiledRuleSet, t: Uint16Array, n: number, rules: TriggerStore): void {
   for (let i = 0; i < n; ) {
     if (!isLetter(t[i]!)) {
       i++;
@@ -625,8 +737,7 @@ function prefixTriggers(rs: CompiledRuleSet, t: Uint16Array, n: number, rules: M
     for (const len of rs.triggerPrefixLengths) {
       if (i - start < len) continue;
       const pr = rs.triggerPrefixes.get(String.fromCharCode(...t.subarray(start, start + len)));
-      if (pr !== undefined) for (const r of pr) rules = hit(rules, r, start);
+      if (pr !== undefined) for (const r of pr) rules.add(r, start);
     }
   }
-  return rules;
 }

@@ -131,11 +131,16 @@ class Tails {
     return v === UNKNOWN ? undefined : v === HELD;
   }
 
-  /** The messages before the current one in `slot`, oldest first. */
-  list(slot: number): ScanInput[] {
+  /**
+   * The messages before the current one in `slot`, oldest first, written over `out`, which is
+   * returned; when there are none, a shared empty list is.
+   */
+  list(slot: number, out: ScanInput[]): readonly ScanInput[] {
     const n = this.counts[slot]!;
-    const out = new Array<ScanInput>(n);
+    // an array shortened to nothing drops its storage: the next message would allocate again
+    if (n === 0) return NO_MESSAGES;
     for (let k = 0; k < n; k++) out[k] = this.seen[this.ring[slot * CONTEXT_MESSAGES + k]!]!;
+    out.length = n;
     return out;
   }
 
@@ -180,13 +185,19 @@ class Tails {
   }
 }
 
-/** A conversation context whose `earlier` list is made on first use (most messages never ask). */
+const NO_MESSAGES: readonly ScanInput[] = Object.freeze([]);
+
+/**
+ * A conversation context whose `earlier` list is made on first use (most messages never ask), in
+ * one array reused from message to message: the scan of a message reads it, and nothing keeps it.
+ */
 class LazyContext implements ConversationContext {
   slot = 0;
-  list: ScanInput[] | undefined;
+  list: readonly ScanInput[] | undefined;
+  private readonly messages: ScanInput[] = [];
   constructor(private readonly tails: Tails) {}
   get earlier(): readonly ScanInput[] {
-    return (this.list ??= this.tails.list(this.slot));
+    return (this.list ??= this.tails.list(this.slot, this.messages));
   }
   heldNumber(k: number): boolean | undefined {
     return this.tails.heldNumber(this.slot, k);

@@ -1,6 +1,6 @@
 import { addrView, digitView, fold, toOriginal, type TextView } from './normalize';
 import type { CompiledRuleSet } from './rules';
-import { analyze, analyzeText, foldedUnits, foldedView } from './analyze';
+import { analyze, analyzeText, foldedUnits, foldedView, SignalStore } from './analyze';
 import { findDigitRuns, MIN_RUN_DIGITS, type DigitRun } from './detectors/digit-runs';
 import { LIMITS, type ScanState, type Signals } from './detectors/detector';
 import { findPhones } from './detectors/phone';
@@ -186,7 +186,7 @@ class MessageState implements ScanState {
     if (this.runs === undefined) {
       const view = this.digitView();
       // the prefilter listed the words holding digits; they are valid positions in the folded view only
-      this.runs = view === this.fv ? findDigitRuns(view.text, this.signals.digitTokens, MIN_RUN_DIGITS) : findDigitRuns(view.text, undefined, MIN_RUN_DIGITS);
+      this.runs = view === this.fv ? findDigitRuns(view.text, this.signals, MIN_RUN_DIGITS) : findDigitRuns(view.text, undefined, MIN_RUN_DIGITS);
     }
     return this.runs;
   }
@@ -228,11 +228,18 @@ let lastHeldNumber = false;
 /** Per earlier message: digits or number words in its folded text (computed once per message object). */
 const numberish = new WeakMap<ScanInput, boolean>();
 
+/**
+ * The prefilter's storage: the signals of the message being scanned, read until its scan ends, and
+ * a second store for the earlier messages {@link splitPossible} reads in the meantime.
+ */
+const messageSignals = new SignalStore();
+const earlierSignals = new SignalStore();
+
 function mayHoldNumber(rs: CompiledRuleSet, m: ScanInput): boolean {
   let known = numberish.get(m);
   if (known === undefined) {
     const text = m.text;
-    const s = analyzeText(rs, text) ?? analyze(rs, fold(text).text, text);
+    const s = analyzeText(rs, text, earlierSignals) ?? analyze(rs, fold(text).text, text, earlierSignals);
     known = s.digits > 0 || s.numberWords > 0;
     numberish.set(m, known);
   }
@@ -285,10 +292,10 @@ export function scanMessage(rs: CompiledRuleSet, input: ScanInput, ctx?: Convers
   const text = typeof input.text === 'string' ? input.text : '';
   // the prefilter folds as it reads; the folded string is made only when a detector reads it
   let folded: TextView | undefined;
-  let signals = analyzeText(rs, text);
+  let signals = analyzeText(rs, text, messageSignals);
   if (signals === undefined) {
     folded = fold(text);
-    signals = analyze(rs, folded.text, text);
+    signals = analyze(rs, folded.text, text, messageSignals);
   }
   lastHeldNumber = signals.digits > 0 || signals.numberWords > 0;
   let applies = 0;

@@ -29,8 +29,13 @@ export interface Signals {
   oliTokens: number;
   /** Groups of number words (and digits) that the digit view would turn into digits. */
   numberGroups: number;
-  /** [start, end) of every word holding a digit, flat and in order (where digit runs can start). */
-  digitTokens: readonly number[];
+  /**
+   * [start, end) of every word holding a digit, flat and in order (where digit runs can start): the
+   * first {@link Signals.digitTokenCount} entries (the storage is reused from message to message).
+   */
+  digitTokens: ArrayLike<number>;
+  /** How many entries of {@link Signals.digitTokens} are this message's: twice the words holding a digit. */
+  digitTokenCount: number;
   /** Tokens that begin like an IBAN: a country code and two digits ("fr76"). */
   ibanStarts: number;
   at: number;
@@ -51,7 +56,7 @@ export interface Signals {
   /** OR of WORD_FLAG bits of the words present. */
   flags: number;
   /** Phrase rules whose trigger words occur, with the offsets of those words in the folded text. */
-  phraseRules: ReadonlyMap<number, readonly number[]>;
+  phraseRules: PhraseTriggers;
   /** Longest run of ASCII letters/digits in the original text. */
   longestToken: number;
   /**
@@ -61,6 +66,25 @@ export interface Signals {
    */
   longestDigitRun: number;
 }
+
+/**
+ * The phrase rules whose trigger words occur in a message, in the order their first trigger word
+ * occurs (a rule with `word*` triggers: after the rules of whole words), each with the offsets of
+ * its first {@link MAX_TRIGGER_POSITIONS} trigger words in the folded text.
+ */
+export interface PhraseTriggers {
+  /** How many rules woke. */
+  readonly size: number;
+  /** The index in the rule set's phrases of the k-th rule woken (k < size). */
+  rule(k: number): number;
+  /** How many offsets the k-th rule woken has. */
+  count(k: number): number;
+  /** The j-th offset (j < count(k)) of the k-th rule woken, in the order found (ascending but for `word*` triggers). */
+  position(k: number, j: number): number;
+}
+
+/** Trigger words kept per phrase rule and message: a rule is read in windows around the first ones. */
+export const MAX_TRIGGER_POSITIONS = 32;
 
 export interface ScanState {
   readonly rs: CompiledRuleSet;

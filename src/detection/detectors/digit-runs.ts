@@ -1,4 +1,4 @@
-import { LIMITS } from './detector';
+import { LIMITS, type Signals } from './detector';
 import { isDigitCode, isLower } from './text-utils';
 
 /** A digit group inside a run: "06" in "06 12 34". Offsets are into the digit view. */
@@ -47,19 +47,19 @@ export { digitsOf };
  * Finds runs of digit groups separated by at most a few separator characters (at most two line
  * breaks). Linear: every character is visited a bounded number of times.
  *
- * `tokens`, when given, are the [start, end) pairs (flat, ascending) of the words of `text` that
- * hold a digit — the prefilter's list — so only those are searched for a run's first digit.
+ * `words`, when given, lists the [start, end) pairs (flat, ascending) of the words of `text` that
+ * hold a digit — the prefilter's signals — so only those are searched for a run's first digit.
  *
  * `minDigits`: runs with fewer digits in all are read but not returned (nothing is allocated for
  * them); they still count towards `LIMITS.digitRuns`, so the runs returned are the same as those
  * of a call without it, minus the short ones.
  */
-export function findDigitRuns(text: string, tokens?: readonly number[], minDigits = 0): DigitRun[] {
+export function findDigitRuns(text: string, words?: Pick<Signals, 'digitTokens' | 'digitTokenCount'>, minDigits = 0): DigitRun[] {
   const runs: DigitRun[] = [];
   const n = text.length;
   let read = 0;
   let i = 0;
-  if (tokens === undefined) {
+  if (words === undefined) {
     while (i < n && read < LIMITS.digitRuns) {
       const c = text.charCodeAt(i);
       if (c >= 48 && c <= 57) {
@@ -69,7 +69,9 @@ export function findDigitRuns(text: string, tokens?: readonly number[], minDigit
     }
     return runs;
   }
-  for (let t = 0; t < tokens.length && read < LIMITS.digitRuns; t += 2) {
+  const tokens = words.digitTokens;
+  const count = words.digitTokenCount;
+  for (let t = 0; t < count && read < LIMITS.digitRuns; t += 2) {
     const end = tokens[t + 1]!;
     if (i < tokens[t]!) i = tokens[t]!;
     while (i < end && read < LIMITS.digitRuns) {

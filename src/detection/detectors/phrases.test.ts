@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultCompiledRuleSet, scanMessage } from '../index';
-import { eachMatch } from './phrases';
+import { TriggerStore } from '../analyze';
+import { MAX_TRIGGER_POSITIONS } from './detector';
+import { eachMatch, REACH, triggerWindows } from './phrases';
 import { hitsOf } from './test-helpers';
 
 describe('intent phrases', () => {
@@ -111,5 +113,44 @@ describe('the matches of an alternation, pattern by pattern', () => {
       );
     }
     expect(matched).toBeGreaterThan(100);
+  });
+});
+
+describe('the windows around trigger words', () => {
+  /** As defined: the first offsets kept, sorted, each widened to word boundaries, touching windows merged. */
+  function reference(text: string, offsets: readonly number[]): number[] {
+    const isWord = (c: string | undefined): boolean => c !== undefined && /[a-z0-9]/.test(c);
+    const out: number[] = [];
+    for (const p of offsets.slice(0, MAX_TRIGGER_POSITIONS).sort((x, y) => x - y)) {
+      let a = Math.max(0, p - REACH);
+      let b = Math.min(text.length, p + REACH);
+      while (a > 0 && isWord(text[a - 1])) a--;
+      while (b < text.length && isWord(text[b])) b++;
+      if (out.length > 0 && a <= out[out.length - 1]!) out[out.length - 1] = Math.max(out[out.length - 1]!, b);
+      else out.push(a, b);
+    }
+    return out;
+  }
+  it('are those of the sorted offsets, in storage reused from rule to rule and message to message', () => {
+    // long stretches of blanks: windows that do not touch
+    const text = fc.array(fc.constantFrom('a', 'b', '1', ' ', '.', 'abcdefghij', ' '.repeat(60)), { minLength: 20, maxLength: 120 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, fc.array(fc.array(fc.nat(), { minLength: 1, maxLength: 40, size: 'medium' }), { minLength: 1, maxLength: 3 })), { minLength: 1, maxLength: 4 }), (messages) => {
+        const triggers = new TriggerStore();
+        const out: number[] = [];
+        for (const [t, rules] of messages) {
+          triggers.clear();
+          rules.forEach((offsets, r) => {
+            for (const p of offsets) triggers.add(r, p % (t.length + 1));
+          });
+          for (let k = 0; k < triggers.size; k++) {
+            const offsets = rules[triggers.rule(k)]!.map((p) => p % (t.length + 1));
+            const m = triggerWindows(t, triggers, k, out);
+            expect(out.slice(0, m)).toEqual(reference(t, offsets));
+          }
+        }
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

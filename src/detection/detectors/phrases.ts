@@ -1,11 +1,11 @@
 import { toOriginal } from '../normalize';
 import { entriesMet, findLiterals, findLiteralsIn, literalIndex, mayContainMatch, needsMet, type CompiledRuleSet, type LiteralIndex, type PhraseRule } from '../rules';
-import type { Detector, ScanState, Signals } from './detector';
+import type { Detector, PhraseTriggers, ScanState, Signals } from './detector';
 
 const MAX_MATCHES_PER_RULE = 4;
 const UNLESS_WINDOW = 80;
 /** A phrase lies within this distance of one of its trigger words (patterns are length-checked). */
-const REACH = 100;
+export const REACH = 100;
 /** Longest message whose whole text is checked for what a rule needs before its windows are. */
 const WHOLE_TEXT_CHECK = 2048;
 
@@ -22,25 +22,39 @@ function sentenceAround(text: string, s: number, e: number): string {
 
 const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
-/** Whether the positions (from the prefilter, usually already in order) ascend. */
-function ascending(positions: readonly number[]): boolean {
-  for (let i = 1; i < positions.length; i++) if (positions[i]! < positions[i - 1]!) return false;
+/** Whether the trigger offsets of the k-th rule woken ascend (from the prefilter, they usually do). */
+function ascending(triggers: PhraseTriggers, k: number): boolean {
+  for (let j = 1; j < triggers.count(k); j++) if (triggers.position(k, j) < triggers.position(k, j - 1)) return false;
   return true;
 }
 
-/** Windows around the trigger words, widened to word boundaries and merged (flat [a, b, a, b…]). */
-function windows(text: string, positions: readonly number[], out: number[]): void {
-  out.length = 0;
+/**
+ * Windows around the trigger words of the k-th rule woken, widened to word boundaries and merged,
+ * written flat ([a, b, a, b…]) from the start of `out`: returns how many entries it wrote (the array
+ * is reused and never shortened, so its storage is kept from message to message).
+ */
+export function triggerWindows(text: string, triggers: PhraseTriggers, k: number, out: number[]): number {
+  const count = triggers.count(k);
+  let m = 0;
+  if (ascending(triggers, k)) for (let j = 0; j < count; j++) m = widen(text, triggers.position(k, j), out, m);
+  else for (const p of Array.from({ length: count }, (_, j) => triggers.position(k, j)).sort((x, y) => x - y)) m = widen(text, p, out, m);
+  return m;
+}
+
+/** Adds the window around the trigger word at `p` (offsets ascending from call to call) after the `m` entries of `out`, merged with the last window when they touch; returns the new count. */
+function widen(text: string, p: number, out: number[], m: number): number {
   const n = text.length;
-  for (const p of ascending(positions) ? positions : [...positions].sort((x, y) => x - y)) {
-    let a = Math.max(0, p - REACH);
-    let b = Math.min(n, p + REACH);
-    while (a > 0 && isWordCode(text.charCodeAt(a - 1))) a--;
-    while (b < n && isWordCode(text.charCodeAt(b))) b++;
-    const k = out.length;
-    if (k > 0 && a <= out[k - 1]!) out[k - 1] = Math.max(out[k - 1]!, b);
-    else out.push(a, b);
+  let a = Math.max(0, p - REACH);
+  let b = Math.min(n, p + REACH);
+  while (a > 0 && isWordCode(text.charCodeAt(a - 1))) a--;
+  while (b < n && isWordCode(text.charCodeAt(b))) b++;
+  if (m > 0 && a <= out[m - 1]!) {
+    out[m - 1] = Math.max(out[m - 1]!, b);
+    return m;
   }
+  out[m] = a;
+  out[m + 1] = b;
+  return m + 2;
 }
 
 /** Reused by every call (the detector runs one message at a time): window bounds, chosen patterns, pending matches (see {@link eachMatch}, which is not re-entrant). */
@@ -157,13 +171,13 @@ export function phrasesMayMatch(rs: CompiledRuleSet, signals: Signals, units: Ui
   const literals = literalIndex(rs.phrases);
   if (typeof units === 'string') findLiterals(literals, units);
   else findLiteralsIn(literals, units, n);
-  let may = false;
-  signals.phraseRules.forEach((_, index) => {
-    if (may) return;
+  const triggers = signals.phraseRules;
+  for (let k = 0; k < triggers.size; k++) {
+    const index = triggers.rule(k);
     const needs = literals.needs[index];
-    may = needs === undefined || pick(literals, index, needs, rs.phrases[index]!) !== undefined;
-  });
-  return may;
+    if (needs === undefined || pick(literals, index, needs, rs.phrases[index]!) !== undefined) return true;
+  }
+  return false;
 }
 
 export const phraseDetector: Detector = {
@@ -177,8 +191,9 @@ export const phraseDetector: Detector = {
     const whole = text.length <= WHOLE_TEXT_CHECK;
     // the automaton may have read the message already, for phrasesMayMatch
     let read = state.literalsRead === true;
-    // forEach: no [key, value] pair allocated per rule
-    state.signals.phraseRules.forEach((positions, index) => {
+    const triggers = state.signals.phraseRules;
+    for (let k = 0; k < triggers.size; k++) {
+      const index = triggers.rule(k);
       const rule = rs.phrases[index]!;
       // what no window can hold, the whole message does not hold: most rules stop here, answered
       // from one pass of the literal automaton over the message (a long message is checked window
@@ -192,15 +207,15 @@ export const phraseDetector: Detector = {
           read = true;
         }
         const chosen = pick(literals, index, needs, rule);
-        if (chosen === undefined) return;
+        if (chosen === undefined) continue;
         regexes = chosen;
       }
-      if (regexes.length === 0) return;
+      if (regexes.length === 0) continue;
       // matches come leftmost first, window after window: a start is never found twice
       let found = 0;
       const target: Target = { state, rule, offset: 0 };
-      windows(text, positions, spans);
-      for (let w = 0; w < spans.length && found < MAX_MATCHES_PER_RULE; w += 2) {
+      const spanCount = triggerWindows(text, triggers, k, spans);
+      for (let w = 0; w < spanCount && found < MAX_MATCHES_PER_RULE; w += 2) {
         const wa = spans[w]!;
         const wb = spans[w + 1]!;
         const slice = wa === 0 && wb === text.length ? text : text.slice(wa, wb);
@@ -211,6 +226,6 @@ export const phraseDetector: Detector = {
         target.offset = wa;
         found += eachMatch(regexes, slice, MAX_MATCHES_PER_RULE - found, target, record);
       }
-    });
+    }
   },
 };
