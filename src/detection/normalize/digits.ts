@@ -1,5 +1,5 @@
 import { NUMBER_CONNECTORS, NUMBER_WORDS, PLUS_WORDS, REPEATERS, type NumberWord } from './number-words';
-import { ViewBuilder, type TextView } from './view';
+import { applyEdits, type Edit, type TextView } from './view';
 
 /**
  * The digit view: spelled-out numbers become digits ("zero six douze" → "0 6 12") and O/o, l/I
@@ -9,15 +9,7 @@ import { ViewBuilder, type TextView } from './view';
 export function digitView(folded: TextView): TextView {
   const edits = planEdits(folded.text);
   if (edits.length === 0) return folded;
-  const b = new ViewBuilder(folded);
-  let pos = 0;
-  for (const e of edits) {
-    b.keep(pos, e.from);
-    b.replace(e.text, e.from, e.to);
-    pos = e.to;
-  }
-  b.keep(pos, folded.text.length);
-  return b.finish();
+  return applyEdits(folded, edits);
 }
 
 interface Token {
@@ -27,12 +19,6 @@ interface Token {
   type: 'num' | 'digits' | 'mixed' | 'rep' | 'conn' | 'plus';
   word: NumberWord | undefined;
   /** The token's text ('' for plain digits, which nothing reads). */
-  text: string;
-}
-
-interface Edit {
-  from: number;
-  to: number;
   text: string;
 }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fold, foldByCodePoint, foldCodePoint } from './fold';
-import { identityView, toOriginal, viewIndexOf, ViewBuilder, type TextView } from './view';
+import { applyEdits, identityView, toOriginal, viewIndexOf, type Edit, type TextView } from './view';
 
 /**
  * Views keep their offsets as a few segments. The obvious way keeps two numbers per unit — the
@@ -43,12 +43,6 @@ function foldArrays(text: string): ArrayView {
   return { text: out, starts, ends, originalLength: n };
 }
 
-interface Edit {
-  from: number;
-  to: number;
-  text: string;
-}
-
 /** Applies edits (sorted, not overlapping) to an array view, reading the source offsets unit by unit. */
 function editArrays(source: ArrayView, edits: readonly Edit[]): ArrayView {
   let text = '';
@@ -88,17 +82,6 @@ function editArrays(source: ArrayView, edits: readonly Edit[]): ArrayView {
   return { text, starts, ends, originalLength: source.originalLength };
 }
 
-function editView(source: TextView, edits: readonly Edit[]): TextView {
-  const b = new ViewBuilder(source);
-  let pos = 0;
-  for (const e of edits) {
-    b.keep(pos, e.from);
-    b.replace(e.text, e.from, e.to);
-    pos = e.to;
-  }
-  b.keep(pos, source.text.length);
-  return b.finish();
-}
 
 /** The arrays' answer to toOriginal: the same clamping, read from the per-unit offsets. */
 function arraysToOriginal(v: ArrayView, a: number, b: number): { start: number; end: number } {
@@ -162,12 +145,12 @@ describe('view offsets kept as segments', () => {
         text.chain((s) => fc.tuple(fc.constant(s), editsFor(foldArrays(s).text.length))),
         fc.integer({ min: 0, max: 1 << 30 }),
         ([s, edits], seed) => {
-          const v1 = editView(fold(s), edits);
+          const v1 = applyEdits(fold(s), edits);
           const r1 = editArrays(foldArrays(s), edits);
           sameMaps(v1, r1);
           // and once more on top: the composition of two builders
           const second = fc.sample(editsFor(v1.text.length), { numRuns: 1, seed })[0]!;
-          sameMaps(editView(v1, second), editArrays(r1, second));
+          sameMaps(applyEdits(v1, second), editArrays(r1, second));
         },
       ),
       { numRuns: 1000 },
@@ -178,7 +161,7 @@ describe('view offsets kept as segments', () => {
       fc.property(
         fc.string({ maxLength: 40 }).chain((s) => fc.tuple(fc.constant(s), editsFor(s.length))),
         ([s, edits]) => {
-          sameMaps(editView(identityView(s), edits), editArrays(arraysOfIdentity(s), edits));
+          sameMaps(applyEdits(identityView(s), edits), editArrays(arraysOfIdentity(s), edits));
         },
       ),
       { numRuns: 500 },

@@ -179,3 +179,23 @@ export class ViewBuilder {
     return { text: this.parts.join(''), map: this.map, originalLength: this.source.originalLength };
   }
 }
+
+/** A replacement of the source view's units [from, to) by `text`. */
+export interface Edit {
+  from: number;
+  to: number;
+  text: string;
+}
+
+/** The view of `source` with `edits` (sorted, not overlapping) applied, its offsets composed through the source. */
+export function applyEdits(source: TextView, edits: readonly Edit[]): TextView {
+  const b = new ViewBuilder(source);
+  let pos = 0;
+  for (const e of edits) {
+    b.keep(pos, e.from);
+    b.replace(e.text, e.from, e.to);
+    pos = e.to;
+  }
+  b.keep(pos, source.text.length);
+  return b.finish();
+}
