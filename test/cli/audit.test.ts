@@ -33,6 +33,7 @@ describe.skipIf(!process.env['DATABASE_URL'])('assay audit verify', () => {
 });
 
 describe.skipIf(!!process.env['DATABASE_URL'])('assay audit verify on the embedded database', () => {
+  // five CLI processes each open the embedded database cold: ~58 s on a slow two-core machine, near the default limit
   it('detects a row edited by hand and names it, with a non-zero exit', async () => {
     const { loadConfig } = await import('../../src/config');
     const { openRuntime } = await import('../../src/app/runtime');
@@ -50,5 +51,5 @@ describe.skipIf(!!process.env['DATABASE_URL'])('assay audit verify on the embedd
     const bad = spawnSync(process.execPath, ['bin/assay.mjs', 'audit', 'verify'], { env, encoding: 'utf8' });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/audit trail broken at entry 1: entry 1 \(aud_\w+, user\.deleted\) was changed after it was written/);
-  });
+  }, 180_000);
 });

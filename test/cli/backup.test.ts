@@ -35,6 +35,7 @@ describe.skipIf(onPostgres())('assay backup and restore of the embedded database
     expect(readdirSync(join(w.env['DATA_DIR']!)).some((n) => n.startsWith('pglite.before-restore-'))).toBe(true);
   });
 
+  // a server and three CLI processes start on the embedded database: ~53 s on a slow two-core machine
   it('backs up through the running server, and refuses to restore until it stops', async () => {
     const server = w.spawn(['serve'], { env: { PORT: '0' } });
     const exited = collect(server);
@@ -55,7 +56,7 @@ describe.skipIf(onPostgres())('assay backup and restore of the embedded database
     const restore = await w.run(['restore', file]);
     expect(restore.code, restore.stderr).toBe(0);
     expect(await countRows(w, 'messages')).toBe(120);
-  });
+  }, 180_000);
 
   it('refuses a file that is not a backup, leaving the database in place', async () => {
     const file = join(w.dir, 'notes.txt');
