@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fold } from '../normalize';
-import { buildLiteralIndex, defaultCompiledRuleSet, entriesMet, entryMet, findLiterals, holds, literalIndex, mayContainMatch, needsMet, requiredLiterals, type PhraseRule } from './index';
+import { buildLiteralIndex, defaultCompiledRuleSet, entriesMet, entryMet, findLiterals, findLiteralsIn, holds, literalIndex, mayContainMatch, needsMet, requiredLiterals, type PhraseRule } from './index';
 
 /**
  * The phrase detector asks the literal automaton, after one pass over a message, what it used to
@@ -12,14 +12,14 @@ const index = literalIndex(rs.phrases);
 const withNeeds = rs.phrases.map((r, i) => [r, i] as const).filter(([r]) => r.needs !== undefined);
 
 /** Text that often holds the literals, whole or cut, glued or apart, beside anything else. */
-function textOf(words: readonly string[]): fc.Arbitrary<string> {
+function textOf(words: readonly string[], minPieces = 0, maxPieces = 12): fc.Arbitrary<string> {
   const piece = fc.oneof(
     fc.constantFrom(...words),
     fc.constantFrom(...words).chain((w) => fc.nat(w.length).map((k) => w.slice(0, k))),
     fc.constantFrom(...words).chain((w) => fc.nat(w.length).map((k) => w.slice(k))),
     fc.string({ unit: 'grapheme', maxLength: 6 }),
   );
-  return fc.array(fc.tuple(piece, fc.constantFrom('', ' ', "'", '-', '. ', 'x')), { maxLength: 12 }).map((a) => a.map(([p, s]) => p + s).join(''));
+  return fc.array(fc.tuple(piece, fc.constantFrom('', ' ', "'", '-', '. ', 'x')), { minLength: minPieces, maxLength: maxPieces }).map((a) => a.map(([p, s]) => p + s).join(''));
 }
 
 describe('the literal automaton', () => {
@@ -82,6 +82,25 @@ describe('the literal automaton', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('finds the same in a long text read as two halves at once, from a string or from units', () => {
+    // the texts run from below the length read in halves to several times it, with literals across the middle
+    let halves = 0;
+    fc.assert(
+      fc.property(textOf(index.literals, 4, 60), (t) => {
+        if (t.length >= 2 * index.longest + 24) halves++;
+        const expected = index.literals.map((l) => t.includes(l));
+        findLiterals(index, t);
+        expect(index.literals.map((_, k) => holds(index, k))).toEqual(expected);
+        const units = new Uint16Array(t.length + 7).fill(97);
+        for (let i = 0; i < t.length; i++) units[i] = t.charCodeAt(i);
+        findLiteralsIn(index, units, t.length);
+        expect(index.literals.map((_, k) => holds(index, k))).toEqual(expected);
+      }),
+      { numRuns: 200 },
+    );
+    expect(halves).toBeGreaterThan(50);
   });
 
   it('agrees with includes on the folded corpus messages', () => {
