@@ -76,8 +76,8 @@ describe('conversation scanning with stored context', () => {
 
 describe('the scanner\'s conversation tails', () => {
   /** The context as it is defined: the last CONTEXT_MESSAGES messages of the same conversation, oldest first. */
-  function reference(inputs: readonly ScanInput[]): ScanResult[] {
-    const seen = new Map<string, ScanInput[]>();
+  function reference(inputs: readonly ScanInput[], earlier?: ReadonlyMap<string, readonly ScanInput[]>): ScanResult[] {
+    const seen = new Map<string, ScanInput[]>([...(earlier ?? [])].map(([c, ms]) => [c, [...ms]]));
     return inputs.map((m) => {
       const tail = seen.get(m.conversation!) ?? [];
       const r = scanMessage(rs, m, { earlier: tail.slice(-CONTEXT_MESSAGES) });
@@ -104,6 +104,32 @@ describe('the scanner\'s conversation tails', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('give the same context when they start from stored messages, some of another conversation or without a sender', () => {
+    // the stored messages were never scanned by the scanner: what they hold is read from them
+    const stored = fc.record({
+      conversation: fc.constantFrom('a', 'b', 'c', 'd', 'x'),
+      sender: fc.constantFrom('seller:s1', 'buyer:b1', undefined),
+      text: fc.constantFrom(...fragments),
+    });
+    let split = 0;
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd'), fc.array(stored, { maxLength: 6 })), fc.array(message, { minLength: 20, maxLength: 80 }), (byConversation, rows) => {
+        const earlier = new Map(
+          Object.entries(byConversation).map(([c, ms]) => [c, ms.map((m, i): ScanInput => ({ id: `${c}${i}`, country: 'FR', text: m.text, conversation: m.conversation, ...(m.sender === undefined ? {} : { sender: m.sender }) }))]),
+        );
+        const inputs: ScanInput[] = rows.map((r, i) => ({ id: String(i), country: 'FR', ...r }));
+        const expected = reference(inputs, new Map([...earlier].map(([c, ms]) => [c, ms.slice(-CONTEXT_MESSAGES)])));
+        split += expected.filter((r) => r.hits.some((h) => h.rule === 'phone.split_messages')).length;
+        expect(scanConversation(rs, inputs, { earlier })).toEqual(expected);
+        const bounded = createConversationScanner(rs, 2, earlier);
+        const alone = reference(inputs.filter((m) => m.conversation === 'a'), new Map([...earlier].map(([c, ms]) => [c, ms.slice(-CONTEXT_MESSAGES)])));
+        expect(inputs.filter((m) => m.conversation === 'a').map((m) => bounded.scan(m))).toEqual(alone);
+      }),
+      { numRuns: 60 },
+    );
+    expect(split).toBeGreaterThan(60);
   });
 
   it('forget the least recently used conversation when more are open than the bound', () => {

@@ -62,8 +62,14 @@ class Tails {
   private readonly slots = new Map<string, number>();
   /** The messages appended (and seeded), by index; slots point into it. */
   private seen: ScanInput[] = [];
-  /** Per message of `seen`: HELD, NOT_HELD (as its scan found) or UNKNOWN (given as earlier context, never scanned here). */
+  /**
+   * Per message of `seen`: HELD, NOT_HELD (as its scan found) or UNKNOWN (given as earlier context,
+   * never scanned here), with OTHER_CONVERSATION set for one given as context whose own
+   * `conversation` is another.
+   */
   private held = new Uint8Array(64);
+  /** Per message of `seen`: its sender, read here rather than from the message (kept together, in cache). */
+  private senders: (string | undefined)[] = [];
   /** slot * CONTEXT_MESSAGES + k → index in `seen` of the k-th last message (oldest first). */
   private ring = new Int32Array(CONTEXT_MESSAGES * 64);
   private counts = new Uint8Array(64);
@@ -87,7 +93,7 @@ class Tails {
       slot = this.newSlot();
       this.slots.set(conv, slot);
       if (this.bounded && this.slots.size > this.max) this.leave(this.slots.keys().next().value!);
-      for (const m of earlier?.get(conv)?.slice(-CONTEXT_MESSAGES) ?? []) this.append(slot, m, UNKNOWN);
+      for (const m of earlier?.get(conv)?.slice(-CONTEXT_MESSAGES) ?? []) this.append(slot, m, m.conversation === conv ? UNKNOWN : UNKNOWN | OTHER_CONVERSATION);
     } else if (this.bounded) {
       // least recently used first
       this.slots.delete(conv);
@@ -103,6 +109,7 @@ class Tails {
   append(slot: number, input: ScanInput, held: number): void {
     const at = this.seen.length;
     this.seen.push(input);
+    this.senders.push(input.sender);
     if (at >= this.held.length) {
       const grown = new Uint8Array(Math.max(64, this.held.length * 2));
       grown.set(this.held);
@@ -127,8 +134,27 @@ class Tails {
   /** Whether the k-th message of `slot`'s tail holds digits or number words, when its scan told. */
   heldNumber(slot: number, k: number): boolean | undefined {
     if (k < 0 || k >= this.counts[slot]!) return undefined;
-    const v = this.held[this.ring[slot * CONTEXT_MESSAGES + k]!]!;
+    const v = this.held[this.ring[slot * CONTEXT_MESSAGES + k]!]! & ~OTHER_CONVERSATION;
     return v === UNKNOWN ? undefined : v === HELD;
+  }
+
+  /**
+   * `ConversationContext.numberFrom` for `slot`: the loop of splitPossible (scan.ts) over the tail,
+   * newest first, on the senders and held numbers kept here; undefined when it reaches a message
+   * never scanned here.
+   */
+  numberFrom(slot: number, sender: string): boolean | undefined {
+    const base = slot * CONTEXT_MESSAGES;
+    for (let k = this.counts[slot]! - 1, n = 0; k >= 0 && n < 3; k--) {
+      const at = this.ring[base + k]!;
+      const v = this.held[at]!;
+      if ((v & OTHER_CONVERSATION) !== 0) continue;
+      if (this.senders[at] !== sender) break;
+      n++;
+      if (v === HELD) return true;
+      if (v === UNKNOWN) return undefined;
+    }
+    return false;
   }
 
   /**
@@ -171,16 +197,20 @@ class Tails {
   /** Keeps only the messages some tail still points to, renumbered. */
   private compact(): void {
     const kept: ScanInput[] = [];
+    const senders: (string | undefined)[] = [];
     const held = new Uint8Array(Math.max(64, CONTEXT_MESSAGES * this.slots.size * 2));
     for (const slot of this.slots.values()) {
       const base = slot * CONTEXT_MESSAGES;
       for (let k = 0; k < this.counts[slot]!; k++) {
-        held[kept.length] = this.held[this.ring[base + k]!]!;
-        kept.push(this.seen[this.ring[base + k]!]!);
+        const at = this.ring[base + k]!;
+        held[kept.length] = this.held[at]!;
+        kept.push(this.seen[at]!);
+        senders.push(this.senders[at]);
         this.ring[base + k] = kept.length - 1;
       }
     }
     this.seen = kept;
+    this.senders = senders;
     this.held = held;
   }
 }
@@ -202,9 +232,14 @@ class LazyContext implements ConversationContext {
   heldNumber(k: number): boolean | undefined {
     return this.tails.heldNumber(this.slot, k);
   }
+  numberFrom(sender: string): boolean | undefined {
+    return this.tails.numberFrom(this.slot, sender);
+  }
 }
 
 /** What the scan of a message in a tail found: digits or number words, none, or not scanned here. */
 const NOT_HELD = 0;
 const HELD = 1;
 const UNKNOWN = 2;
+/** Set beside one of the three for a message given as context whose `conversation` is another (the scan skips it). */
+const OTHER_CONVERSATION = 4;

@@ -205,6 +205,8 @@ const CONTINUATION = /^\s*(?:\p{L}{1,8}[\s,:;.…-]{1,3}){1,2}(?=[\d+(])/u;
 export function splitPossible(rs: CompiledRuleSet, input: ScanInput, ctx: ConversationContext, signals: Signals): boolean {
   if (input.sender === undefined) return false;
   if (signals.digits === 0 && signals.numberWords === 0) return false;
+  const told = ctx.numberFrom?.(input.sender);
+  if (told !== undefined) return told;
   for (let k = ctx.earlier.length - 1, n = 0; k >= 0 && n < 3; k--) {
     const m = ctx.earlier[k]!;
     if (m.conversation !== input.conversation) continue;
@@ -312,8 +314,8 @@ export function scanMessage(rs: CompiledRuleSet, input: ScanInput, ctx?: Convers
   }
   // the detectors read the folded text: made now from the prefilter's units, before anything else is analyzed
   if (applies !== 0 && folded === undefined) folded = foldedView(text);
-  // the cheap half of splitPossible first: most messages never ask for the earlier ones
-  const split = ctx !== undefined && input.sender !== undefined && (signals.digits > 0 || signals.numberWords > 0) && ctx.earlier.length > 0 && splitPossible(rs, input, ctx, signals);
+  // the cheap half of splitPossible first: most messages never ask about the earlier ones
+  const split = ctx !== undefined && input.sender !== undefined && (signals.digits > 0 || signals.numberWords > 0) && splitPossible(rs, input, ctx, signals);
   // most messages: no detector has its signal and no number can continue an earlier message
   if (applies === 0 && !split) return { id: input.id, verdict: verdictFor(rs, 0), score: 0, hits: [] };
   const state = new MessageState(rs, input, text, signals, folded);

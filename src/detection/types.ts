@@ -56,6 +56,13 @@ export interface ConversationContext {
    * scanner that scanned that message); undefined: the scan reads the message to find out.
    */
   heldNumber?(k: number): boolean | undefined;
+  /**
+   * Whether a number may continue from the earlier messages into this one, when the context can
+   * tell without reading them (a conversation scanner, from what it kept of each): whether one of
+   * the last three messages of `sender` in this conversation, with no message of another sender
+   * after them, holds digits or number words. Undefined: the scan reads `earlier` to find out.
+   */
+  numberFrom?(sender: string): boolean | undefined;
 }
 
 /** A finding before context scoring; offsets are already in the original text. */
