@@ -155,12 +155,6 @@ function record(t: Target, index: number, match: string): boolean {
 }
 
 /**
- * The declarative phrase rules of the rule set (intent to circumvent, off-platform payment
- * methods), in every language. A rule runs only when one of its trigger words occurs, and only on
- * windows around those words, so the work per message is bounded by the triggers, not the length.
- * An `unless` pattern in the same sentence (e.g. "through the platform") cancels a match.
- */
-/**
  * Whether a rule the prefilter woke may match the folded message (its units `units[0, n)`, or the
  * string): the detector's own first test, made before the detectors run so that a message whose
  * trigger words lead nowhere ("best", "site", "nous") is done without them. The automaton's reading
@@ -180,6 +174,12 @@ export function phrasesMayMatch(rs: CompiledRuleSet, signals: Signals, units: Ui
   return false;
 }
 
+/**
+ * The declarative phrase rules of the rule set (intent to circumvent, off-platform payment
+ * methods), in every language. A rule runs only when one of its trigger words occurs, and only on
+ * windows around those words, so the work per message is bounded by the triggers, not the length.
+ * An `unless` pattern in the same sentence (e.g. "through the platform") cancels a match.
+ */
 export const phraseDetector: Detector = {
   name: 'phrases',
   kinds: ['intent', 'payment'],
