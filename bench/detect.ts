@@ -1,5 +1,5 @@
 /**
- * npm run bench:detect [-- --scale 1.7 --rounds 3]
+ * npm run bench:detect [-- --scale 1.7 --rounds 5]
  *
  * Throughput of the detection engine on a ≥ 20 MB mixed, multilingual chat corpus, and in the same
  * run of a baseline that does much less — libphonenumber-js `findPhoneNumbersInText` (max metadata)
@@ -23,7 +23,7 @@ const arg = (name: string, fallback: number): number => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const SCALE = arg('scale', 1.7);
-const ROUNDS = arg('rounds', 3);
+const ROUNDS = arg('rounds', 5);
 
 interface CorpusRow {
   id: string;
@@ -141,9 +141,20 @@ const baselineRun = (): void => {
 // compiling the rarer paths (the engine's first pass took ~1.8× a later one)
 const warm = { engine: timed(engineRun), baseline: timed(baselineRun) };
 console.log(`warm-up pass (not counted): engine ${warm.engine.wall.toFixed(2)} s, baseline ${warm.baseline.wall.toFixed(2)} s`);
-const engine = report('Assay engine (conversation context, scoring)', Array.from({ length: ROUNDS }, () => timed(engineRun)));
-const baseline = report('baseline: libphonenumber-js findPhoneNumbersInText + linkify-it', Array.from({ length: ROUNDS }, () => timed(baselineRun)));
-console.log(`engine / baseline: ${(engine.mbs / baseline.mbs).toFixed(1)}× the baseline's throughput (by CPU time: ${(engine.cpuMbs / baseline.cpuMbs).toFixed(1)}×)`);
+// the rounds alternate, the engine's then the baseline's: on a shared machine whose speed drifts
+// during the run, the drift weighs on both alike instead of on whichever ran last
+const engineRounds: Round[] = [];
+const baselineRounds: Round[] = [];
+for (let r = 0; r < ROUNDS; r++) {
+  engineRounds.push(timed(engineRun));
+  baselineRounds.push(timed(baselineRun));
+}
+const engine = report('Assay engine (conversation context, scoring)', engineRounds);
+const baseline = report('baseline: libphonenumber-js findPhoneNumbersInText + linkify-it', baselineRounds);
+const roundRatios = engineRounds.map((e, r) => baselineRounds[r]!.wall / e.wall).sort((a, b) => a - b);
+console.log(
+  `engine / baseline: ${(engine.mbs / baseline.mbs).toFixed(1)}× the baseline's throughput (by CPU time: ${(engine.cpuMbs / baseline.cpuMbs).toFixed(1)}×; round by round ${roundRatios[0]!.toFixed(1)}–${roundRatios[roundRatios.length - 1]!.toFixed(1)}×)`,
+);
 console.log(`messages with a finding: engine ${share(found)}, baseline ${share(baselineFound)} (true hits ${share(truth.size)})`);
 
 // ---- worst case ----

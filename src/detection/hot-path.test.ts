@@ -298,6 +298,27 @@ describe('the phrase detector is skipped only where it finds nothing', () => {
       { numRuns: 1000 },
     );
   });
+  it('runs the same patterns on what phrasesMayMatch told it as on its own reading', () => {
+    let told = 0;
+    fc.assert(
+      fc.property(phraseSoup, (s) => {
+        const f = fold(s);
+        const signals = analyzeText(rs, s) ?? analyze(rs, f.text, s);
+        if (!phraseDetector.applies(signals)) return;
+        const run = (literalsRead: boolean): RawHit[] => {
+          const hits: RawHit[] = [];
+          phraseDetector.detect({ rs, input: { id: 'p', text: s }, text: s, folded: f, signals, regions: [], digitView: () => f, addrView: () => f, digitRuns: () => [], hits, literalsRead });
+          return hits;
+        };
+        const own = run(false);
+        if (!phrasesMayMatch(rs, signals, f.text, f.text.length)) return;
+        told++;
+        expect(run(true), s).toEqual(own);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(told).toBeGreaterThan(100);
+  });
 });
 
 describe('the split-number pass is skipped only where it finds nothing', () => {

@@ -57,26 +57,46 @@ function widen(text: string, p: number, out: number[], m: number): number {
   return m + 2;
 }
 
-/** Reused by every call (the detector runs one message at a time): window bounds, chosen patterns, pending matches (see {@link eachMatch}, which is not re-entrant). */
+/** Reused by every call (the detector runs one message at a time): window bounds, pending matches (see {@link eachMatch}, which is not re-entrant). */
 const spans: number[] = [];
-const picked: RegExp[] = [];
 let met = new Uint8Array(16);
 const PENDING: (RegExpExecArray | null)[] = new Array<RegExpExecArray | null>(16).fill(null);
 
+/** A rule's patterns to run: all of them as the rule's one regex. */
+const ALL = -1;
+
 /**
- * The regexes to run for a rule on a text the literal automaton has read, or undefined when no
- * pattern of the rule can match it. `needs` has one entry per pattern: the patterns whose entry
- * holds, in their order. Even when all of them do, they run one by one: the rule's alternation
- * would be one more regex to compile (again, each time V8 has dropped its code).
+ * Which patterns of a rule to run on a text the literal automaton has read: {@link ALL}, 0 when no
+ * pattern of the rule can match it, else a bit per pattern whose entry of `needs` (one per pattern)
+ * holds. Even when all of them do, they run one by one: the rule's alternation would be one more
+ * regex to compile (again, each time V8 has dropped its code).
  */
-function pick(literals: LiteralIndex, index: number, needs: readonly (readonly Int32Array[])[], rule: PhraseRule): readonly RegExp[] | undefined {
-  if (needs.length !== rule.patterns.length) return needsMet(literals, needs) ? rule.regexes : undefined;
+function patternMask(literals: LiteralIndex, index: number, needs: readonly (readonly Int32Array[])[], rule: PhraseRule): number {
+  if (needs.length !== rule.patterns.length || needs.length > 31) return needsMet(literals, needs) ? ALL : 0;
   if (met.length < needs.length) met = new Uint8Array(needs.length);
-  if (entriesMet(literals, index, met) === 0) return undefined;
-  picked.length = 0;
-  for (let a = 0; a < needs.length; a++) if (met[a] === 1) picked.push(rule.patterns[a]!);
-  return picked;
+  if (entriesMet(literals, index, met) === 0) return 0;
+  let mask = 0;
+  for (let a = 0; a < needs.length; a++) if (met[a] === 1) mask |= 1 << a;
+  return mask;
 }
+
+/** Per rule, the patterns of each mask {@link patternMask} gave, in their order: made once, not per message. */
+const subsets = new WeakMap<PhraseRule, Map<number, readonly RegExp[]>>();
+
+function patternsOf(rule: PhraseRule, mask: number): readonly RegExp[] {
+  if (mask === ALL) return rule.regexes;
+  let byMask = subsets.get(rule);
+  if (byMask === undefined) subsets.set(rule, (byMask = new Map()));
+  let list = byMask.get(mask);
+  if (list === undefined) byMask.set(mask, (list = rule.patterns.filter((_, a) => (mask & (1 << a)) !== 0)));
+  return list;
+}
+
+/**
+ * The pattern masks of the rules woken in the message {@link phrasesMayMatch} read last, by their
+ * place among the rules woken: the detector runs on the same reading and asks nothing twice.
+ */
+let masks = new Int32Array(16);
 
 /**
  * The matches in `text` of the alternation of `regexes` (global, each one alternative), as the one
@@ -158,7 +178,7 @@ function record(t: Target, index: number, match: string): boolean {
  * Whether a rule the prefilter woke may match the folded message (its units `units[0, n)`, or the
  * string): the detector's own first test, made before the detectors run so that a message whose
  * trigger words lead nowhere ("best", "site", "nous") is done without them. The automaton's reading
- * is kept for the detector (`ScanState.literalsRead`).
+ * and what it told of each rule are kept for the detector (`ScanState.literalsRead`).
  */
 export function phrasesMayMatch(rs: CompiledRuleSet, signals: Signals, units: Uint16Array | string, n: number): boolean {
   if (n > WHOLE_TEXT_CHECK) return true;
@@ -166,12 +186,16 @@ export function phrasesMayMatch(rs: CompiledRuleSet, signals: Signals, units: Ui
   if (typeof units === 'string') findLiterals(literals, units);
   else findLiteralsIn(literals, units, n);
   const triggers = signals.phraseRules;
+  if (masks.length < triggers.size) masks = new Int32Array(Math.max(triggers.size, 2 * masks.length));
+  let any = false;
   for (let k = 0; k < triggers.size; k++) {
     const index = triggers.rule(k);
     const needs = literals.needs[index];
-    if (needs === undefined || pick(literals, index, needs, rs.phrases[index]!) !== undefined) return true;
+    const mask = needs === undefined ? ALL : patternMask(literals, index, needs, rs.phrases[index]!);
+    masks[k] = mask;
+    if (mask !== 0) any = true;
   }
-  return false;
+  return any;
 }
 
 /**
@@ -189,8 +213,9 @@ export const phraseDetector: Detector = {
     const text = state.folded.text;
     const literals = literalIndex(rs.phrases);
     const whole = text.length <= WHOLE_TEXT_CHECK;
-    // the automaton may have read the message already, for phrasesMayMatch
-    let read = state.literalsRead === true;
+    // the automaton may have read the message already, and told which patterns may match, for phrasesMayMatch
+    const told = state.literalsRead === true;
+    let read = told;
     const triggers = state.signals.phraseRules;
     for (let k = 0; k < triggers.size; k++) {
       const index = triggers.rule(k);
@@ -206,9 +231,9 @@ export const phraseDetector: Detector = {
           findLiterals(literals, text);
           read = true;
         }
-        const chosen = pick(literals, index, needs, rule);
-        if (chosen === undefined) continue;
-        regexes = chosen;
+        const mask = told ? masks[k]! : patternMask(literals, index, needs, rule);
+        if (mask === 0) continue;
+        regexes = patternsOf(rule, mask);
       }
       if (regexes.length === 0) continue;
       // matches come leftmost first, window after window: a start is never found twice
