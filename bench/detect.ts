@@ -1,5 +1,5 @@
 /**
- * npm run bench:detect [-- --scale 1.7 --rounds 5]
+ * npm run bench:detect [-- --scale 1.7 --rounds 5] [--stages]
  *
  * Throughput of the detection engine on a ≥ 20 MB mixed, multilingual chat corpus, and in the same
  * run of a baseline that does much less — libphonenumber-js `findPhoneNumbersInText` (max metadata)
@@ -10,11 +10,19 @@
  * are ≥ 5%), and every case of corpus/dev.jsonl and corpus/test.jsonl as a message of its own. The
  * engine scans it as ingest does: conversation by conversation, with sender, the parties' countries
  * and whether an order exists. MB are UTF-8 megabytes (10^6 bytes) of message text. One thread.
+ *
+ * `--stages` then prints where a pass's time goes: the messages sorted by how far the scan gets with
+ * them, each kind scanned as a stream of its own (best of five), the cost of a message with no text,
+ * and the time per call of each detector on the messages with a finding.
  */
 import { readFileSync } from 'node:fs';
 import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js/max';
 import { LinkifyIt } from 'linkify-it';
 import { createConversationScanner, defaultCompiledRuleSet, scanMessage, type ScanInput } from '../src/detection';
+import { analyze, analyzeText, foldedUnits, SignalStore } from '../src/detection/analyze';
+import { DETECTORS } from '../src/detection/detectors/registry';
+import { phrasesMayMatch } from '../src/detection/detectors/phrases';
+import { fold } from '../src/detection/normalize';
 import { generateDemo } from '../src/demo';
 import { demoScanInputs } from '../src/cli/demo-eval';
 
@@ -189,3 +197,87 @@ const sb = performance.now();
 findPhoneNumbersInText(adversarial, { defaultCountry: 'GB' });
 linkify.match(adversarial);
 console.log(`baseline on the adversarial 1 MB message: ${(performance.now() - sb).toFixed(0)} ms`);
+
+// ---- where the time goes ----
+if (process.argv.includes('--stages')) {
+  // how far the scan gets with each message, asked of the engine's own pieces
+  const kinds = new Map<string, ScanInput[]>();
+  const store = new SignalStore();
+  const sorter = createConversationScanner(rs, Number.POSITIVE_INFINITY);
+  for (const m of inputs) {
+    const found = sorter.scan(m).hits.length > 0;
+    let signals = analyzeText(rs, m.text, store);
+    const slow = signals === undefined;
+    let units: Uint16Array | string = foldedUnits(m.text) ?? '';
+    if (signals === undefined) {
+      units = fold(m.text).text;
+      signals = analyze(rs, units, m.text, store);
+    }
+    const others = DETECTORS.some((d) => d.name !== 'phrases' && d.applies(signals));
+    const woken = signals.phraseRules.size > 0;
+    const kind = found
+      ? 'with a finding'
+      : slow
+        ? 'nothing found, folded the slow way (a unit that folds to none or several)'
+        : others
+          ? 'nothing found, another detector ran'
+          : !woken
+            ? 'nothing to run'
+            : phrasesMayMatch(rs, signals, units, m.text.length)
+              ? 'nothing found, the phrase rules ran'
+              : 'woken by a phrase rule, stopped by the pre-check';
+    const list = kinds.get(kind);
+    if (list === undefined) kinds.set(kind, [m]);
+    else list.push(m);
+  }
+  const stream = (ms: readonly ScanInput[]): void => {
+    const scanner = createConversationScanner(rs, Number.POSITIVE_INFINITY);
+    for (const m of ms) scanner.scan(m);
+  };
+  const best = (ms: readonly ScanInput[]): number => {
+    stream(ms);
+    let b = Number.POSITIVE_INFINITY;
+    for (let r = 0; r < 5; r++) b = Math.min(b, timed(() => stream(ms)).wall);
+    return b;
+  };
+  const rows = [...kinds].map(([kind, ms]) => ({ kind, ms, seconds: best(ms), units: ms.reduce((n, m) => n + m.text.length, 0) }));
+  const sum = rows.reduce((n, r) => n + r.seconds, 0);
+  console.log('\nwhere a pass goes, each kind of message scanned as a stream of its own (best of 5; the conversations split across kinds):');
+  for (const r of rows.sort((a, b) => b.seconds - a.seconds)) {
+    console.log(
+      `  ${r.kind.padEnd(74)} ${r.ms.length.toLocaleString('en').padStart(8)} messages ${(r.units / r.ms.length).toFixed(0).padStart(4)} units ${((r.seconds * 1e6) / r.ms.length).toFixed(2).padStart(6)} µs each ${((100 * r.seconds) / sum).toFixed(0).padStart(3)}%`,
+    );
+  }
+  const bare = best(inputs.map((m) => ({ ...m, text: '' })));
+  console.log(`  what a message costs whatever it holds (the same messages without text): ${((bare * 1e6) / inputs.length).toFixed(2)} µs each, ${((100 * bare) / sum).toFixed(0)}% of the sum`);
+  // the detectors one by one on the messages with a finding (a timer around each call, ~0.1 µs included)
+  const withFinding = kinds.get('with a finding') ?? [];
+  const spent = new Map<string, { ns: bigint; calls: number }>();
+  const saved = DETECTORS.map((d) => d.detect);
+  DETECTORS.forEach((d, i) => {
+    const own = saved[i]!;
+    (d as { detect: typeof own }).detect = (state) => {
+      const t = process.hrtime.bigint();
+      own.call(d, state);
+      const e = spent.get(d.name) ?? { ns: 0n, calls: 0 };
+      e.ns += process.hrtime.bigint() - t;
+      e.calls++;
+      spent.set(d.name, e);
+    };
+  });
+  try {
+    stream(withFinding);
+    spent.clear();
+    for (let r = 0; r < 5; r++) stream(withFinding);
+  } finally {
+    DETECTORS.forEach((d, i) => ((d as { detect: (typeof saved)[number] }).detect = saved[i]!));
+  }
+  console.log(`the detectors on the ${withFinding.length.toLocaleString('en')} messages with a finding, per call (a timer around each, ~0.1 µs included):`);
+  console.log(
+    '  ' +
+      [...spent]
+        .sort((a, b) => Number(b[1].ns - a[1].ns))
+        .map(([name, e]) => `${name} ${(Number(e.ns) / 1000 / e.calls).toFixed(1)} µs × ${Math.round(e.calls / 5).toLocaleString('en')}`)
+        .join(', '),
+  );
+}
