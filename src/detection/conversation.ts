@@ -52,27 +52,26 @@ export function createConversationScanner(
 
 /**
  * The last {@link CONTEXT_MESSAGES} messages of each conversation, kept where the garbage collector
- * does not look: every message seen, in one array, and per conversation the indexes of its last ones
- * in typed arrays. Keeping an array of messages per conversation instead made each young-generation
- * collection several times slower once tens of thousands of conversations were open (as in a batch of
- * a day's messages), and the scan about a third slower.
+ * does not look often: per conversation a slot of {@link CONTEXT_MESSAGES} places in flat arrays,
+ * used as a circle (a new message takes the oldest one's place), and the slots in a map. Keeping an
+ * array of messages per conversation instead made each young-generation collection several times
+ * slower once tens of thousands of conversations were open (as in a batch of a day's messages), and
+ * the scan about a third slower; a list of every message seen grew with the batch.
  */
 class Tails {
   /** conversation → its slot (a number: the map holds no object that changes). */
   private readonly slots = new Map<string, number>();
-  /** The messages appended (and seeded), by index; slots point into it. */
-  private seen: ScanInput[] = [];
+  /** slot * CONTEXT_MESSAGES + place → the message kept there. */
+  private messages: (ScanInput | undefined)[] = [];
   /**
-   * Per message of `seen`: HELD, NOT_HELD (as its scan found) or UNKNOWN (given as earlier context,
-   * never scanned here), with OTHER_CONVERSATION set for one given as context whose own
-   * `conversation` is another.
+   * By place: HELD, NOT_HELD (as its scan found) or UNKNOWN (given as earlier context, never
+   * scanned here), with OTHER_CONVERSATION set for one given as context whose own `conversation`
+   * is another.
    */
-  private held = new Uint8Array(64);
-  /** Per message of `seen`: its sender, read here rather than from the message (kept together, in cache). */
-  private senders: (string | undefined)[] = [];
-  /** slot * CONTEXT_MESSAGES + k → index in `seen` of the k-th last message (oldest first). */
-  private ring = new Int32Array(CONTEXT_MESSAGES * 64);
-  private counts = new Uint8Array(64);
+  private held: Uint8Array<ArrayBuffer> = new Uint8Array(CONTEXT_MESSAGES * 64);
+  /** By slot: how many places hold a message, and the place of the oldest. */
+  private counts: Uint8Array<ArrayBuffer> = new Uint8Array(64);
+  private oldest: Uint8Array<ArrayBuffer> = new Uint8Array(64);
   /** Slots given back by conversations that left a bounded scanner. */
   private readonly free: number[] = [];
   private nextSlot = 0;
@@ -107,49 +106,43 @@ class Tails {
   }
 
   append(slot: number, input: ScanInput, held: number): void {
-    const at = this.seen.length;
-    this.seen.push(input);
-    this.senders.push(input.sender);
-    if (at >= this.held.length) {
-      const grown = new Uint8Array(Math.max(64, this.held.length * 2));
-      grown.set(this.held);
-      this.held = grown;
-    }
-    this.held[at] = held;
     const base = slot * CONTEXT_MESSAGES;
     const n = this.counts[slot]!;
+    let at: number;
     if (n < CONTEXT_MESSAGES) {
-      this.ring[base + n] = at;
+      at = base + ((this.oldest[slot]! + n) % CONTEXT_MESSAGES);
       this.counts[slot] = n + 1;
     } else {
-      // a few stores: cheaper than a native copyWithin call
-      const ring = this.ring;
-      for (let k = base; k < base + CONTEXT_MESSAGES - 1; k++) ring[k] = ring[k + 1]!;
-      ring[base + CONTEXT_MESSAGES - 1] = at;
+      const o = this.oldest[slot]!;
+      at = base + o;
+      this.oldest[slot] = (o + 1) % CONTEXT_MESSAGES;
     }
-    // a bounded scanner (a stream) lets go of messages no tail points to any more
-    if (this.bounded && this.seen.length > 4 * CONTEXT_MESSAGES * (this.max + 1)) this.compact();
+    this.messages[at] = input;
+    this.held[at] = held;
+  }
+
+  /** The place of the k-th message (oldest first) of `slot`'s tail. */
+  private place(slot: number, k: number): number {
+    return slot * CONTEXT_MESSAGES + ((this.oldest[slot]! + k) % CONTEXT_MESSAGES);
   }
 
   /** Whether the k-th message of `slot`'s tail holds digits or number words, when its scan told. */
   heldNumber(slot: number, k: number): boolean | undefined {
     if (k < 0 || k >= this.counts[slot]!) return undefined;
-    const v = this.held[this.ring[slot * CONTEXT_MESSAGES + k]!]! & ~OTHER_CONVERSATION;
+    const v = this.held[this.place(slot, k)]! & ~OTHER_CONVERSATION;
     return v === UNKNOWN ? undefined : v === HELD;
   }
 
   /**
    * `ConversationContext.numberFrom` for `slot`: the loop of splitPossible (scan.ts) over the tail,
-   * newest first, on the senders and held numbers kept here; undefined when it reaches a message
-   * never scanned here.
+   * newest first, on the held numbers kept here; undefined when it reaches a message never scanned here.
    */
   numberFrom(slot: number, sender: string): boolean | undefined {
-    const base = slot * CONTEXT_MESSAGES;
     for (let k = this.counts[slot]! - 1, n = 0; k >= 0 && n < 3; k--) {
-      const at = this.ring[base + k]!;
+      const at = this.place(slot, k);
       const v = this.held[at]!;
       if ((v & OTHER_CONVERSATION) !== 0) continue;
-      if (this.senders[at] !== sender) break;
+      if (this.messages[at]!.sender !== sender) break;
       n++;
       if (v === HELD) return true;
       if (v === UNKNOWN) return undefined;
@@ -165,7 +158,7 @@ class Tails {
     const n = this.counts[slot]!;
     // an array shortened to nothing drops its storage: the next message would allocate again
     if (n === 0) return NO_MESSAGES;
-    for (let k = 0; k < n; k++) out[k] = this.seen[this.ring[slot * CONTEXT_MESSAGES + k]!]!;
+    for (let k = 0; k < n; k++) out[k] = this.messages[this.place(slot, k)]!;
     out.length = n;
     return out;
   }
@@ -174,45 +167,33 @@ class Tails {
     const reused = this.free.pop();
     if (reused !== undefined) {
       this.counts[reused] = 0;
+      this.oldest[reused] = 0;
       return reused;
     }
     const slot = this.nextSlot++;
+    // the places exist before they are written: the array stays without holes
+    for (let k = 0; k < CONTEXT_MESSAGES; k++) this.messages.push(undefined);
     if (slot >= this.counts.length) {
-      const counts = new Uint8Array(this.counts.length * 2);
-      counts.set(this.counts);
-      this.counts = counts;
-      const ring = new Int32Array(this.ring.length * 2);
-      ring.set(this.ring);
-      this.ring = ring;
+      this.counts = grownBytes(this.counts, 2 * this.counts.length);
+      this.oldest = grownBytes(this.oldest, 2 * this.oldest.length);
+      this.held = grownBytes(this.held, 2 * this.held.length);
     }
     return slot;
   }
 
+  /** Gives the slot of `conv` back, letting go of its messages. */
   private leave(conv: string): void {
     const slot = this.slots.get(conv)!;
     this.slots.delete(conv);
+    this.messages.fill(undefined, slot * CONTEXT_MESSAGES, (slot + 1) * CONTEXT_MESSAGES);
     this.free.push(slot);
   }
+}
 
-  /** Keeps only the messages some tail still points to, renumbered. */
-  private compact(): void {
-    const kept: ScanInput[] = [];
-    const senders: (string | undefined)[] = [];
-    const held = new Uint8Array(Math.max(64, CONTEXT_MESSAGES * this.slots.size * 2));
-    for (const slot of this.slots.values()) {
-      const base = slot * CONTEXT_MESSAGES;
-      for (let k = 0; k < this.counts[slot]!; k++) {
-        const at = this.ring[base + k]!;
-        held[kept.length] = this.held[at]!;
-        kept.push(this.seen[at]!);
-        senders.push(this.senders[at]);
-        this.ring[base + k] = kept.length - 1;
-      }
-    }
-    this.seen = kept;
-    this.senders = senders;
-    this.held = held;
-  }
+function grownBytes(a: Uint8Array, n: number): Uint8Array<ArrayBuffer> {
+  const b = new Uint8Array(n);
+  b.set(a);
+  return b;
 }
 
 const NO_MESSAGES: readonly ScanInput[] = Object.freeze([]);

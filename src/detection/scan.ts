@@ -4,7 +4,7 @@ import { analyze, analyzeText, foldedUnits, foldedView, SignalStore } from './an
 import { findDigitRuns, MIN_RUN_DIGITS, type DigitRun } from './detectors/digit-runs';
 import { LIMITS, type ScanState, type Signals } from './detectors/detector';
 import { findPhones } from './detectors/phone';
-import { DETECTORS } from './detectors/registry';
+import { appliesMask, DETECTORS } from './detectors/registry';
 import { phraseDetector, phrasesMayMatch } from './detectors/phrases';
 import { messageScore, scoreHit, senderRole, verdictFor } from './score';
 import type { ConversationContext, Hit, RawHit, ScanInput, ScanResult } from './types';
@@ -302,8 +302,7 @@ export function scanMessage(rs: CompiledRuleSet, input: ScanInput, ctx?: Convers
     signals = analyze(rs, folded.text, text, messageSignals);
   }
   lastHeldNumber = signals.digits > 0 || signals.numberWords > 0;
-  let applies = 0;
-  for (let d = 0; d < DETECTORS.length; d++) if (DETECTORS[d]!.applies(signals)) applies |= 1 << d;
+  let applies = appliesMask(signals);
   // trigger words whose rules' required words are absent: no phrase detector (the common case)
   let literalsRead = false;
   if ((applies & PHRASES) !== 0) {

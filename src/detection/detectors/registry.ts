@@ -1,4 +1,4 @@
-import type { Detector } from './detector';
+import type { Detector, Signals } from './detector';
 import { phraseDetector } from './phrases';
 import { handleDetector } from './handle';
 import { emailDetector } from './email';
@@ -21,3 +21,23 @@ export const DETECTORS: readonly Detector[] = [
   cardDetector,
   phoneDetector,
 ];
+
+/**
+ * Which detectors apply to a message's signals: bit d for `DETECTORS[d]`, the same as asking each
+ * detector's `applies` in a loop. Written out so that each call goes to one known function, which
+ * V8 inlines: the loop's one call site sees nine functions and calls each through a generic stub,
+ * a cost every message pays (registry.test.ts holds the two to the same answers).
+ */
+export function appliesMask(s: Signals): number {
+  return (
+    (phraseDetector.applies(s) ? 1 : 0) |
+    (handleDetector.applies(s) ? 2 : 0) |
+    (emailDetector.applies(s) ? 4 : 0) |
+    (urlDetector.applies(s) ? 8 : 0) |
+    (cryptoDetector.applies(s) ? 16 : 0) |
+    (paymentDetector.applies(s) ? 32 : 0) |
+    (ibanDetector.applies(s) ? 64 : 0) |
+    (cardDetector.applies(s) ? 128 : 0) |
+    (phoneDetector.applies(s) ? 256 : 0)
+  );
+}
