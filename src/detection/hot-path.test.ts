@@ -10,7 +10,7 @@ import { phraseDetector, phrasesMayMatch } from './detectors/phrases';
 import { compileRuleSet, defaultRuleSet, literalIndex, type CompiledRuleSet } from './rules';
 import { addrView, digitView, fold, foldByCodePoint, toOriginal, type TextView } from './normalize';
 import { defaultCompiledRuleSet, scanMessage } from './index';
-import { regionHints, splitPhoneHits, splitPossible } from './scan';
+import { regionHints, runMayCross, splitPhoneHits, splitPossible } from './scan';
 import type { RawHit, ScanInput } from './types';
 
 /**
@@ -337,6 +337,25 @@ describe('the split-number pass is skipped only where it finds nothing', () => {
     );
     // the property met numbers that were split, not only messages without any
     expect(found).toBeGreaterThan(10);
+  });
+  it('reads the join of two messages only where a digit run can cross it, and finds the same numbers', () => {
+    const ends = [...bits, 'cm', '!', '?', '€', 'double', 'et', 'plus', 'x', ':', '(', ')', 'ab12', '12ab', 'l0l', 'oil', 'thanks.', '😀', 'Straße', '٣'];
+    const part = fc.array(fc.constantFrom(...ends), { maxLength: 10 }).chain((a) => fc.constantFrom(...seps).map((sep) => a.join(sep)));
+    let found = 0;
+    let skipped = 0;
+    fc.assert(
+      fc.property(fc.array(part, { minLength: 1, maxLength: 3 }), part, fc.constantFrom('FR', 'DE', 'GB'), (earlierTexts, text, country) => {
+        const earlier: ScanInput[] = earlierTexts.map((t, i) => ({ id: `e${i}`, text: t, conversation: 'c', sender: 'seller:1', country }));
+        const input: ScanInput = { id: 'm', text, conversation: 'c', sender: 'seller:1', country };
+        const long = splitPhoneHits(rs, input, { earlier }, true);
+        if (long.length > 0) found++;
+        if (!runMayCross(earlierTexts[earlierTexts.length - 1]!.slice(-80), text)) skipped++;
+        expect(splitPhoneHits(rs, input, { earlier }), JSON.stringify([earlierTexts, text])).toEqual(long);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(found).toBeGreaterThan(20);
+    expect(skipped).toBeGreaterThan(300);
   });
 });
 

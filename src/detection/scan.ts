@@ -1,4 +1,5 @@
 import { addrView, digitView, fold, toOriginal, type TextView } from './normalize';
+import { wordKind } from './normalize/digits';
 import type { CompiledRuleSet } from './rules';
 import { analyze, analyzeText, foldedUnits, foldedView, SignalStore } from './analyze';
 import { findDigitRuns, MIN_RUN_DIGITS, type DigitRun } from './detectors/digit-runs';
@@ -249,8 +250,12 @@ function mayHoldNumber(rs: CompiledRuleSet, m: ScanInput): boolean {
   return known;
 }
 
-/** Phone numbers split over consecutive messages of the same sender ("06 12 34" / "56 78"). */
-export function splitPhoneHits(rs: CompiledRuleSet, input: ScanInput, ctx: ConversationContext): RawHit[] {
+/**
+ * Phone numbers split over consecutive messages of the same sender ("06 12 34" / "56 78").
+ * `everyJoin` reads the joined text even where {@link runMayCross} says that no run crosses the
+ * join (the long way, for the property test that holds the shortcut to it).
+ */
+export function splitPhoneHits(rs: CompiledRuleSet, input: ScanInput, ctx: ConversationContext, everyJoin = false): RawHit[] {
   if (input.sender === undefined) return [];
   const chain: string[] = [];
   for (let k = ctx.earlier.length - 1; k >= 0 && chain.length < 3; k--) {
@@ -265,6 +270,7 @@ export function splitPhoneHits(rs: CompiledRuleSet, input: ScanInput, ctx: Conve
   // would stop the digit run, so it is skipped when the earlier message ends in digits.
   const skip = /\d\s*$/.test(chain[chain.length - 1]!) ? (CONTINUATION.exec(input.text)?.[0].length ?? 0) : 0;
   const head = input.text.slice(skip, skip + 80);
+  if (!everyJoin && !runMayCross(chain[chain.length - 1]!, head)) return [];
   const joined = prefix + head;
   const folded = fold(joined);
   const dv = digitView(folded);
@@ -280,6 +286,58 @@ export function splitPhoneHits(rs: CompiledRuleSet, input: ScanInput, ctx: Conve
     out.push({ kind: 'phone', start, end, normalized: m.e164, rule: 'phone.split_messages', clause: rs.phone.clause, weight: rs.phone.weights.split });
   }
   return out;
+}
+
+/**
+ * Whether a digit run of the digit view can go on from the end of `before` over the line break that
+ * joins it to `after` (the last earlier message's tail and the current message's head), which a
+ * number split over the two needs: past the separators a run or a group of number words may hold,
+ * both sides must end in something that reads as a digit there — a digit, or a token the digit view
+ * converts. Most earlier messages end in a word ("… for the pair."): no join is read for them.
+ */
+export function runMayCross(before: string, after: string): boolean {
+  return edgeMayBeDigit(fold(before).text, -1) && edgeMayBeDigit(fold(after).text, 1);
+}
+
+/** What lies between the digits of a run (digit-runs' separators) or the words of a spelled number (normalize's gapOk). */
+function isRunSeparator(c: number): boolean {
+  switch (c) {
+    case 32: case 9: case 13: case 10: case 46: case 45: case 47: case 40: case 41: case 95: case 42: case 44: case 124: case 126: case 43: case 58:
+      return true;
+    default:
+      return false;
+  }
+}
+
+const isAsciiLetter = (c: number): boolean => c >= 97 && c <= 122;
+const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * The folded text `t` read from its end (`step` -1) or its start (1): whether, past separators, it
+ * ends in a digit or in a token the digit view can turn into digits (a number word, a repeater, a
+ * connector or a plus word; digits mixed with o, l and i). Only separators: true (a run may go on
+ * through them from an earlier message).
+ */
+function edgeMayBeDigit(t: string, step: 1 | -1): boolean {
+  let i = step === 1 ? 0 : t.length - 1;
+  while (i >= 0 && i < t.length && isRunSeparator(t.charCodeAt(i))) i += step;
+  if (i < 0 || i >= t.length) return true;
+  const c = t.charCodeAt(i);
+  if (isAsciiDigit(c)) return true;
+  if (!isAsciiLetter(c)) return false;
+  let a = i;
+  let b = i + 1;
+  while (a > 0 && (isAsciiLetter(t.charCodeAt(a - 1)) || isAsciiDigit(t.charCodeAt(a - 1)))) a--;
+  while (b < t.length && (isAsciiLetter(t.charCodeAt(b)) || isAsciiDigit(t.charCodeAt(b)))) b++;
+  let digits = 0;
+  let others = 0;
+  for (let k = a; k < b; k++) {
+    const d = t.charCodeAt(k);
+    if (isAsciiDigit(d)) digits++;
+    else if (d !== 111 && d !== 108 && d !== 105) others++;
+  }
+  if (digits > 0 && others === 0) return true;
+  return digits === 0 && wordKind(t, a, b) !== undefined;
 }
 
 /**
