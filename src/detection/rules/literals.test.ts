@@ -103,6 +103,23 @@ describe('the literal automaton', () => {
     expect(halves).toBeGreaterThan(50);
   });
 
+  it('finds the longest literals wherever they lie against the two halves it reads', () => {
+    const longest = index.literals.filter((l) => l.length === index.longest);
+    const units = new Uint16Array(200);
+    for (const w of longest.slice(0, 3)) {
+      const k = index.literals.indexOf(w);
+      for (let n = w.length; n < 2 * index.longest + 60; n++) {
+        for (let p = 0; p + w.length <= n; p++) {
+          // a unit no literal holds around the literal
+          units.fill(1, 0, n);
+          for (let j = 0; j < w.length; j++) units[p + j] = w.charCodeAt(j);
+          findLiteralsIn(index, units, n);
+          if (!holds(index, k)) expect.fail(`${JSON.stringify(w)} at ${p} of ${n} units not found`);
+        }
+      }
+    }
+  });
+
   it('agrees with includes on the folded corpus messages', () => {
     const texts = ['Could we deal directly? My WhatsApp is below.', 'Bonjour, on peut traiter en direct ?', 'Lassen wir die Plattform außen vor', ''].map((s) => fold(s).text);
     for (const t of texts) {
