@@ -32,7 +32,9 @@ describe('the literal automaton', () => {
     fc.assert(
       fc.property(textOf(index.literals), (t) => {
         findLiterals(index, t);
-        for (let k = 0; k < index.literals.length; k++) expect(holds(index, k)).toBe(t.includes(index.literals[k]!));
+        // the literals whose answer differs from includes: one comparison at the end, not one per literal
+        const wrong = index.literals.filter((l, k) => holds(index, k) !== t.includes(l));
+        expect(wrong).toEqual([]);
       }),
       { numRuns: 300 },
     );
