@@ -19,7 +19,9 @@ export default defineConfig({
     // Many files wait on sockets, child processes and the database rather than the CPU: four workers
     // on two cores measured 312 s for the PGlite suite against about 400 s with two.
     maxWorkers: 4,
-    testTimeout: 60_000,
+    // a hang guard, not a speed check: the heaviest tests (servers and CLI processes on the embedded
+    // database, the route fuzzing) took 35–75 s in a CI run on a slow, loaded two-core machine
+    testTimeout: 180_000,
     hookTimeout: 120_000,
     env: { NODE_ENV: 'test' },
   },

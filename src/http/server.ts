@@ -4,6 +4,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
+import { cachedCompilersFactory } from './schema-compilers';
 import { Registry, Counter, Gauge, Histogram, collectDefaultMetrics } from 'prom-client';
 import { ulid } from '../kernel';
 import type { IdentityService } from '../identity';
@@ -58,6 +59,8 @@ export async function createHttpServer(deps: HttpDeps, opts: HttpOptions): Promi
       sendProblem(reply, request, error);
     },
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false, useDefaults: true } },
+    // every server of the process shares the compiled validators and serializers of the same schemas
+    schemaController: { compilersFactory: cachedCompilersFactory },
   });
 
   const metrics = new Registry();

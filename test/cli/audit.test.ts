@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../src/db/testing';
 import { inTransaction, recordChange, sql, SYSTEM_ACTOR } from '../../src/db';
 import { systemClock } from '../../src/kernel';
+import { prepareEmbeddedDataDir } from './helpers';
 
 // `assay audit verify` against PostgreSQL (the CLI connects directly there); on PGlite the same
 // command goes through src/db's verifier, covered by src/db/audit.test.ts.
@@ -33,11 +34,13 @@ describe.skipIf(!process.env['DATABASE_URL'])('assay audit verify', () => {
 });
 
 describe.skipIf(!!process.env['DATABASE_URL'])('assay audit verify on the embedded database', () => {
-  // five CLI processes each open the embedded database cold: ~58 s on a slow two-core machine, near the default limit
+  // four CLI processes and the test each open the embedded database: ~68 s in a loaded CI run on a slow two-core machine
   it('detects a row edited by hand and names it, with a non-zero exit', async () => {
     const { loadConfig } = await import('../../src/config');
     const { openRuntime } = await import('../../src/app/runtime');
     const dataDir = mkdtempSync(join(tmpdir(), 'assay-audit-cli-'));
+    // the migrated template, so that no CLI process below runs initdb and the migrations itself
+    await prepareEmbeddedDataDir(dataDir);
     const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ASSAY_DEMO: 'false' };
     delete (env as Record<string, string | undefined>)['DATABASE_URL'];
     for (const role of ['agent', 'senior']) {
