@@ -7,6 +7,9 @@ export default defineConfig({
     globalSetup: ['./test/e2e/global-setup.ts'],
     pool: 'forks',
     fileParallelism: false,
+    // as in vitest.config.ts: the worker keeps its modules between files instead of importing the
+    // application again for each (each file still starts its own server, database and browser)
+    isolate: false,
     testTimeout: 120_000,
     hookTimeout: 180_000,
     env: { NODE_ENV: 'test' },
