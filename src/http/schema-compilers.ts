@@ -6,7 +6,9 @@ import SerializerSelector from '@fastify/fast-json-stringify-compiler';
  * compiles a validator per request part and a serializer per response of every route when it
  * starts (~1 s of CPU for Assay's routes), and every server of the process — tests build hundreds
  * — compiles the same schemas again. A compiled function is a pure function of its schema, the
- * shared schemas (`addSchema`) and the compiler's options, so it is looked up by those three.
+ * shared schemas (`addSchema`) and the compiler's options, so it is looked up by those three, written
+ * as JSON: Assay's schemas and options are plain data (a function or a RegExp in them would not be
+ * told apart, and would need a key of its own).
  */
 type RouteSchema = { schema?: unknown; httpPart?: string };
 type Factory = (externalSchemas: unknown, options: unknown) => (route: RouteSchema) => unknown;
@@ -20,7 +22,7 @@ function cachedFactory<F>(kind: string, factory: F): F {
     // the shared schemas and the options, once per server
     const context = `${kind}\u0000${JSON.stringify([externalSchemas ?? null, options ?? null])}\u0000`;
     return (route: RouteSchema) => {
-      // the part (body, querystring…) a validator reads is in the key: ajv coerces each differently
+      // and the request part (body, querystring…) it is for: a compiler may treat them differently
       const key = `${context}${route.httpPart ?? ''}\u0000${JSON.stringify(route.schema ?? null)}`;
       let fn = compiled.get(key);
       if (fn === undefined) {
