@@ -34,7 +34,7 @@ describe.skipIf(!process.env['DATABASE_URL'])('assay audit verify', () => {
 });
 
 describe.skipIf(!!process.env['DATABASE_URL'])('assay audit verify on the embedded database', () => {
-  // four CLI processes and the test each open the embedded database: ~68 s in a loaded CI run on a slow two-core machine
+  // four CLI processes and the test each open the embedded database: ~50 s in a loaded CI run on a slow two-core machine
   it('detects a row edited by hand and names it, with a non-zero exit', async () => {
     const { loadConfig } = await import('../../src/config');
     const { openRuntime } = await import('../../src/app/runtime');
