@@ -7,6 +7,7 @@ import {
   evaluate,
   labelMappings,
   mapSourceCase,
+  ruleSetWarnings,
   type CompiledRuleSet,
   type EvalCell,
   type EvalReport,
@@ -177,6 +178,8 @@ export function evalCommand(deps: EvalCommandDeps): CommandInstaller {
         if (!Number.isInteger(errors) || errors < 0) throw new CliError(`--errors must be a whole number, got '${o.errors}'`, 2);
         const rs = o.rules === undefined ? defaultCompiledRuleSet() : readRules(o.rules);
         const print = (line: string) => host.out.write(`${line}\n`);
+        // a rule set under test: its holes beside the figures they may explain (a rule missing a case)
+        if (o.rules !== undefined) for (const w of ruleSetWarnings(rs)) host.err.write(`warning: ${o.rules} ${w.path} ${w.message}\n`);
         const evals: FileEval[] = [];
         for (const file of files) {
           let text: string;

@@ -43,6 +43,12 @@ const RuleSetDto = Type.Object({
   created_at: Type.Union([Type.String(), Type.Null()]),
   activated_at: Type.Union([Type.String(), Type.Null()]),
 });
+const RuleSetStoredDto = Type.Object({
+  ...RuleSetDto.properties,
+  warnings: Type.Array(Type.Object({ field: Type.String(), reason: Type.String() }), {
+    description: "holes that do not stop the rule set from loading: a trigger the prefilter never reads, a pattern that can match where none of its rule's triggers is (with an example match)",
+  }),
+});
 const Version = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' });
 
 function ruleSetToDto(r: RuleSetInfo) {
@@ -148,14 +154,15 @@ export function scanRoutes(ruleSets: RuleSetService) {
           description:
             'Body: the rule set JSON (as `GET /v1/rule-sets/builtin` returns it), with its own `version`. It is validated as it would be loaded — ' +
             'every pattern is checked to run in linear time — and a refusal names the JSON path of each problem in `errors[].field` (e.g. `/rules/3/patterns/0`). ' +
-            'Answers 201 when stored, 200 when this exact version was stored already, 409 when the version is taken by other content.',
+            'Answers 201 when stored, 200 when this exact version was stored already, 409 when the version is taken by other content. ' +
+            "`warnings` lists what does not stop the rule set from loading but leaves a hole: a trigger the prefilter never reads (it reads words of letters a–z), and a pattern that can match text holding none of its rule's triggers — such a match is found only beside another trigger word — with an example match.",
           body: Type.Object({}, { additionalProperties: true, description: 'a rule set' }),
-          response: withErrors({ 200: RuleSetDto, 201: RuleSetDto }),
+          response: withErrors({ 200: RuleSetStoredDto, 201: RuleSetStoredDto }),
         },
       },
       async (request, reply) => {
-        const { info, created } = await ruleSets.create(principalActor(principalOf(request)), request.body);
-        return reply.code(created ? 201 : 200).send(ruleSetToDto(info));
+        const { info, created, warnings } = await ruleSets.create(principalActor(principalOf(request)), request.body);
+        return reply.code(created ? 201 : 200).send({ ...ruleSetToDto(info), warnings });
       },
     );
 

@@ -4,6 +4,15 @@ import type { CompiledRuleSet } from '../detection';
 export type RuleSetSource = 'builtin' | 'stored';
 
 /** A rule set as the service lists it (the JSON body is fetched separately). */
+/**
+ * A hole in a rule set that does not stop it from loading (a trigger the prefilter never reads, a
+ * pattern that can match where none of its rule's triggers is): the JSON path, and what is wrong.
+ */
+export interface RuleSetWarning {
+  readonly field: string;
+  readonly reason: string;
+}
+
 export interface RuleSetInfo {
   readonly version: string;
   readonly source: RuleSetSource;

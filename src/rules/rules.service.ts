@@ -6,6 +6,7 @@ import {
   defaultCompiledRuleSet,
   defaultRuleSet,
   parseScanInput,
+  ruleSetWarnings,
   withDisabledRules,
   type CompiledRuleSet,
   type ScanOutcome,
@@ -20,6 +21,7 @@ import {
   type ActivationRequestStatus,
   type ActiveRuleSet,
   type RuleSetInfo,
+  type RuleSetWarning,
   type RuleSwitch,
 } from './rules.model';
 
@@ -148,9 +150,10 @@ export function createRuleSetService(deps: RuleSetDeps) {
   /**
    * Validates a rule set (JSON already parsed) and stores it as a new version, inactive. Storing the
    * same version with the same content again is a no-op (`created: false`); other content under a
-   * taken version is a conflict — a changed rule set takes a new version.
+   * taken version is a conflict — a changed rule set takes a new version. The answer carries the
+   * rule set's warnings (see `ruleSetWarnings`), which do not stop it from being stored.
    */
-  async function create(actor: Actor, json: unknown): Promise<{ info: RuleSetInfo; created: boolean }> {
+  async function create(actor: Actor, json: unknown): Promise<{ info: RuleSetInfo; created: boolean; warnings: RuleSetWarning[] }> {
     const compiled = compileRuleSet(json);
     if (!compiled.ok) {
       const first = compiled.error[0]!;
@@ -160,6 +163,8 @@ export function createRuleSetService(deps: RuleSetDeps) {
       );
     }
     const version = compiled.value.version;
+    // holes the rule set may have (triggers never read, patterns their triggers cannot wake): stored all the same, told to the author
+    const warnings = ruleSetWarnings(compiled.value).map((w) => ({ field: w.path || '/', reason: w.message }));
     const sha = sha256Hex(canonicalJson(json));
     const taken = (): never => {
       throw conflict(`rule set version ${version} exists with other content; give the changed rule set a new version`, 'rule_set.version_taken');
@@ -171,7 +176,7 @@ export function createRuleSetService(deps: RuleSetDeps) {
         if (existing !== undefined) {
           if (existing.sha256 !== sha) taken();
           const { body: _body, ...info } = existing;
-          return { info, created: false };
+          return { info, created: false, warnings };
         }
         const info = await rulesStore.insert(tx, { version, body: json, sha256: sha, createdAt: clock.now(), createdBy: `${actor.type}:${actor.id}`, active: false });
         await recordChange(tx, clock, {
@@ -182,7 +187,7 @@ export function createRuleSetService(deps: RuleSetDeps) {
           data: { version, sha256: sha },
           event: { type: 'rule_set.created', payload: { version, sha256: sha } },
         });
-        return { info, created: true };
+        return { info, created: true, warnings };
       });
     } catch (e) {
       // the same version stored concurrently: answer as if it had been there first
@@ -190,7 +195,7 @@ export function createRuleSetService(deps: RuleSetDeps) {
       const again = await rulesStore.find(db, version);
       if (again === undefined || again.sha256 !== sha) taken();
       const { body: _body, ...info } = again!;
-      return { info, created: false };
+      return { info, created: false, warnings };
     }
   }
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultCompiledRuleSet } from '../../src/detection';
+import { defaultCompiledRuleSet, defaultRuleSet } from '../../src/detection';
 import { generateDemo } from '../../src/demo';
 import { evaluateDemo, formatDemoEval } from '../../src/cli/demo-eval';
 import { ROOT } from './helpers';
@@ -79,6 +79,23 @@ describe('assay eval FILE...', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(rowOf(r.stdout, file, 'OVERALL')).toMatchObject({ tp: 0, fp: 0, fn: 0 });
     expect(r.stdout).toMatch(/label mappings applied[^\n]*\n- url\.other_scheme \(gregjacobs\/Autolinker\.js: 1 case\): Assay reports what a browser opens as a web site/);
+  });
+
+  it('with --rules, warns of a hole in the rule set beside the figures it explains: the case its triggers cannot wake is missed', async () => {
+    const rules = JSON.parse(JSON.stringify(defaultRuleSet)) as { rules: { id: string; triggers: string[] }[] };
+    rules.rules.find((r) => r.id === 'payment.wire.fr')!.triggers = ['virement'];
+    const ruleFile = join(dir, 'holes.json');
+    writeFileSync(ruleFile, JSON.stringify(rules));
+    const file = join(dir, 'wire.jsonl');
+    writeFileSync(file, `${JSON.stringify({ id: 'w', lang: 'fr', text: 'Je vous vire la somme demain matin.', expect: [{ kind: 'payment', value: 'je vous vire la somme' }] })}\n`);
+    const r = await assay(['eval', file, '--rules', ruleFile]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^warning: \S+holes\.json \/rules\/\d+\/patterns\/1 can match with none of the rule's trigger words, e\.g\. "virer l'argent"/m);
+    expect(rowOf(r.stdout, file, 'OVERALL')).toMatchObject({ tp: 0, fn: 1 });
+    // the checked-in rule set wakes it
+    const fixed = await assay(['eval', file]);
+    expect(fixed.stderr).toBe('');
+    expect(rowOf(fixed.stdout, file, 'OVERALL')).toMatchObject({ tp: 1, fn: 0 });
   });
 
   it('refuses to run without files or --demo, and names a file it cannot read', async () => {

@@ -280,3 +280,26 @@ describe('shadow rules on ingested messages', () => {
     expect((precision.items as Json[]).find((r) => r.rule_id === 'intent.trial_viewing.en')).toMatchObject({ mode: 'shadow', fired_hits: 1, fired_messages: 1 });
   });
 });
+
+describe('warnings when a rule set is stored', () => {
+  it('names a trigger never read and a pattern its triggers cannot wake, with an example match; the rule set is stored all the same', async () => {
+    const body = JSON.parse(JSON.stringify(defaultRuleSet)) as Json;
+    body.version = '2031.1.1';
+    const rule = (body.rules as Json[]).find((r) => r.id === 'intent.better_price.fr')!;
+    const index = (body.rules as Json[]).indexOf(rule);
+    rule.triggers = [...(rule.triggers as string[]), 'prix-ami'];
+    rule.patterns = [...(rule.patterns as string[]), "(?:prix|tarif) d'ami si (?:vous payez )?en liquide"];
+    const res = await t.as('admin', { method: 'POST', url: '/v1/rule-sets', payload: body });
+    expect(res.statusCode, res.body).toBe(201);
+    const warnings = (res.json() as Json).warnings as Json[];
+    expect(warnings).toContainEqual({ field: `/rules/${index}/triggers`, reason: expect.stringContaining('"prix-ami" is never read') });
+    const hole = warnings.find((w) => w.field === `/rules/${index}/patterns/${(rule.patterns as string[]).length - 1}`);
+    expect(hole?.reason).toContain('"tarif d\'ami si en liquide"');
+    // the checked-in rule set's own holes come back too, and again when the same version is stored once more
+    expect(warnings.length).toBeGreaterThan(2);
+    const again = await t.as('admin', { method: 'POST', url: '/v1/rule-sets', payload: body });
+    expect(again.statusCode).toBe(200);
+    expect((again.json() as Json).warnings).toEqual(warnings);
+    expect((await t.as('admin', { method: 'GET', url: '/v1/rule-sets/2031.1.1' })).statusCode).toBe(200);
+  });
+});
