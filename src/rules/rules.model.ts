@@ -3,7 +3,6 @@ import type { CompiledRuleSet } from '../detection';
 /** Where a rule set comes from: checked in with the code, or stored through the API. */
 export type RuleSetSource = 'builtin' | 'stored';
 
-/** A rule set as the service lists it (the JSON body is fetched separately). */
 /**
  * A hole in a rule set that does not stop it from loading (a trigger the prefilter never reads, a
  * pattern that can match where none of its rule's triggers is): the JSON path, and what is wrong.
@@ -13,6 +12,7 @@ export interface RuleSetWarning {
   readonly reason: string;
 }
 
+/** A rule set as the service lists it (the JSON body is fetched separately). */
 export interface RuleSetInfo {
   readonly version: string;
   readonly source: RuleSetSource;

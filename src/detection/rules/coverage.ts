@@ -9,7 +9,7 @@
  * The second is read from example matches of each pattern (witnesses): one built by taking, at
  * every alternative, the branch with the fewest trigger words, and a few built by seeded random
  * choices. Each witness is checked against the pattern's own regex before it counts. Pure and
- * deterministic; a rule set of ~500 patterns takes a few tens of milliseconds.
+ * deterministic; the 484 patterns of the checked-in rule set take about a tenth of a second.
  */
 import type { CompiledRuleSet, RuleSetError } from './compile';
 
