@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import {
-  compileRuleSet,
   createConversationScanner,
   defaultCompiledRuleSet,
   evaluate,
@@ -15,6 +14,7 @@ import {
   type ScanResult,
 } from '../detection';
 import { CliError } from './backend';
+import { readRuleSetFile } from './rule-file';
 import { evaluateDemo, formatDemoEval, type DemoEvalData } from './demo-eval';
 import type { CliHost, CommandInstaller } from './program';
 
@@ -141,18 +141,6 @@ export function mappingsUsed(evals: readonly FileEval[]): string[] {
     });
 }
 
-function readRules(file: string): CompiledRuleSet {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new CliError(`cannot read the rule set ${file}: ${(e as Error).message}`, 2);
-  }
-  const compiled = compileRuleSet(json);
-  if (!compiled.ok) throw new CliError(`the rule set ${file} is not valid: ${compiled.error.map((p) => `${p.path || '/'} ${p.message}`).join('; ')}`, 2);
-  return compiled.value;
-}
-
 export interface EvalCommandDeps {
   /** The demo generator (src/demo), for `--demo`; deterministic for a seed. */
   readonly generateDemo: (opts: { seed: number; scale: number }) => DemoEvalData | Promise<DemoEvalData>;
@@ -176,7 +164,7 @@ export function evalCommand(deps: EvalCommandDeps): CommandInstaller {
         if (files.length === 0 && o.demo !== true) throw new CliError('name labelled JSONL files to evaluate (e.g. corpus/test.jsonl), or --demo', 2);
         const errors = Number(o.errors);
         if (!Number.isInteger(errors) || errors < 0) throw new CliError(`--errors must be a whole number, got '${o.errors}'`, 2);
-        const rs = o.rules === undefined ? defaultCompiledRuleSet() : readRules(o.rules);
+        const rs = o.rules === undefined ? defaultCompiledRuleSet() : readRuleSetFile(o.rules);
         const print = (line: string) => host.out.write(`${line}\n`);
         // a rule set under test: its holes beside the figures they may explain (a rule missing a case)
         if (o.rules !== undefined) for (const w of ruleSetWarnings(rs)) host.err.write(`warning: ${o.rules} ${w.path} ${w.message}\n`);

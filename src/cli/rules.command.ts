@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import { ruleSetWarnings, type CompiledRuleSet } from '../detection';
 import { CliError } from './backend';
+import { readRuleSetFile } from './rule-file';
 import type { CliHost, CommandInstaller } from './program';
 
 /** The report of a replay, as `POST /v1/rule-sets/:version/replay` answers it (snake_case). */
@@ -54,10 +56,45 @@ export function formatReplayReport(r: ReplayReportView): string[] {
   return lines;
 }
 
-/** `assay rules replay VERSION --since DATE [--until DATE] [--sample N] [--json]`. */
+/** What `assay rules check` reports of a valid rule set: its size and its warnings, as `POST /v1/rule-sets` words them. */
+export interface RuleSetCheckView {
+  readonly version: string;
+  readonly phrase_rules: number;
+  readonly patterns: number;
+  readonly trigger_words: number;
+  readonly warnings: readonly { field: string; reason: string }[];
+}
+
+export function checkRuleSet(rs: CompiledRuleSet): RuleSetCheckView {
+  return {
+    version: rs.version,
+    phrase_rules: rs.phrases.length,
+    patterns: rs.phrases.reduce((n, r) => n + r.patterns.length, 0),
+    trigger_words: rs.triggers.size + rs.triggerPrefixes.size,
+    warnings: ruleSetWarnings(rs).map((w) => ({ field: w.path || '/', reason: w.message })),
+  };
+}
+
+/** `assay rules check FILE [--strict] [--json]` and `assay rules replay VERSION --since DATE [--until DATE] [--sample N] [--json]`. */
 export function rulesCommand(deps: RulesCommandDeps): CommandInstaller {
   return (program: Command, host: CliHost) => {
     const rules = program.command('rules').description('detection rule governance');
+    rules
+      .command('check')
+      .description("validate a rule-set file without storing it: errors (exit 2), then the holes it may have (triggers never read, patterns their triggers cannot wake), as POST /v1/rule-sets reports them")
+      .argument('<file>', 'the rule set (JSON)')
+      .option('--strict', 'exit 1 when there is a warning')
+      .option('--json', 'print the report as JSON')
+      .action((file: string, o: { strict?: boolean; json?: boolean }) => {
+        const report = checkRuleSet(readRuleSetFile(file));
+        const n = report.warnings.length;
+        if (o.json === true) host.out.write(`${JSON.stringify(report)}\n`);
+        else {
+          host.out.write(`${file}: rule set ${report.version} is valid: ${report.phrase_rules} phrase rules, ${report.patterns} patterns, ${report.trigger_words} trigger words; ${n} warning${n === 1 ? '' : 's'}\n`);
+          for (const w of report.warnings) host.out.write(`warning: ${w.field} ${w.reason}\n`);
+        }
+        if (o.strict === true && n > 0) throw new CliError(`${file}: ${n} warning${n === 1 ? '' : 's'} (--strict)`, 1);
+      });
     rules
       .command('replay')
       .description('replay a rule-set version over stored messages (nothing stored): conversations it would send to review, firings per rule, expected precision')

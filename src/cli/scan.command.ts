@@ -1,11 +1,12 @@
-import { createReadStream, readFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { compileRuleSet, createContractScanner, defaultCompiledRuleSet, type CompiledRuleSet, type ScanOutcome } from '../detection';
+import { createContractScanner, defaultCompiledRuleSet, type CompiledRuleSet, type ScanOutcome } from '../detection';
 import { CliError } from './backend';
+import { readRuleSetFile } from './rule-file';
 import type { CliHost, CommandInstaller } from './program';
 
 export interface ScanOptions {
@@ -62,18 +63,6 @@ export async function runScan(input: Readable, out: Writable, opts: ScanOptions 
   return counts;
 }
 
-function readRules(file: string): CompiledRuleSet {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new CliError(`cannot read the rule set ${file}: ${(e as Error).message}`, 2);
-  }
-  const compiled = compileRuleSet(json);
-  if (!compiled.ok) throw new CliError(`the rule set ${file} is not valid: ${compiled.error.map((p) => `${p.path || '/'} ${p.message}`).join('; ')}`, 2);
-  return compiled.value;
-}
-
 export interface ScanCommandDeps {
   /** Where `-` (and no FILE) reads from; the process's stdin by default. */
   readonly stdin?: () => Readable;
@@ -91,7 +80,7 @@ export function scanCommand(deps: ScanCommandDeps = {}): CommandInstaller {
       .option('--rules <file>', 'scan with this rule set (JSON) instead of the checked-in one')
       .action(async (file: string | undefined, o: { country?: string; redact?: boolean; rules?: string }) => {
         if (o.country !== undefined && !/^[A-Za-z]{2}$/.test(o.country)) throw new CliError(`--country must be an ISO 3166 alpha-2 code such as FR, not ${JSON.stringify(o.country)}`, 2);
-        const rules = o.rules === undefined ? undefined : readRules(o.rules);
+        const rules = o.rules === undefined ? undefined : readRuleSetFile(o.rules);
         const fromStdin = file === undefined || file === '-';
         const source = fromStdin ? 'standard input' : file;
         if (!fromStdin) {

@@ -21,39 +21,16 @@ const rule = (triggers: string[], patterns: string[]): Rule => ({ id: 'intent.te
 
 /**
  * The holes left in the checked-in rule set, by rule and pattern: each needs a word common in
- * everyday chat as a trigger ("your", "price", "app", "vous"…), which would wake the rule on a large
- * share of all messages. A change that opens a new hole, or closes one, updates this list.
+ * everyday chat as a trigger ("good" or "off" for "good deal if you pay off the site", "no" for
+ * "send me your no.", "tape" for "tapé ainsi pour que ça passe", which dealers write of a tape
+ * measure), which would wake the rule on a large share of all messages. A change that opens a new
+ * hole, or closes one, updates this list.
  */
 const KNOWN_HOLES = [
   'intent.better_price.en/0',
   'intent.better_price.en/2',
   'intent.ask_contact.en/0',
-  'intent.ask_contact.fr/3',
-  'intent.contact_request.de/0',
-  'intent.contact_request.es/1',
-  'intent.search_hint.en/2',
-  'intent.move_channel.en/0',
-  'intent.move_channel.en/1',
-  'intent.move_channel.en/3',
-  'intent.move_channel.de/1',
-  'intent.skip_checkout.en/1',
-  'intent.keep_out.en/0',
-  'intent.platform_cut.fr/0',
-  'intent.pass_on.nl/0',
-  'intent.direct_price.en/0',
-  'intent.direct_price.en/1',
-  'intent.future_direct.en/0',
-  'intent.future_direct.fr/0',
-  'intent.easier_channel.fr/0',
-  'intent.own_invoice.en/0',
-  'intent.settle_there.en/2',
-  'intent.evasion.en/0',
-  'intent.evasion.en/2',
   'intent.evasion.fr/2',
-  'intent.number_start.en/0',
-  'intent.number_start.fr/3',
-  'intent.price_there.en/0',
-  'intent.price_there.fr/0',
 ];
 
 describe('rule-set coverage warnings', () => {
