@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ruleSetWarnings, type CompiledRuleSet } from '../detection';
+import { checkRuleSet, type RuleSetCheck } from '../detection';
 import { CliError } from './backend';
 import { readRuleSetFile } from './rule-file';
 import type { CliHost, CommandInstaller } from './program';
@@ -56,23 +56,9 @@ export function formatReplayReport(r: ReplayReportView): string[] {
   return lines;
 }
 
-/** What `assay rules check` reports of a valid rule set: its size and its warnings, as `POST /v1/rule-sets` words them. */
-export interface RuleSetCheckView {
-  readonly version: string;
-  readonly phrase_rules: number;
-  readonly patterns: number;
-  readonly trigger_words: number;
-  readonly warnings: readonly { field: string; reason: string }[];
-}
-
-export function checkRuleSet(rs: CompiledRuleSet): RuleSetCheckView {
-  return {
-    version: rs.version,
-    phrase_rules: rs.phrases.length,
-    patterns: rs.phrases.reduce((n, r) => n + r.patterns.length, 0),
-    trigger_words: rs.triggers.size + rs.triggerPrefixes.size,
-    warnings: ruleSetWarnings(rs).map((w) => ({ field: w.path || '/', reason: w.message })),
-  };
+/** `assay rules check --json`: the shape of `GET /v1/rule-sets/:version/check`. */
+export function ruleSetCheckView(c: RuleSetCheck) {
+  return { version: c.version, phrase_rules: c.phraseRules, patterns: c.patterns, trigger_words: c.triggerWords, warnings: c.warnings.map((w) => ({ field: w.path || '/', reason: w.message })) };
 }
 
 /** `assay rules check FILE [--strict] [--json]` and `assay rules replay VERSION --since DATE [--until DATE] [--sample N] [--json]`. */
@@ -86,7 +72,7 @@ export function rulesCommand(deps: RulesCommandDeps): CommandInstaller {
       .option('--strict', 'exit 1 when there is a warning')
       .option('--json', 'print the report as JSON')
       .action((file: string, o: { strict?: boolean; json?: boolean }) => {
-        const report = checkRuleSet(readRuleSetFile(file));
+        const report = ruleSetCheckView(checkRuleSet(readRuleSetFile(file)));
         const n = report.warnings.length;
         if (o.json === true) host.out.write(`${JSON.stringify(report)}\n`);
         else {

@@ -7,7 +7,7 @@
  *   if (rs.ok) scanMessage(rs.value, { id: 'm1', text: 'WhatsApp me: +33 6 12 34 56 78' });
  */
 export { HIT_KINDS, type Hit, type HitKind, type ScanInput, type ScanResult, type Verdict, type ConversationContext } from './types';
-export { compileRuleSet, defaultRuleSet, defaultCompiledRuleSet, checkLinearRegex, ruleSetWarnings, withDisabledRules, DETECTOR_RULE_IDS, type CompiledRuleSet, type RuleSetError, type RuleMode, type AutomationPolicy } from './rules';
+export { compileRuleSet, defaultRuleSet, defaultCompiledRuleSet, checkLinearRegex, checkRuleSet, ruleSetWarnings, withDisabledRules, DETECTOR_RULE_IDS, type CompiledRuleSet, type RuleSetError, type RuleMode, type AutomationPolicy, type RuleSetCheck } from './rules';
 export { scanMessage, regionHints } from './scan';
 export { scanConversation, createConversationScanner, CONTEXT_MESSAGES, type ConversationScanOptions } from './conversation';
 export { redact } from './redact';

@@ -49,6 +49,13 @@ const RuleSetStoredDto = Type.Object({
     description: "holes that do not stop the rule set from loading: a trigger the prefilter never reads, a pattern that can match where none of its rule's triggers is (with an example match)",
   }),
 });
+const RuleSetCheckDto = Type.Object({
+  version: Type.String(),
+  phrase_rules: Type.Integer(),
+  patterns: Type.Integer(),
+  trigger_words: Type.Integer(),
+  warnings: RuleSetStoredDto.properties.warnings,
+});
 const Version = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' });
 
 function ruleSetToDto(r: RuleSetInfo) {
@@ -140,6 +147,23 @@ export function scanRoutes(ruleSets: RuleSetService) {
       async (request) => {
         const { info, body } = await ruleSets.get(request.params.version);
         return { rule_set: ruleSetToDto(info), body };
+      },
+    );
+
+    r.get(
+      '/v1/rule-sets/:version/check',
+      {
+        config: { access: RULE_SET_READERS },
+        schema: {
+          tags: ['detection'],
+          summary: "A version's size and the holes it may have (`builtin`: the checked-in one), as `POST /v1/rule-sets` told them when it was stored and `assay rules check` prints them",
+          params: Type.Object({ version: Version }),
+          response: withErrors({ 200: RuleSetCheckDto }),
+        },
+      },
+      async (request) => {
+        const c = await ruleSets.check(request.params.version);
+        return { version: c.version, phrase_rules: c.phraseRules, patterns: c.patterns, trigger_words: c.triggerWords, warnings: c.warnings };
       },
     );
 

@@ -1,6 +1,7 @@
 import { AppError, canonicalJson, conflict, invalidInput, newId, notFound, sha256Hex, type Clock } from '../kernel';
 import { inTransaction, recordChange, SYSTEM_ACTOR, type Actor, type Db } from '../db';
 import {
+  checkRuleSet,
   compileRuleSet,
   createContractScanner,
   defaultCompiledRuleSet,
@@ -9,6 +10,8 @@ import {
   ruleSetWarnings,
   withDisabledRules,
   type CompiledRuleSet,
+  type RuleSetCheck,
+  type RuleSetError,
   type ScanOutcome,
   type ScanResult,
 } from '../detection';
@@ -54,6 +57,9 @@ export interface RuleSetDeps {
 export const SCAN_MAX_ITEMS = 1000;
 
 const isUniqueViolation = (e: unknown): boolean => String((e as { cause?: { code?: string } }).cause?.code ?? (e as { code?: string }).code) === '23505';
+
+/** A rule set's warnings as the API words them: the JSON path as `field` ('/' for the whole). */
+const asWarnings = (errors: readonly RuleSetError[]): RuleSetWarning[] => errors.map((w) => ({ field: w.path || '/', reason: w.message }));
 
 /**
  * Detection rule sets: stored and validated versions, the one scans use now (held compiled in
@@ -164,7 +170,7 @@ export function createRuleSetService(deps: RuleSetDeps) {
     }
     const version = compiled.value.version;
     // holes the rule set may have (triggers never read, patterns their triggers cannot wake): stored all the same, told to the author
-    const warnings = ruleSetWarnings(compiled.value).map((w) => ({ field: w.path || '/', reason: w.message }));
+    const warnings = asWarnings(ruleSetWarnings(compiled.value));
     const sha = sha256Hex(canonicalJson(json));
     const taken = (): never => {
       throw conflict(`rule set version ${version} exists with other content; give the changed rule set a new version`, 'rule_set.version_taken');
@@ -388,6 +394,12 @@ export function createRuleSetService(deps: RuleSetDeps) {
     return { info: target.info, compiled: withDisabledRules(target.base, await switchStore.disabledIds(db)) };
   }
 
+  /** A version's size and warnings (see `ruleSetWarnings`), as `create` told them when it was stored (`builtin`: the checked-in one). */
+  async function check(version: string): Promise<Omit<RuleSetCheck, 'warnings'> & { warnings: RuleSetWarning[] }> {
+    const c = checkRuleSet((await resolveVersion(version, clock.now())).base);
+    return { ...c, warnings: asWarnings(c.warnings) };
+  }
+
   /** Every rule switched by the kill switch (off or back on), with who and why. */
   async function switches(): Promise<RuleSwitch[]> {
     return switchStore.list(db);
@@ -456,6 +468,7 @@ export function createRuleSetService(deps: RuleSetDeps) {
     switches,
     setSwitch,
     prepare,
+    check,
   };
 }
 

@@ -301,5 +301,16 @@ describe('warnings when a rule set is stored', () => {
     expect(again.statusCode).toBe(200);
     expect((again.json() as Json).warnings).toEqual(warnings);
     expect((await t.as('admin', { method: 'GET', url: '/v1/rule-sets/2031.1.1' })).statusCode).toBe(200);
+
+    // a stored version's warnings can be asked again later, as the console's Rules screen does
+    const check = await t.as('senior', { method: 'GET', url: '/v1/rule-sets/2031.1.1/check' });
+    expect(check.statusCode, check.body).toBe(200);
+    expect(check.json()).toMatchObject({ version: '2031.1.1', warnings });
+    const builtin = (await t.as('agent', { method: 'GET', url: '/v1/rule-sets/builtin/check' })).json() as Json;
+    expect(builtin.warnings as Json[]).toHaveLength(warnings.length - 2);
+    expect(builtin.patterns).toBe((check.json() as Json).patterns - 1);
+    const unknown = await t.as('senior', { method: 'GET', url: '/v1/rule-sets/2099.1.1/check' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.headers['content-type']).toContain('application/problem+json');
   });
 });

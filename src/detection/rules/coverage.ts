@@ -309,3 +309,22 @@ export function ruleSetWarnings(rs: CompiledRuleSet): RuleSetError[] {
   });
   return out;
 }
+
+/** A rule set's size and its warnings: what `assay rules check` and `GET /v1/rule-sets/:version/check` report. */
+export interface RuleSetCheck {
+  readonly version: string;
+  readonly phraseRules: number;
+  readonly patterns: number;
+  readonly triggerWords: number;
+  readonly warnings: readonly RuleSetError[];
+}
+
+export function checkRuleSet(rs: CompiledRuleSet): RuleSetCheck {
+  return {
+    version: rs.version,
+    phraseRules: rs.phrases.length,
+    patterns: rs.phrases.reduce((n, r) => n + r.patterns.length, 0),
+    triggerWords: rs.triggers.size + rs.triggerPrefixes.size,
+    warnings: ruleSetWarnings(rs),
+  };
+}

@@ -4,7 +4,7 @@ import { compileRuleSet, type CompiledRuleSet } from './compile';
 export { compileRuleSet, expandPattern, withDisabledRules, WORD_FLAG, DETECTOR_RULE_IDS, type CompiledRuleSet, type PhraseRule, type RuleSetError, type RuleMode, type AutomationPolicy } from './compile';
 export { checkLinearRegex, DEFAULT_REGEX_LIMITS, type RegexProblem } from './regex-check';
 export { mayContainMatch, requiredLiterals } from './required';
-export { ruleSetWarnings } from './coverage';
+export { checkRuleSet, ruleSetWarnings, type RuleSetCheck } from './coverage';
 export { buildLiteralIndex, entriesMet, entryMet, findLiterals, findLiteralsIn, holds, literalIndex, needsMet, type LiteralIndex } from './literals';
 
 /** The rule set checked in with the code (plain JSON, as an operator would edit it). */
