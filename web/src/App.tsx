@@ -1,6 +1,6 @@
 import { Suspense, lazy, useEffect, useRef, useState, useSyncExternalStore, type ComponentType, type ReactNode } from 'react';
 import { Button, Dialog, Kbd, Loading } from './components';
-import { BrandMark, IconBook, IconChart, IconCases, IconKey, IconQueues, IconReview, IconScale, IconSearch, IconSellers, IconShield, IconSignOut, IconUsers, IconWebhook } from './icons';
+import { BrandMark, IconBook, IconChart, IconCases, IconKey, IconQueues, IconReview, IconRules, IconScale, IconSearch, IconSellers, IconShield, IconSignOut, IconUsers, IconWebhook } from './icons';
 import { Link, matchPath, navigate, useLocation } from './lib/router';
 import { can, useMe, useSession, type Me, type Role } from './lib/session';
 import { shortcutRegistry, useHotkeys } from './lib/hotkeys';
@@ -40,6 +40,7 @@ const UsersScreen = later(() => import('./screens/admin/Users'), (m) => m.UsersS
 const TokensScreen = later(() => import('./screens/admin/Tokens'), (m) => m.TokensScreen);
 const WebhooksScreen = later(() => import('./screens/admin/Webhooks'), (m) => m.WebhooksScreen);
 const AuditScreen = later(() => import('./screens/admin/Audit'), (m) => m.AuditScreen);
+const RulesScreen = later(() => import('./screens/admin/Rules'), (m) => m.RulesScreen);
 
 interface RouteDef {
   readonly path: string;
@@ -64,6 +65,7 @@ const ROUTES: readonly RouteDef[] = [
   { path: '/sellers', allow: can.seeMarketplace, screen: SellersScreen },
   { path: '/sellers/:id', allow: can.seeMarketplace, screen: SellerScreen },
   { path: '/listings/:id', allow: can.seeMarketplace, screen: ListingScreen },
+  { path: '/admin/rules', allow: can.seeRules, screen: RulesScreen },
   { path: '/admin/users', allow: can.readUsers, screen: UsersScreen },
   { path: '/admin/tokens', allow: can.tokens, screen: TokensScreen },
   { path: '/admin/webhooks', allow: can.readWebhooks, screen: WebhooksScreen },
@@ -133,6 +135,7 @@ function navFor(role: Role): { heading?: string; items: NavItem[] }[] {
     { to: '/policies', label: 'Policies', icon: IconBook, allow: can.readPolicies, also: ['/policies/:slug'] },
   ];
   const admin: NavItem[] = [
+    { to: '/admin/rules', label: 'Rules', icon: IconRules, allow: can.seeRules },
     { to: '/admin/users', label: 'Users', icon: IconUsers, allow: can.readUsers },
     { to: '/admin/tokens', label: 'API tokens', icon: IconKey, allow: can.tokens },
     { to: '/admin/webhooks', label: 'Webhooks', icon: IconWebhook, allow: can.readWebhooks },

@@ -62,6 +62,15 @@ export const IconWebhook = (p: P) => (
     <path d="M11.3 9.5a2.5 2.5 0 1 1-.5 4.8" />
   </Icon>
 );
+/** Sliders: the rules that tune detection. */
+export const IconRules = (p: P) => (
+  <Icon {...p}>
+    <path d="M2.5 4h6M11.5 4h2M2.5 8h2M7.5 8h6M2.5 12h7M12.5 12h1" />
+    <circle cx="10" cy="4" r="1.5" />
+    <circle cx="6" cy="8" r="1.5" />
+    <circle cx="11" cy="12" r="1.5" />
+  </Icon>
+);
 export const IconShield = (p: P) => (
   <Icon {...p}>
     <path d="M8 1.8 13 3.6v4c0 3-2.1 5.4-5 6.6-2.9-1.2-5-3.6-5-6.6v-4z" />

@@ -530,3 +530,56 @@ export interface EmailSummaryDto {
   readonly created_at: string;
   readonly sent_at: string | null;
 }
+
+/** GET /v1/rule-sets (items), /v1/rule-sets/current. */
+export interface RuleSetInfoDto {
+  readonly version: string;
+  readonly source: 'builtin' | 'stored';
+  readonly sha256: string;
+  readonly active: boolean;
+  readonly created_at: string | null;
+  readonly activated_at: string | null;
+}
+
+/** GET /v1/rule-sets/:version/check. */
+export interface RuleSetCheckDto {
+  readonly version: string;
+  readonly phrase_rules: number;
+  readonly patterns: number;
+  readonly trigger_words: number;
+  readonly warnings: readonly { field: string; reason: string }[];
+}
+
+/** GET /v1/rule-sets/activation-requests (items). */
+export interface ActivationRequestDto {
+  readonly id: string;
+  readonly version: string;
+  readonly status: 'pending' | 'approved' | 'rejected' | 'expired';
+  readonly reason: string;
+  readonly requested_by: string;
+  readonly requested_by_name: string;
+  readonly requested_at: string;
+  readonly expires_at: string;
+  readonly decided_by: string | null;
+  readonly decided_at: string | null;
+  readonly decision_note: string | null;
+}
+
+/** GET /v1/rule-sets/activations (items). */
+export interface ActivationDto {
+  readonly version: string;
+  readonly previous_version: string;
+  readonly how: 'approved' | 'rollback';
+  readonly request_id: string | null;
+  readonly by: string;
+  readonly at: string;
+}
+
+/** GET /v1/rules/switches (items), PUT /v1/rules/:rule_id/switch. */
+export interface RuleSwitchDto {
+  readonly rule_id: string;
+  readonly disabled: boolean;
+  readonly reason: string;
+  readonly changed_by: string;
+  readonly changed_at: string;
+}

@@ -119,6 +119,10 @@ export const can = {
   readPolicies: (r: Role) => STAFF.includes(r) || r === 'vendor',
   /** The dashboard reads rule precision and automation, which the API gives overseers only. */
   seeDashboard: (r: Role) => r === 'admin' || r === 'manager' || r === 'senior' || r === 'legal',
+  /** The Rules screen reads rule-set versions (not legal's) and the governance state (not agents'). */
+  seeRules: (r: Role) => r === 'admin' || r === 'manager' || r === 'senior',
+  /** Activation requests and decisions, rollback, the kill switch. */
+  governRules: (r: Role) => r === 'admin' || r === 'manager',
   readUsers: (r: Role) => r === 'admin' || r === 'manager',
   writeUsers: (r: Role) => r === 'admin',
   tokens: (r: Role) => r === 'admin',
