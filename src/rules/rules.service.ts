@@ -396,9 +396,17 @@ export function createRuleSetService(deps: RuleSetDeps) {
 
   /** A version's size and warnings (see `ruleSetWarnings`), as `create` told them when it was stored (`builtin`: the checked-in one). */
   async function check(version: string): Promise<Omit<RuleSetCheck, 'warnings'> & { warnings: RuleSetWarning[] }> {
-    const c = checkRuleSet((await resolveVersion(version, clock.now())).base);
+    const { info, base } = await resolveVersion(version, clock.now());
+    // a version's content never changes (other content takes a new version): its check is kept by content
+    let c = checks.get(info.sha256);
+    if (c === undefined) {
+      c = checkRuleSet(base);
+      if (checks.size >= 64) checks.clear();
+      checks.set(info.sha256, c);
+    }
     return { ...c, warnings: asWarnings(c.warnings) };
   }
+  const checks = new Map<string, RuleSetCheck>();
 
   /** Every rule switched by the kill switch (off or back on), with who and why. */
   async function switches(): Promise<RuleSwitch[]> {
