@@ -4,7 +4,9 @@ import { startE2E, type E2E, type Person } from './support';
 
 /*
  * Rule governance in a real browser: a manager checks a new rule-set version (the hole it has is
- * named with an example), asks for it to be activated and cannot approve her own request; the
+ * named with an example), replays it over the stored messages (the conversation it would newly send
+ * to review, its rule's hits against today's, a bad date refused beside its field), asks for it to
+ * be activated with the replay's figures and cannot approve her own request; the
  * administrator approves it and scans use it at once; a rule is switched off (an unknown rule id is
  * refused beside its field) and on again; the manager rolls back. A senior reviewer reads the
  * screen without any of the buttons that change what scans do.
@@ -33,6 +35,10 @@ beforeAll(async () => {
   (body.rules as Json[]).push({ ...keepOut, id: 'intent.broker_out.en', triggers: ['middleman'], patterns: ['cut (?:the )?(?:middleman|broker) out'] });
   const stored = await e.call('POST', '/v1/rule-sets', body);
   expect(stored.warnings.some((w: Json) => String(w.reason).includes('intent.broker_out.en'))).toBe(true);
+  // two conversations of yesterday: the broker one, clear with the rules in use, and a phone number, flagged by both
+  const sentAt = new Date(Date.now() - 86_400_000).toISOString();
+  const m = (id: string, conv: string, text: string) => ({ id, conversation_id: conv, buyer_id: 'rb-b', seller_id: 'rb-s', sender_role: 'seller', body: text, sent_at: sentAt, lang: 'en' });
+  await e.call('POST', '/v1/messages:batch', { items: [m('rb-1', 'conv-broker', BROKER), m('rb-2', 'conv-phone', 'Call me: +33 6 12 34 56 78'), m('rb-3', 'conv-clean', 'The frame is gilded oak, 19th century')] });
 });
 
 afterAll(async () => {
@@ -67,9 +73,36 @@ describe('the Rules screen', () => {
     await e.shot('rules-check');
     await dialog.getByRole('button', { name: 'Close' }).click();
 
-    await page.getByRole('button', { name: `Ask to activate ${NEW_VERSION}` }).click();
+    // the replay: a date the API refuses is named beside its field, then the last 30 days
+    await page.getByRole('button', { name: `Replay ${NEW_VERSION}` }).click();
+    const replay = page.getByRole('dialog', { name: `Replay of ${NEW_VERSION}` });
+    await replay.getByLabel('To (included)').fill('2020-01-01');
+    await replay.getByRole('button', { name: 'Replay', exact: true }).click();
+    await replay.getByText('must be after since').waitFor();
+    await replay.getByLabel('To (included)').fill('');
+    await replay.getByRole('button', { name: 'Replay', exact: true }).click();
+    const report = replay.getByRole('region', { name: 'Replay report' });
+    await report.getByText('3 messages in 3 conversations').waitFor();
+    const api = (await e.call('POST', `/v1/rule-sets/${NEW_VERSION}/replay`, { since: new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10) })) as Json;
+    expect(api).toMatchObject({ scanned: 3, would_open: 2, currently_open: 1, newly_opened: 1, no_longer_opened: 0 });
+    await report.getByText('(with the results stored now: 1)').waitFor();
+    const rules = report.getByRole('table', { name: 'Hits per rule' });
+    await rules.getByRole('row', { name: /intent\.broker_out\.en\s+1\s+0\s+\+1/ }).waitFor();
+    expect(await rules.getByRole('row').count()).toBe(2); // the header and the one rule whose hits changed
+    await report.getByLabel('Show unchanged rules too').check();
+    await rules.getByRole('row', { name: /phone\./ }).waitFor();
+    const convs = report.getByRole('table', { name: 'Conversations it would send to review' });
+    await convs.getByRole('row', { name: /conv-broker.*New/ }).waitFor();
+    await convs.getByRole('row', { name: /conv-phone.*Flagged already/ }).waitFor();
+    expect(await convs.getByRole('link', { name: 'conv-broker' }).getAttribute('href')).toBe('/conversations/conv-broker');
+    await e.shot('rules-replay');
+
+    // asking from the replay: the request starts with its figures
+    await replay.getByRole('button', { name: `Ask to activate ${NEW_VERSION}` }).click();
     const ask = page.getByRole('dialog', { name: `Ask to activate ${NEW_VERSION}` });
-    await ask.getByLabel('Why this version').fill('Catches "cut the broker out"; replayed over October with no new false positive.');
+    const why = ask.getByLabel('Why this version');
+    expect(await why.inputValue()).toMatch(/^Replayed over 3 messages \(.*\): 2 conversations to review against 1 today \(\+1 new, 0 no longer\); expected precision unknown\. $/);
+    await why.fill(`${await why.inputValue()}Catches "cut the broker out".`);
     await ask.getByRole('button', { name: 'Ask for approval' }).click();
     await ask.waitFor({ state: 'detached' });
     const waiting = page.getByRole('region', { name: 'Waiting for approval' });
@@ -86,7 +119,7 @@ describe('the Rules screen', () => {
     await openRules();
     await page.getByRole('button', { name: `Approve ${NEW_VERSION}` }).click();
     const approve = page.getByRole('dialog', { name: `Approve ${NEW_VERSION}` });
-    await approve.getByText(`${people.manager.name} asked: Catches`).waitFor();
+    await approve.getByText(`${people.manager.name} asked: Replayed over 3 messages`).waitFor();
     await approve.getByRole('button', { name: /Approve: scans use it at once/ }).click();
     await approve.waitFor({ state: 'detached' });
     await inUse().getByText(NEW_VERSION).waitFor();

@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { formatPercent } from './lib/format';
 
 /*
  * Charts drawn as plain SVG. Each chart is an image with a spoken summary (role="img" + aria-label),
@@ -139,7 +140,6 @@ export interface PrecisionRow {
   readonly n: number;
 }
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /** Precision per rule on a 0–100% axis: the bar, its 95% interval as a whisker, the target as a tick. */
 export function PrecisionBars({ rows, label }: { rows: readonly PrecisionRow[]; label: string }) {
@@ -173,7 +173,7 @@ export function PrecisionBars({ rows, label }: { rows: readonly PrecisionRow[]; 
           <g key={t}>
             <line x1={xOf(t)} x2={xOf(t)} y1={0} y2={h - 18} className="chart-grid" />
             <text x={xOf(t)} y={h - 4} className="chart-tick" textAnchor="middle">
-              {pct(t)}
+              {formatPercent(t)}
             </text>
           </g>
         ))}
@@ -203,7 +203,7 @@ export function PrecisionBars({ rows, label }: { rows: readonly PrecisionRow[]; 
               )}
               <line x1={xOf(r.target)} x2={xOf(r.target)} y1={y - 3} y2={y + BAR_H + 3} className="chart-target" />
               <text x={W - 4} y={mid} className={r.below ? 'chart-after chart-alert' : 'chart-after'} textAnchor="end" dominantBaseline="central">
-                {r.precision === null ? '—' : pct(r.precision)} <tspan className="chart-n">n={r.n}</tspan>
+                {r.precision === null ? '—' : formatPercent(r.precision)} <tspan className="chart-n">n={r.n}</tspan>
               </text>
             </g>
           );
@@ -322,7 +322,7 @@ export function ColumnChart({
         {shareLabel !== undefined &&
           [0, 0.5, 1].map((t) => (
             <text key={`s${t}`} x={W - right + 6} y={shareY(t)} className="chart-tick" dominantBaseline="central">
-              {pct(t)}
+              {formatPercent(t)}
             </text>
           ))}
         {buckets.map((b, i) => {
@@ -399,7 +399,7 @@ export function ShareBar({ parts, label }: { parts: readonly SharePart[]; label:
                 <rect x={x} y={4} width={Math.max(w - 2, 2)} height={22} rx={3} fill={p.color} />
                 {w > 44 && (
                   <text x={x + w / 2} y={15} className="chart-inbar" textAnchor="middle" dominantBaseline="central">
-                    {pct(p.value / total)}
+                    {formatPercent(p.value / total)}
                   </text>
                 )}
               </g>
@@ -414,7 +414,7 @@ export function ShareBar({ parts, label }: { parts: readonly SharePart[]; label:
             <span className="chart-swatch" style={{ background: p.color }} />
             <span className="share-legend-label">{p.label}</span>
             <strong>{p.value}</strong>
-            <span className="muted">{total === 0 ? '' : pct(p.value / total)}</span>
+            <span className="muted">{total === 0 ? '' : formatPercent(p.value / total)}</span>
           </li>
         ))}
       </ul>

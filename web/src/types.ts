@@ -550,6 +550,33 @@ export interface RuleSetCheckDto {
   readonly warnings: readonly { field: string; reason: string }[];
 }
 
+/** POST /v1/rule-sets/:version/replay: what a version would do over stored messages (nothing stored). */
+export interface RuleSetReplayDto {
+  readonly version: string;
+  readonly since: string;
+  readonly until: string | null;
+  readonly scanned: number;
+  readonly conversations: number;
+  readonly would_open: number;
+  readonly currently_open: number;
+  readonly newly_opened: number;
+  readonly no_longer_opened: number;
+  readonly historical_flagged: number;
+  readonly sample: readonly { conversation_id: string; verdict: 'review' | 'violation'; messages: number; rules: readonly string[]; already_flagged: boolean }[];
+  readonly rules: readonly {
+    rule_id: string;
+    hits: number;
+    messages: number;
+    stored_hits: number;
+    stored_messages: number;
+    decided: number;
+    expected_precision: number | null;
+  }[];
+  readonly expected_precision: number | null;
+  readonly unknown_share: number;
+  readonly unknown_rules: readonly string[];
+}
+
 /** GET /v1/rule-sets/activation-requests (items). */
 export interface ActivationRequestDto {
   readonly id: string;

@@ -106,6 +106,11 @@ export function formatNumber(n: number): string {
   return new Intl.NumberFormat().format(n);
 }
 
+/** A share (0–1) as a whole percentage. */
+export function formatPercent(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}
+
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;

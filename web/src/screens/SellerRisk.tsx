@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, ErrorBanner, QueryBody } from '../components';
 import { api } from '../lib/api';
 import { MIN_CONVERSATIONS, PEER_LEVEL_LABEL, riskLevel, useSellerRisk, type MetricDto, type RiskRefreshDto, type SellerRiskDto } from '../lib/analytics';
-import { formatDateTime, formatNumber, humanize, secondsUntil } from '../lib/format';
+import { formatDateTime, formatNumber, formatPercent, humanize, secondsUntil } from '../lib/format';
 
 /*
  * A seller's off-platform risk against its peers (same main category and country), from the last
@@ -54,7 +54,6 @@ const MEASURES: readonly Measure[] = [
   },
 ];
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
 const signed = (z: number) => `${z > 0 ? '+' : z < 0 ? '−' : ''}${Math.abs(z).toFixed(1)}`;
 
 /** How far toward the worrying side a position is: 'high' from the 90th percentile, 'some' from the 75th. */
@@ -233,7 +232,7 @@ export function PeerRiskCard({ sellerId, canRefresh }: { sellerId: string; canRe
                           <span className="peer-counts">{m.counts(s)}</span>
                         </th>
                         <td className="num">
-                          <strong>{pct(v.rate)}</strong>
+                          <strong>{formatPercent(v.rate)}</strong>
                         </td>
                         <td>
                           <div className="peer-position">

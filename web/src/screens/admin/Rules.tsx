@@ -1,11 +1,12 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Dialog, Empty, ErrorBanner, PageHeader, QueryBody, TextArea, TextField } from '../../components';
+import { Link } from '../../lib/router';
 import { ApiError, api } from '../../lib/api';
-import { formatDateTime, formatNumber } from '../../lib/format';
+import { formatDate, formatDateTime, formatNumber, formatPercent } from '../../lib/format';
 import { can, useMe } from '../../lib/session';
 import { useTitle } from '../../lib/title';
-import type { ActivationDto, ActivationRequestDto, RuleSetCheckDto, RuleSetInfoDto, RuleSwitchDto } from '../../types';
+import type { ActivationDto, ActivationRequestDto, RuleSetCheckDto, RuleSetInfoDto, RuleSetReplayDto, RuleSwitchDto } from '../../types';
 
 /** The name a version is asked for by: the checked-in rule set answers to `builtin`. */
 const nameOf = (r: RuleSetInfoDto): string => (r.source === 'builtin' ? 'builtin' : r.version);
@@ -30,7 +31,9 @@ export function RulesScreen() {
   const switches = useQuery({ queryKey: ['rules', 'switches'], queryFn: ({ signal }) => api.get<{ items: RuleSwitchDto[] }>('/v1/rules/switches', { signal }) });
   const active = versions.data?.items.find((v) => v.active);
   const [checking, setChecking] = useState<string | undefined>();
-  const [requesting, setRequesting] = useState<string | undefined>();
+  const [replaying, setReplaying] = useState<RuleSetInfoDto | undefined>();
+  /** The version asked for, and the reason the form starts with (a replay's figures). */
+  const [requesting, setRequesting] = useState<{ version: string; reason: string } | undefined>();
   const [deciding, setDeciding] = useState<{ request: ActivationRequestDto; approve: boolean } | undefined>();
   const [rollingBack, setRollingBack] = useState(false);
   const [switching, setSwitching] = useState<{ ruleId: string; disabled: boolean } | undefined>();
@@ -156,8 +159,11 @@ export function RulesScreen() {
                           <Button size="sm" onClick={() => setChecking(nameOf(v))} aria-label={`Check ${v.version}`}>
                             Check
                           </Button>
+                          <Button size="sm" onClick={() => setReplaying(v)} aria-label={`Replay ${v.version}`}>
+                            Replay
+                          </Button>
                           {govern && !v.active && (
-                            <Button size="sm" onClick={() => setRequesting(nameOf(v))} aria-label={`Ask to activate ${v.version}`}>
+                            <Button size="sm" onClick={() => setRequesting({ version: nameOf(v), reason: '' })} aria-label={`Ask to activate ${v.version}`}>
                               Ask to activate
                             </Button>
                           )}
@@ -251,16 +257,30 @@ export function RulesScreen() {
       </section>
 
       <CheckDialog version={checking} onClose={() => setChecking(undefined)} />
+      <ReplayDialog
+        key={replaying === undefined ? 'closed' : nameOf(replaying)}
+        info={replaying}
+        onClose={() => setReplaying(undefined)}
+        onAsk={
+          govern && replaying !== undefined && !replaying.active
+            ? (reason) => {
+                setRequesting({ version: nameOf(replaying), reason });
+                setReplaying(undefined);
+              }
+            : undefined
+        }
+      />
       {govern && (
         <>
           <ReasonDialog
             open={requesting !== undefined}
-            title={`Ask to activate ${requesting ?? ''}`}
+            title={`Ask to activate ${requesting?.version ?? ''}`}
             label="Why this version"
+            initial={requesting?.reason}
             action="Ask for approval"
             intro="Another manager or administrator approves or rejects the request; it expires after 72 hours."
             onClose={() => setRequesting(undefined)}
-            submit={(reason) => api.post(`/v1/rule-sets/${encodeURIComponent(requesting!)}/activation-requests`, { reason })}
+            submit={(reason) => api.post(`/v1/rule-sets/${encodeURIComponent(requesting!.version)}/activation-requests`, { reason })}
             onDone={refresh}
           />
           <ReasonDialog
@@ -375,12 +395,20 @@ function ReasonDialog(props: {
   label: string;
   action: string;
   intro?: string | undefined;
+  /** What the field holds when the dialog opens. */
+  initial?: string | undefined;
   optional?: boolean;
   onClose: () => void;
   submit: (reason: string) => Promise<unknown>;
   onDone: () => void;
 }) {
   const [reason, setReason] = useState('');
+  const [opened, setOpened] = useState(false);
+  // the starting text is taken each time the dialog opens (state adjusted while rendering, as React advises over an effect)
+  if (props.open !== opened) {
+    setOpened(props.open);
+    if (props.open) setReason(props.initial ?? '');
+  }
   const run = useMutation({ mutationFn: () => props.submit(reason.trim()), onSuccess: () => (props.onDone(), close()) });
   const e = run.error instanceof ApiError ? run.error : undefined;
   const close = () => {
@@ -449,5 +477,194 @@ function SwitchDialog({ value, onClose, onDone }: { value: { ruleId: string; dis
         </div>
       </form>
     </Dialog>
+  );
+}
+
+/** How many of the conversations a replay would send to review are listed. */
+const REPLAY_SAMPLE = 25;
+/** How many rules without review decisions are named before "and N more". */
+const UNKNOWN_NAMED = 5;
+
+/** A UTC date `days` before now, as a date field holds it. */
+const daysAgo = (days: number): string => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+const signed = (n: number): string => (n > 0 ? `+${formatNumber(n)}` : n < 0 ? `−${formatNumber(-n)}` : '0');
+const period = (r: RuleSetReplayDto): string => `${formatDate(r.since)} – ${r.until === null ? 'now' : formatDate(r.until)}`;
+
+/** The replay's figures in a sentence, as the request for activation starts with them. */
+function replaySummary(r: RuleSetReplayDto): string {
+  const precision = r.expected_precision === null ? 'unknown' : formatPercent(r.expected_precision);
+  return (
+    `Replayed over ${formatNumber(r.scanned)} messages (${period(r)}): ${formatNumber(r.would_open)} conversations to review against ` +
+    `${formatNumber(r.currently_open)} today (${signed(r.newly_opened)} new, ${formatNumber(r.no_longer_opened)} no longer); expected precision ${precision}. `
+  );
+}
+
+/**
+ * A version replayed over the stored messages of a period (POST /v1/rule-sets/:version/replay):
+ * the conversations it would send to review against the results stored now, each rule's hits
+ * against today's, and the precision past review decisions let us expect. Nothing is stored. A
+ * manager may go on to ask for the version's activation with these figures in the request.
+ */
+function ReplayDialog({ info, onClose, onAsk }: { info: RuleSetInfoDto | undefined; onClose: () => void; onAsk: ((reason: string) => void) | undefined }) {
+  const [since, setSince] = useState(() => daysAgo(30));
+  const [until, setUntil] = useState('');
+  const run = useMutation({
+    mutationFn: () =>
+      api.post<RuleSetReplayDto>(`/v1/rule-sets/${encodeURIComponent(nameOf(info!))}/replay`, { since, ...(until === '' ? {} : { until }), sample: REPLAY_SAMPLE }),
+  });
+  const e = run.error instanceof ApiError ? run.error : undefined;
+  const send = (ev: FormEvent) => {
+    ev.preventDefault();
+    run.mutate();
+  };
+  const r = run.data;
+  return (
+    <Dialog open={info !== undefined} onClose={onClose} title={`Replay of ${info?.version ?? ''}`} wide>
+      <form onSubmit={send} noValidate>
+        <p style={{ marginBottom: 12 }}>
+          Scans the messages stored for a period with this version and compares the outcome with the results stored now. Nothing is stored; today&apos;s kill switches apply.
+        </p>
+        {run.isError && (e === undefined || e.errors.length === 0) && <ErrorBanner error={run.error} />}
+        <div className="row replay-range">
+          <TextField label="From" type="date" value={since} onChange={(ev) => setSince(ev.target.value)} error={e?.fieldError('since')} required />
+          <TextField label="To (included)" type="date" value={until} onChange={(ev) => setUntil(ev.target.value)} error={e?.fieldError('until')} hint="Empty: up to now" />
+          <Button type="submit" variant="primary" busy={run.isPending} disabled={since === ''}>
+            Replay
+          </Button>
+        </div>
+      </form>
+      {r !== undefined && <ReplayReport r={r} />}
+      <div className="dialog-footer">
+        <Button onClick={onClose}>Close</Button>
+        {onAsk !== undefined && r !== undefined && (
+          <Button variant="primary" onClick={() => onAsk(replaySummary(r))}>
+            Ask to activate {r.version}
+          </Button>
+        )}
+      </div>
+    </Dialog>
+  );
+}
+
+function ReplayReport({ r }: { r: RuleSetReplayDto }) {
+  const [unchangedToo, setUnchangedToo] = useState(false);
+  const changed = r.rules.filter((x) => x.hits !== x.stored_hits);
+  // the largest changes first, then the rules that fire most
+  const rules = (unchangedToo ? [...r.rules] : changed).sort(
+    (a, b) => Math.abs(b.hits - b.stored_hits) - Math.abs(a.hits - a.stored_hits) || b.hits - a.hits || a.rule_id.localeCompare(b.rule_id),
+  );
+  const unknownNamed = r.unknown_rules.slice(0, UNKNOWN_NAMED).join(', ');
+  const unknownMore = r.unknown_rules.length - UNKNOWN_NAMED;
+  return (
+    <section className="replay-report" aria-label="Replay report">
+      <p>
+        {formatNumber(r.scanned)} messages in {formatNumber(r.conversations)} conversations, {period(r)}.
+      </p>
+      <dl className="facts replay-facts">
+        <Fact label="Sent to review">
+          <strong>{formatNumber(r.would_open)}</strong> conversations <span className="muted">(with the results stored now: {formatNumber(r.currently_open)})</span>
+        </Fact>
+        <Fact label="Newly sent">{signed(r.newly_opened)}</Fact>
+        <Fact label="No longer sent">{formatNumber(r.no_longer_opened)}</Fact>
+        <Fact label="Before the cutoff">{formatNumber(r.historical_flagged)} messages flagged that are older than the enforcement cutoff (never enforced)</Fact>
+        <Fact label="Expected precision">
+          {r.expected_precision === null ? 'Unknown: none of the rules that fire has review decisions yet' : formatPercent(r.expected_precision)}
+          {r.unknown_rules.length > 0 && r.expected_precision !== null && (
+            <div className="muted small">
+              {formatPercent(r.unknown_share)} of the hits come from rules without review decisions: {unknownNamed}
+              {unknownMore > 0 && ` and ${formatNumber(unknownMore)} more`}
+            </div>
+          )}
+        </Fact>
+      </dl>
+
+      <div className="row replay-heading">
+        <h3>Rules</h3>
+        <span className="spacer" />
+        <label className="checkbox">
+          <input type="checkbox" checked={unchangedToo} onChange={(ev) => setUnchangedToo(ev.target.checked)} /> Show unchanged rules too
+        </label>
+      </div>
+      <p className="muted small">Each rule&apos;s hits with this version against the results stored now; its precision is what past review decisions on its hits found (violations of those decided).</p>
+      {rules.length === 0 ? (
+        <p className="muted">{r.rules.length === 0 ? 'No rule fires on these messages.' : `Every rule fires as often as in the results stored now (${formatNumber(r.rules.length)} rules fire).`}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table" aria-label="Hits per rule">
+            <thead>
+              <tr>
+                <th scope="col">Rule</th>
+                <th scope="col" className="num">
+                  Hits
+                </th>
+                <th scope="col" className="num">
+                  Stored now
+                </th>
+                <th scope="col" className="num">
+                  Change
+                </th>
+                <th scope="col" className="num">
+                  Decided
+                </th>
+                <th scope="col" className="num">
+                  Precision
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rules.map((x) => (
+                <tr key={x.rule_id}>
+                  <td className="mono">{x.rule_id}</td>
+                  <td className="num">{formatNumber(x.hits)}</td>
+                  <td className="num">{formatNumber(x.stored_hits)}</td>
+                  <td className="num">{signed(x.hits - x.stored_hits)}</td>
+                  <td className="num">{formatNumber(x.decided)}</td>
+                  <td className="num">{x.expected_precision === null ? <span className="muted">unknown</span> : formatPercent(x.expected_precision)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h3>Conversations it would send to review</h3>
+      {r.sample.length === 0 ? (
+        <p className="muted">None.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table" aria-label="Conversations it would send to review">
+            <thead>
+              <tr>
+                <th scope="col">Conversation</th>
+                <th scope="col">Verdict</th>
+                <th scope="col" className="num">
+                  Messages
+                </th>
+                <th scope="col">Rules</th>
+                <th scope="col">Today</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.sample.map((c) => (
+                <tr key={c.conversation_id}>
+                  <td className="mono">
+                    <Link to={`/conversations/${encodeURIComponent(c.conversation_id)}`}>{c.conversation_id}</Link>
+                  </td>
+                  <td>{c.verdict === 'violation' ? <Badge tone="danger">Violation</Badge> : <Badge tone="warning">Review</Badge>}</td>
+                  <td className="num">{formatNumber(c.messages)}</td>
+                  <td className="mono small">{c.rules.join(', ')}</td>
+                  <td className="nowrap">{c.already_flagged ? <span className="muted">Flagged already</span> : <Badge tone="accent">New</Badge>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {r.would_open > r.sample.length && (
+            <p className="muted small" style={{ marginTop: 8 }}>
+              The first {formatNumber(r.sample.length)} of {formatNumber(r.would_open)}, newly sent first.
+            </p>
+          )}
+        </div>
+      )}
+    </section>
   );
 }
