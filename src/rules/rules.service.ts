@@ -37,6 +37,8 @@ export interface RuleSetCaller {
 }
 
 const HOUR_MS = 3_600_000;
+/** Compiled stored rule-set versions kept (the active one, the one before it, those being checked or replayed). */
+const COMPILED_KEPT = 8;
 const RULE_ID = /^[a-z0-9][a-z0-9_.-]{0,99}$/;
 const by = (a: Actor): string => `${a.type}:${a.id}`;
 
@@ -78,6 +80,8 @@ export function createRuleSetService(deps: RuleSetDeps) {
   let loading: Promise<ActiveRuleSet> | undefined;
   /** Bumped on every swap, so a slower background read never replaces a newer switch. */
   let generation = 0;
+  /** Compiled stored versions by sha256, least recently used first (see compileStored). */
+  const compiledByContent = new Map<string, CompiledRuleSet>();
   let checkedAt = 0;
   let refreshing = false;
 
@@ -89,10 +93,30 @@ export function createRuleSetService(deps: RuleSetDeps) {
     if (row === undefined) return make(builtinInfo(true), builtinCompiled);
     if (active !== undefined && active.info.source === 'stored' && active.info.version === row.version && active.info.sha256 === row.sha256) return make(row, active.base);
     const stored = await rulesStore.find(conn, row.version);
-    const compiled = stored === undefined ? undefined : compileRuleSet(stored.body);
+    const compiled = stored === undefined ? undefined : compileStored(stored);
     // a stored version this code no longer accepts: scan with the checked-in rule set rather than not at all
     if (compiled === undefined || !compiled.ok) return make(builtinInfo(true), builtinCompiled);
     return make(row, compiled.value);
+  }
+
+  /**
+   * A stored version compiled (30–130 ms for the checked-in rules), kept by content: a version's
+   * body never changes (other content takes a new version), so checking, replaying, activating or
+   * rolling back to one compiles it once while it stays among the last few used.
+   */
+  function compileStored(stored: { sha256: string; body: unknown }): ReturnType<typeof compileRuleSet> {
+    const kept = compiledByContent.get(stored.sha256);
+    if (kept !== undefined) {
+      compiledByContent.delete(stored.sha256);
+      compiledByContent.set(stored.sha256, kept);
+      return { ok: true, value: kept };
+    }
+    const compiled = compileRuleSet(stored.body);
+    if (compiled.ok) {
+      compiledByContent.set(stored.sha256, compiled.value);
+      if (compiledByContent.size > COMPILED_KEPT) compiledByContent.delete(compiledByContent.keys().next().value!);
+    }
+    return compiled;
   }
 
   function swap(next: ActiveRuleSet): ActiveRuleSet {
@@ -210,7 +234,7 @@ export function createRuleSetService(deps: RuleSetDeps) {
     if (version === BUILTIN_VERSION_NAME || (version === builtinCompiled.version && (await rulesStore.find(db, version)) === undefined)) return { info: builtinInfo(true), base: builtinCompiled };
     const stored = await rulesStore.find(db, version);
     if (stored === undefined) throw notFound('rule_set', version);
-    const compiled = compileRuleSet(stored.body);
+    const compiled = compileStored(stored);
     if (!compiled.ok) throw conflict(`rule set ${version} is not valid for this version of Assay: ${compiled.error[0]!.path} ${compiled.error[0]!.message}`, 'rule_set.invalid');
     const { body: _body, ...info } = stored;
     return { info: { ...info, active: true, activatedAt: at }, base: compiled.value };

@@ -262,6 +262,26 @@ describe('replay of a version over history', () => {
   });
 });
 
+describe('stored versions compiled once', () => {
+  it('checking, replaying or activating a version again reuses its compiled form; other content is compiled anew', async () => {
+    const body = JSON.parse(JSON.stringify(defaultRuleSet)) as Json;
+    body.version = '2032.1.1';
+    expect((await t.as('admin', { method: 'POST', url: '/v1/rule-sets', payload: body })).statusCode).toBe(201);
+    const ruleSets = t.app.services.ruleSets;
+    const first = await ruleSets.prepare('2032.1.1');
+    expect((await t.as('manager', { method: 'GET', url: '/v1/rule-sets/2032.1.1/check' })).statusCode).toBe(200);
+    const again = await ruleSets.prepare('2032.1.1');
+    // the kill switches make a new rule-set object each time; what compiling makes is shared
+    expect(again.compiled.phone).toBe(first.compiled.phone);
+    expect(again.compiled.version).toBe('2032.1.1');
+    body.version = '2032.1.2';
+    expect((await t.as('admin', { method: 'POST', url: '/v1/rule-sets', payload: body })).statusCode).toBe(201);
+    const other = await ruleSets.prepare('2032.1.2');
+    expect(other.compiled.phone).not.toBe(first.compiled.phone);
+    expect(other.compiled.version).toBe('2032.1.2');
+  });
+});
+
 describe('shadow rules on ingested messages', () => {
   it('are stored with the message\'s scan apart from its hits, never change its verdict, and are counted', async () => {
     const body = JSON.parse(JSON.stringify(defaultRuleSet)) as Json;
