@@ -100,7 +100,7 @@ export function createRuleSetService(deps: RuleSetDeps) {
   }
 
   /**
-   * A stored version compiled (30–130 ms for the checked-in rules), kept by content: a version's
+   * A stored version compiled (30–135 ms for the checked-in rules), kept by content: a version's
    * body never changes (other content takes a new version), so checking, replaying, activating or
    * rolling back to one compiles it once while it stays among the last few used.
    */

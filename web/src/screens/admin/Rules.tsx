@@ -578,7 +578,7 @@ function ReplayReport({ r }: { r: RuleSetReplayDto }) {
         </Fact>
       </dl>
 
-      <div className="row replay-heading">
+      <div className="row">
         <h3>Rules</h3>
         <span className="spacer" />
         <label className="checkbox">
