@@ -5,9 +5,8 @@
  * run of a baseline that does much less — libphonenumber-js `findPhoneNumbersInText` (max metadata)
  * plus linkify-it `match` on every message — with the ratio; then the 1 MB adversarial messages.
  *
- * The corpus: the demo data's conversations (src/demo, six languages, with their planted attempts),
- * about 5% of its messages with an off-platform attempt from the repo corpus appended (so true hits
- * are ≥ 5%), and every case of corpus/dev.jsonl and corpus/test.jsonl as a message of its own. The
+ * The corpus (bench/detect-corpus.ts): the demo data's conversations with their planted attempts,
+ * ~5% of the other messages with an attempt from the repo corpus appended, and the repo corpus. The
  * engine scans it as ingest does: conversation by conversation, with sender, the parties' countries
  * and whether an order exists. MB are UTF-8 megabytes (10^6 bytes) of message text. One thread.
  *
@@ -15,7 +14,6 @@
  * them, each kind scanned as a stream of its own (best of five), the cost of a message with no text,
  * and the time per call of each detector on the messages with a finding.
  */
-import { readFileSync } from 'node:fs';
 import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js/max';
 import { LinkifyIt } from 'linkify-it';
 import { createConversationScanner, defaultCompiledRuleSet, scanMessage, type ScanInput } from '../src/detection';
@@ -23,8 +21,7 @@ import { analyze, analyzeText, foldedUnits, SignalStore } from '../src/detection
 import { DETECTORS } from '../src/detection/detectors/registry';
 import { phrasesMayMatch } from '../src/detection/detectors/phrases';
 import { fold } from '../src/detection/normalize';
-import { generateDemo } from '../src/demo';
-import { demoScanInputs } from '../src/cli/demo-eval';
+import { buildDetectCorpus } from './detect-corpus';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -33,46 +30,8 @@ const arg = (name: string, fallback: number): number => {
 const SCALE = arg('scale', 1.7);
 const ROUNDS = arg('rounds', 5);
 
-interface CorpusRow {
-  id: string;
-  text: string;
-  lang?: string;
-  country?: string;
-  expect: unknown[];
-}
-const corpus: CorpusRow[] = ['dev', 'test'].flatMap((f) =>
-  readFileSync(new URL(`../corpus/${f}.jsonl`, import.meta.url), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as CorpusRow),
-);
-const positives = corpus.filter((r) => r.expect.length > 0);
-
 // ---- the corpus ----
-const t0 = performance.now();
-// only the messages and the planted ids are kept: the rest of the demo data (listings, orders,
-// events: hundreds of MB) would only make every garbage collection of the measured runs longer
-const { planted, conversational } = ((): { planted: Set<string>; conversational: ScanInput[] } => {
-  const demo = generateDemo({ seed: 42, scale: SCALE });
-  return { planted: new Set(demo.truth.offPlatformAttempts.flatMap((a) => a.message_ids)), conversational: demoScanInputs(demo) };
-})();
-const truth = new Set<string>(planted);
-// a deterministic ~5.5% of the other messages get an attempt from the corpus appended, in their own language when there is one
-let k = 0;
-const byLang = new Map<string, CorpusRow[]>();
-for (const p of positives) byLang.set(p.lang ?? 'en', [...(byLang.get(p.lang ?? 'en') ?? []), p]);
-const inputs: ScanInput[] = conversational.map((m, i) => {
-  if (planted.has(m.id) || i % 18 !== 7) return m;
-  const pool = byLang.get(m.lang ?? 'en') ?? positives;
-  const p = pool[k++ % pool.length]!;
-  truth.add(m.id);
-  return { ...m, text: `${m.text} ${p.text}` };
-});
-for (const r of corpus) {
-  inputs.push({ id: `corpus:${r.id}`, text: r.text, ...(r.lang === undefined ? {} : { lang: r.lang }), ...(r.country === undefined ? {} : { country: r.country }) });
-  if (r.expect.length > 0) truth.add(`corpus:${r.id}`);
-}
-const genSeconds = (performance.now() - t0) / 1000;
+const { inputs, truth, buildSeconds: genSeconds } = buildDetectCorpus(SCALE);
 
 let bytes = 0;
 let nonAscii = 0;
